@@ -1,0 +1,107 @@
+//! Build benchmark: parsing the plan, building the triples, loading them into
+//! the store (memory and disk), the whole `poakg build`, and, as the reference
+//! measured in the same run, Oxigraph's own bulk load of the same quads written
+//! out as N-Quads.
+//!
+//! Run with `cargo bench --bench build`; compare `build/whole/disk` with
+//! `reference/bulk-load-nquads/disk` (the goal is within 2x).
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Quad;
+use oxigraph::store::Store;
+use poakg::ingest::{self, plan};
+use poakg::store::{KgStore, Location};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn all_quads(sources: &[ingest::Source]) -> Vec<Quad> {
+    let mut quads: Vec<Quad> = sources.iter().flat_map(|s| ingest::ingest(s).expect("seed ingests").quads).collect();
+    quads.extend(ingest::ontology_quads().expect("ontology parses"));
+    quads
+}
+
+fn nquads(quads: &[Quad]) -> Vec<u8> {
+    let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+    for q in quads {
+        writer.serialize_quad(q).expect("in-memory write");
+    }
+    writer.finish().expect("in-memory write")
+}
+
+fn disk_store(dir: &tempfile::TempDir, n: usize) -> KgStore {
+    KgStore::open(&Location::Disk(dir.path().join(format!("s{n}")))).expect("open store")
+}
+
+fn benches(c: &mut Criterion) {
+    let sources = ingest::bundled_sources();
+    let plan_text = sources[0].text.clone();
+    let quads = all_quads(&sources);
+    let nq = nquads(&quads);
+    eprintln!("{} quads, {} bytes of N-Quads", quads.len(), nq.len());
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let counter = std::sync::atomic::AtomicUsize::new(0);
+    let fresh = || counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+
+    let mut g = c.benchmark_group("build");
+    g.bench_function("parse-plan", |b| b.iter(|| plan::parse(black_box(&plan_text)).expect("parses")));
+    g.bench_function("triples", |b| b.iter(|| all_quads(black_box(&sources))));
+    g.bench_function("load/memory", |b| {
+        b.iter_batched(
+            || KgStore::in_memory().expect("store"),
+            |store| ingest_quads(&store, &quads),
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("load/disk", |b| {
+        b.iter_batched(|| disk_store(&tmp, fresh()), |store| ingest_quads(&store, &quads), BatchSize::PerIteration)
+    });
+    g.bench_function("whole/memory", |b| {
+        b.iter_batched(
+            || KgStore::in_memory().expect("store"),
+            |store| ingest::build(&store, &ingest::bundled_sources(), true).expect("builds"),
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("whole/disk", |b| {
+        b.iter_batched(
+            || disk_store(&tmp, fresh()),
+            |store| ingest::build(&store, &ingest::bundled_sources(), true).expect("builds"),
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+
+    let mut r = c.benchmark_group("reference");
+    r.bench_function("bulk-load-nquads/memory", |b| {
+        b.iter_batched(|| Store::new().expect("store"), |store| bulk_load(&store, &nq), BatchSize::PerIteration)
+    });
+    r.bench_function("bulk-load-nquads/disk", |b| {
+        b.iter_batched(
+            || Store::open(tmp.path().join(format!("r{}", fresh()))).expect("store"),
+            |store| bulk_load(&store, &nq),
+            BatchSize::PerIteration,
+        )
+    });
+    r.finish();
+}
+
+/// What `build` does after parsing: one transaction replacing the graphs.
+fn ingest_quads(store: &KgStore, quads: &[Quad]) {
+    let graph = oxigraph::model::NamedNode::new_unchecked("https://w3id.org/poakg/id/graph/bench");
+    store.replace_graphs(&[(&graph, quads)], true).expect("load");
+}
+
+fn bulk_load(store: &Store, nq: &[u8]) {
+    let mut loader = store.bulk_loader();
+    loader.load_from_slice(RdfFormat::NQuads, nq).expect("bulk load");
+    loader.commit().expect("commit");
+    store.flush().expect("flush");
+}
+
+criterion_group! {
+    name = build;
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
+    targets = benches
+}
+criterion_main!(build);

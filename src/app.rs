@@ -1,0 +1,200 @@
+//! What each command does: the glue between the CLI, the ingesters, the store,
+//! queries and exports. `main.rs` only parses arguments and maps errors to
+//! exit codes.
+
+use crate::cli::{Cli, Command};
+use crate::export::{self, ExportError};
+use crate::ingest::{self, IngestError, Source};
+use crate::queries;
+use crate::sparql::{self, QueryError, QueryText};
+use crate::store::{KgStore, Location, StoreError};
+use crate::vocab;
+use oxigraph::sparql::QueryResults;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Any failure of a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
+    UnknownQuery(String),
+    #[error("{path}: {source}")]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("writing output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl Error {
+    /// 1 for what the user can fix (input, query, flags), 2 for internal failures.
+    pub fn exit_code(&self) -> u8 {
+        let user = match self {
+            Error::Ingest(IngestError::Store(_)) | Error::Ingest(IngestError::Ontology(_)) => false,
+            Error::Ingest(_) | Error::UnknownQuery(_) | Error::File { .. } => true,
+            Error::Store(e) => matches!(e, StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::NoLocation),
+            Error::Query(e) => e.is_user_error(),
+            Error::Export(e) => e.is_user_error(),
+            Error::Output(_) => false,
+        };
+        if user { 1 } else { 2 }
+    }
+
+    /// A closed pipe (`poakg export | head`) is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        let io = match self {
+            Error::Output(e) => Some(e),
+            Error::Query(QueryError::Io(e)) => Some(e),
+            Error::Export(ExportError::Io(e)) => Some(e),
+            _ => None,
+        };
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Runs a parsed command line, writing results to `out` and reports to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    let location = Location::resolve(cli.store.as_deref(), cli.memory)?;
+    match cli.command {
+        Command::Build { sources, add } => {
+            let store = KgStore::open(&location)?;
+            let sources = if sources.is_empty() {
+                ingest::bundled_sources()
+            } else {
+                sources.iter().map(|p| Source::from_path(p)).collect::<Result<Vec<_>, _>>()?
+            };
+            build(&store, &sources, !add, out)?;
+        }
+        Command::Query { target, query, format } => {
+            let query = match (query, target) {
+                (Some(text), _) => QueryText { text, origin: "--query".into() },
+                (None, Some(target)) => load_query(&target)?,
+                (None, None) => return Err(Error::UnknownQuery(String::new())),
+            };
+            let store = open_for_reading(&location, err)?;
+            let terminal = std::io::stdout().is_terminal();
+            sparql::run(&store, &query, format, terminal, out)?;
+        }
+        Command::Queries => {
+            let width = queries::SHIPPED.iter().map(|q| q.name.len()).max().unwrap_or(0);
+            for q in queries::SHIPPED {
+                writeln!(out, "{:width$}  {}", q.name, q.description())?;
+            }
+        }
+        Command::Export { format, output, graph } => {
+            let store = open_for_reading(&location, err)?;
+            match output {
+                None => export::export(&store, format, graph.as_deref(), out)?,
+                Some(path) => write_atomically(&path, |w| Ok(export::export(&store, format, graph.as_deref(), w)?))?,
+            }
+        }
+        Command::Stats => {
+            let store = open_for_reading(&location, err)?;
+            stats(&store, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Builds the store from `sources` and prints what was built.
+pub fn build(store: &KgStore, sources: &[Source], drop_others: bool, out: &mut dyn Write) -> Result<(), Error> {
+    let ingested = ingest::build(store, sources, drop_others)?;
+    writeln!(out, "built the store at {}", store.location())?;
+    for doc in &ingested {
+        writeln!(out, "  {} ({}): {} triples in <{}>", doc.source_name, doc.kind.name(), doc.quads.len(), doc.graph.as_str())?;
+        if doc.repairs > 0 {
+            writeln!(out, "    repaired {} conversion error(s) in the cleaned text", doc.repairs)?;
+        }
+        for warning in &doc.warnings {
+            writeln!(out, "    warning: {warning}")?;
+        }
+    }
+    writeln!(out, "instances per class:")?;
+    for (class, count) in class_counts(store)? {
+        writeln!(out, "  {count:>6}  {class}")?;
+    }
+    Ok(())
+}
+
+/// Opens the store; an empty one is first built from the bundled seeds.
+fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore, Error> {
+    let store = KgStore::open(location)?;
+    if !store.has_documents()? {
+        writeln!(err, "poakg: the store at {location} is empty; building it from the bundled seeds")?;
+        ingest::build(&store, &ingest::bundled_sources(), true)?;
+    }
+    Ok(store)
+}
+
+/// A query given as a file path or as the name of a shipped query.
+fn load_query(target: &str) -> Result<QueryText, Error> {
+    let path = Path::new(target);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::File { path: path.to_owned(), source })?;
+        return Ok(QueryText { text, origin: target.to_owned() });
+    }
+    queries::find(target)
+        .map(|q| QueryText { text: q.text.to_owned(), origin: format!("queries/{}.rq", q.name) })
+        .ok_or_else(|| Error::UnknownQuery(target.to_owned()))
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so a
+/// failed export never leaves a half-written file.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
+    let file_err = |source| Error::File { path: path.to_owned(), source };
+    let tmp = path.with_extension(format!("{}.partial", path.extension().map_or("".into(), |e| e.to_string_lossy())));
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(file_err)?);
+    let result = write(&mut file).and_then(|()| file.flush().map_err(Error::Output));
+    drop(file);
+    match result {
+        Ok(()) => std::fs::rename(&tmp, path).map_err(file_err),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Instances per class in the document graphs, as (prefixed class, count).
+pub fn class_counts(store: &KgStore) -> Result<Vec<(String, usize)>, Error> {
+    let text = format!(
+        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?class }} FILTER(?g != <{}>) }} GROUP BY ?class ORDER BY ?class",
+        vocab::ONTOLOGY_GRAPH
+    );
+    let query = QueryText { text, origin: "class counts".into() };
+    let mut counts = Vec::new();
+    if let QueryResults::Solutions(solutions) = sparql::evaluate(store, &query)? {
+        for row in solutions {
+            let row = row.map_err(|e| QueryError::Evaluation { origin: query.origin.clone(), message: e.to_string() })?;
+            let class = row.get("class").map(sparql::display_term).unwrap_or_default();
+            let n = row.get("n").map(sparql::display_term).and_then(|n| n.parse().ok()).unwrap_or(0);
+            counts.push((class, n));
+        }
+    }
+    Ok(counts)
+}
+
+fn stats(store: &KgStore, out: &mut dyn Write) -> Result<(), Error> {
+    writeln!(out, "store: {}", store.location())?;
+    writeln!(out, "triples per named graph:")?;
+    let sizes = store.graph_sizes()?;
+    let width = sizes.iter().map(|(g, _)| g.len()).max().unwrap_or(0);
+    for (graph, count) in &sizes {
+        writeln!(out, "  {graph:width$}  {count:>7}")?;
+    }
+    writeln!(out, "instances per class:")?;
+    for (class, count) in class_counts(store)? {
+        writeln!(out, "  {count:>7}  {class}")?;
+    }
+    Ok(())
+}

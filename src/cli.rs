@@ -1,0 +1,74 @@
+//! The command-line interface, and nothing else: every flag's help is here.
+
+use crate::export::ExportFormat;
+use crate::sparql::ResultFormat;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// poakg: a knowledge graph and SPARQL engine for intergovernmental
+/// partnership plans (Plans of Action and programme pages).
+#[derive(Debug, Parser)]
+#[command(name = "poakg", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of the on-disk store (default: $POAKG_STORE, else the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "memory")]
+    pub store: Option<PathBuf>,
+
+    /// Keep the store in memory for this run only (built from the bundled seeds when empty).
+    #[arg(long, global = true)]
+    pub memory: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest the bundled seeds (or the given files) into the store and print what was built.
+    Build {
+        /// A document to ingest instead of the bundled seeds (repeatable): a plan as text (.txt),
+        /// a programme page (Markdown with YAML front matter), or RDF (.ttl, .nt, .nq, .trig, .jsonld, .rdf).
+        #[arg(long = "source", value_name = "FILE")]
+        sources: Vec<PathBuf>,
+
+        /// Keep the documents already in the store; by default the store afterwards holds exactly this build's documents.
+        #[arg(long)]
+        add: bool,
+    },
+
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all graphs.
+    Query {
+        /// A .rq file, or the name of a shipped query (see `poakg queries`).
+        #[arg(value_name = "FILE|NAME", required_unless_present = "query", conflicts_with = "query")]
+        target: Option<String>,
+
+        /// The query text itself.
+        #[arg(long, short = 'q', value_name = "SPARQL")]
+        query: Option<String>,
+
+        /// Output format (default: table on a terminal, else csv; turtle for CONSTRUCT/DESCRIBE).
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<ResultFormat>,
+    },
+
+    /// List the shipped queries with their one-line descriptions.
+    Queries,
+
+    /// Write the graph out as RDF.
+    Export {
+        /// RDF format.
+        #[arg(long, short = 'f', value_enum, default_value = "turtle")]
+        format: ExportFormat,
+
+        /// Write to this file instead of standard output (written whole or not at all).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Export only this named graph (an IRI, as listed by `poakg stats`).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+    },
+
+    /// Show triples per named graph and instances per class.
+    Stats,
+}

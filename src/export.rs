@@ -1,0 +1,101 @@
+//! Writing the store out in the standard RDF formats.
+//!
+//! Triple formats carry the union of all graphs; quad formats carry every graph
+//! under its name. Output is sorted (subject, predicate, object) so that two
+//! exports of the same graph diff cleanly, and Turtle groups triples by subject.
+
+use crate::sparql::write_triples;
+use crate::store::KgStore;
+use crate::vocab;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};
+use oxigraph::store::StorageError;
+use std::io::Write;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Turtle, with prefixes, grouped by subject (triples: union of all graphs).
+    Turtle,
+    /// N-Triples (triples: union of all graphs).
+    Ntriples,
+    /// N-Quads (every graph under its name).
+    Nquads,
+    /// TriG (every graph under its name).
+    Trig,
+    /// JSON-LD (triples: union of all graphs).
+    Jsonld,
+    /// RDF/XML (triples: union of all graphs).
+    Rdfxml,
+}
+
+impl ExportFormat {
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("--graph {0}: not an IRI")]
+    BadGraph(String),
+    #[error("--graph <{graph}>: no such graph in the store (graphs: {known})")]
+    NoSuchGraph { graph: String, known: String },
+    #[error("store: {0}")]
+    Storage(#[from] StorageError),
+    #[error("writing the export: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl ExportError {
+    pub fn is_user_error(&self) -> bool {
+        matches!(self, ExportError::BadGraph(_) | ExportError::NoSuchGraph { .. })
+    }
+}
+
+/// Writes the store (or one graph of it) to `out`.
+pub fn export(store: &KgStore, format: ExportFormat, graph: Option<&str>, out: &mut dyn Write) -> Result<(), ExportError> {
+    let graph = graph
+        .map(|g| {
+            let g = g.trim_start_matches('<').trim_end_matches('>');
+            NamedNode::new(g).map_err(|_| ExportError::BadGraph(g.to_owned()))
+        })
+        .transpose()?;
+    let db = store.inner();
+    if let Some(g) = &graph {
+        if !db.contains_named_graph(g)? {
+            let known: Vec<String> = db.named_graphs().filter_map(Result::ok).map(|n| n.to_string()).collect();
+            return Err(ExportError::NoSuchGraph { graph: g.as_str().to_owned(), known: known.join(", ") });
+        }
+    }
+    let graph_ref = graph.as_ref().map(|g| GraphNameRef::NamedNode(NamedNodeRef::from(g)));
+    let mut quads: Vec<Quad> = db
+        .quads_for_pattern(None, None, None, graph_ref)
+        .collect::<Result<_, _>>()?;
+    let rdf = format.rdf_format();
+    if rdf.supports_datasets() {
+        quads.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+        let mut serializer = RdfSerializer::from_format(rdf);
+        for (prefix, ns) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
+        }
+        let mut writer = serializer.for_writer(out);
+        for q in &quads {
+            writer.serialize_quad(q)?;
+        }
+        writer.finish()?;
+    } else {
+        let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+        triples.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string()));
+        triples.dedup();
+        write_triples(out, rdf, &triples)?;
+    }
+    Ok(())
+}

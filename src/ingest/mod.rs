@@ -1,0 +1,243 @@
+//! Ingesters: source documents in, RDF quads out, and the one place that writes
+//! document graphs into the store.
+//!
+//! `plan` and `programme` parse the two kinds of document into plain Rust
+//! structures; `triples` turns those into quads under the poakg vocabulary;
+//! [`build`] replaces each document's named graph atomically.
+
+pub mod plan;
+pub mod programme;
+mod triples;
+
+use crate::seeds;
+use crate::store::{KgStore, StoreError};
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, NamedNode, Quad};
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+pub use triples::{plan_quads, programme_quads};
+
+/// Errors of reading and ingesting a source document.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name}: binary data (a NUL byte at byte {offset}); expected text converted from a plan or a Markdown programme page")]
+    Binary { name: String, offset: usize },
+    #[error("{name}: not UTF-8 text (invalid byte at line {line})")]
+    NotUtf8 { name: String, line: usize },
+    #[error("{name}: {source}")]
+    Plan {
+        name: String,
+        #[source]
+        source: plan::PlanError,
+    },
+    #[error("{name}: {source}")]
+    Programme {
+        name: String,
+        #[source]
+        source: programme::ProgrammeError,
+    },
+    #[error("{name}: {message}")]
+    Rdf { name: String, message: String },
+    #[error("ontology: {0}")]
+    Ontology(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The kinds of document poakg reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A plan of action as text converted from a PDF.
+    Plan,
+    /// A programme page: Markdown with YAML front matter.
+    Programme,
+    /// RDF data, loaded as it is (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
+    Rdf(RdfFormat),
+}
+
+impl DocumentKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "plan of action",
+            DocumentKind::Programme => "programme page",
+            DocumentKind::Rdf(_) => "RDF data",
+        }
+    }
+}
+
+/// A source document, read and checked to be text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File name, as recorded in provenance.
+    pub name: String,
+    /// Short name used in IRIs (`asean-us-poa-2021-2025`).
+    pub slug: String,
+    pub text: String,
+    pub kind: DocumentKind,
+}
+
+impl Source {
+    /// Checks that `bytes` are text and guesses the kind from content and name.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, IngestError> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(IngestError::Binary { name: name.to_owned(), offset });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
+            IngestError::NotUtf8 { name: name.to_owned(), line }
+        })?;
+        let lower = name.to_lowercase();
+        let markdown_name = [".md", ".markdown"].iter().any(|ext| lower.ends_with(ext));
+        let front_matter = text.trim_start_matches('\u{feff}').starts_with("---");
+        let rdf = Path::new(&lower).extension().and_then(|e| RdfFormat::from_extension(&e.to_string_lossy()));
+        let kind = match rdf {
+            Some(format) => DocumentKind::Rdf(format),
+            None if markdown_name || front_matter => DocumentKind::Programme,
+            None => DocumentKind::Plan,
+        };
+        Ok(Source { name: name.to_owned(), slug: slug(name), text, kind })
+    }
+
+    /// Reads a file given on the command line.
+    pub fn from_path(path: &Path) -> Result<Source, IngestError> {
+        let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Source::from_bytes(&name, bytes)
+    }
+
+    /// The named graph this document's triples live in.
+    pub fn graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(vocab::document_graph(&self.slug))
+    }
+
+    /// Hex SHA-256 of the document's bytes.
+    pub fn sha256(&self) -> String {
+        let digest = Sha256::digest(self.text.as_bytes());
+        digest.iter().fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+    }
+}
+
+/// File stem as a lower-case IRI-safe slug.
+pub fn slug(name: &str) -> String {
+    let stem = Path::new(name).file_stem().map_or(name.into(), |s| s.to_string_lossy());
+    let mut out = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() { "document".to_owned() } else { out }
+}
+
+/// A document turned into quads, with what the build report says of it.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub source_name: String,
+    pub kind: DocumentKind,
+    pub graph: NamedNode,
+    pub quads: Vec<Quad>,
+    pub warnings: Vec<String>,
+    pub repairs: usize,
+}
+
+/// Parses one source and produces its quads (no store involved).
+pub fn ingest(source: &Source) -> Result<Ingested, IngestError> {
+    let graph = source.graph();
+    let (quads, warnings, repairs) = match source.kind {
+        DocumentKind::Plan => {
+            let plan = plan::parse(&source.text)
+                .map_err(|e| IngestError::Plan { name: source.name.clone(), source: e })?;
+            let quads = plan_quads(&plan, source, &graph);
+            (quads, plan.warnings.clone(), plan.repairs.len())
+        }
+        DocumentKind::Programme => {
+            let page = programme::parse(&source.text)
+                .map_err(|e| IngestError::Programme { name: source.name.clone(), source: e })?;
+            (programme_quads(&page, source, &graph), Vec::new(), 0)
+        }
+        DocumentKind::Rdf(format) => {
+            // Every triple goes into the document's own graph, whatever graph the file names.
+            let target = GraphName::NamedNode(graph.clone());
+            let quads = RdfParser::from_format(format)
+                .for_slice(source.text.as_bytes())
+                .map(|r| r.map(|q| Quad::new(q.subject, q.predicate, q.object, target.clone())))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| IngestError::Rdf { name: source.name.clone(), message: e.to_string() })?;
+            (quads, Vec::new(), 0)
+        }
+    };
+    Ok(Ingested { source_name: source.name.clone(), kind: source.kind, graph, quads, warnings, repairs })
+}
+
+/// The ontology's quads, in its own named graph.
+pub fn ontology_quads() -> Result<Vec<Quad>, IngestError> {
+    let graph = GraphName::NamedNode(NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH));
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(seeds::ONTOLOGY.as_bytes())
+        .map(|r| {
+            r.map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
+                .map_err(|e| IngestError::Ontology(e.to_string()))
+        })
+        .collect()
+}
+
+/// Ingests every source, then writes all graphs to the store in one
+/// transaction: either every document's graph is replaced, or none is.
+pub fn build(store: &KgStore, sources: &[Source], drop_others: bool) -> Result<Vec<Ingested>, IngestError> {
+    let ingested = sources.iter().map(ingest).collect::<Result<Vec<_>, _>>()?;
+    let ontology = ontology_quads()?;
+    let ontology_graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
+    let mut graphs: Vec<(&NamedNode, &[Quad])> = ingested.iter().map(|i| (&i.graph, i.quads.as_slice())).collect();
+    graphs.push((&ontology_graph, &ontology));
+    store.replace_graphs(&graphs, drop_others)?;
+    Ok(ingested)
+}
+
+/// The bundled seed documents.
+pub fn bundled_sources() -> Vec<Source> {
+    seeds::SEEDS
+        .iter()
+        .map(|(name, text)| Source::from_bytes(name, text.as_bytes().to_vec()).expect("bundled seeds are UTF-8 text"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_iri_safe() {
+        assert_eq!(slug("seeds/ASEAN US POA (2021-2025).txt"), "asean-us-poa-2021-2025");
+        assert_eq!(slug("???.txt"), "document");
+    }
+
+    #[test]
+    fn binary_and_non_utf8_input_is_refused() {
+        assert!(matches!(Source::from_bytes("x.pdf", b"%PDF\0\x01".to_vec()), Err(IngestError::Binary { offset: 4, .. })));
+        assert!(matches!(Source::from_bytes("x.txt", b"ok\nok\n\xff".to_vec()), Err(IngestError::NotUtf8 { line: 3, .. })));
+    }
+
+    #[test]
+    fn kind_is_guessed_from_content_and_name() -> Result<(), IngestError> {
+        assert_eq!(Source::from_bytes("a.txt", b"---\ntitle: x\n---\n".to_vec())?.kind, DocumentKind::Programme);
+        assert_eq!(Source::from_bytes("a.md", b"# x".to_vec())?.kind, DocumentKind::Programme);
+        assert_eq!(Source::from_bytes("a.txt", b"Plan".to_vec())?.kind, DocumentKind::Plan);
+        Ok(())
+    }
+}

@@ -1,0 +1,274 @@
+//! The programme-page ingester: Markdown with YAML front matter in, a
+//! [`Programme`] out.
+//!
+//! Front matter gives the programme's metadata; the body's paragraphs become
+//! passages, and the list items under an "Activities" heading ("Sample
+//! Activities", "Key Activities", ...) become activities. Links keep their text
+//! and their target is recorded; images are recorded, never pasted as text.
+
+use super::plan::Span;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_yaml_ng::Value;
+
+/// A programme page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Programme {
+    pub title: String,
+    /// Publication date as given (`2024-10-14 11:18:00 Z`), normalised to
+    /// `xsd:dateTime` form when it parses.
+    pub date: Option<String>,
+    pub summary: Option<String>,
+    pub start: Option<i32>,
+    pub end: Option<i32>,
+    pub clients: Vec<String>,
+    pub solutions: Vec<String>,
+    pub regions: Vec<String>,
+    pub countries: Vec<String>,
+    pub paragraphs: Vec<Block>,
+    pub activities: Vec<Block>,
+}
+
+/// A paragraph or activity of the page body.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Block {
+    /// Plain text: Markdown syntax removed, link text kept, single spaces.
+    pub text: String,
+    /// The Markdown source of the block.
+    pub raw: String,
+    /// Character span of the block in the source file.
+    pub span: Span,
+    /// Link targets, in order.
+    pub links: Vec<String>,
+    /// Image references, in order.
+    pub images: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ProgrammeError {
+    #[error("no YAML front matter (a first line `---` and a closing `---`)")]
+    NoFrontMatter,
+    #[error("front matter, line {line} column {column}: {message}")]
+    Yaml { line: usize, column: usize, message: String },
+    #[error("front matter has no `title`")]
+    NoTitle,
+}
+
+/// Parses a programme page.
+pub fn parse(source: &str) -> Result<Programme, ProgrammeError> {
+    let (yaml, yaml_line, body, body_byte) = split_front_matter(source)?;
+    let meta: Value = serde_yaml_ng::from_str(yaml).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        ProgrammeError::Yaml { line: line + yaml_line - 1, column, message: e.to_string() }
+    })?;
+    let field = |name: &str| meta.get(name);
+    let title = field("title").and_then(scalar).ok_or(ProgrammeError::NoTitle)?;
+    let mut programme = Programme {
+        title,
+        date: field("date").and_then(scalar).map(|d| normalise_date(&d)),
+        summary: field("summary").and_then(scalar).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        start: field("start").and_then(year),
+        end: field("end").and_then(year),
+        clients: field("client").map(list).unwrap_or_default(),
+        solutions: field("solutions").map(list).unwrap_or_default(),
+        regions: field("regions").map(list).unwrap_or_default(),
+        countries: field("country").map(list).unwrap_or_default(),
+        ..Programme::default()
+    };
+    read_body(source, body, body_byte, &mut programme);
+    Ok(programme)
+}
+
+/// Returns (front matter, its first line number, body, body's byte offset).
+fn split_front_matter(source: &str) -> Result<(&str, usize, &str, usize), ProgrammeError> {
+    let source_trimmed = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let skipped = source.len() - source_trimmed.len();
+    let rest = source_trimmed
+        .strip_prefix("---\n")
+        .or_else(|| source_trimmed.strip_prefix("---\r\n"))
+        .ok_or(ProgrammeError::NoFrontMatter)?;
+    let yaml_start = source.len() - rest.len();
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            let body_byte = yaml_start + offset + line.len();
+            let _ = skipped;
+            return Ok((&rest[..offset], 2, &source[body_byte..], body_byte));
+        }
+        offset += line.len();
+    }
+    Err(ProgrammeError::NoFrontMatter)
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+fn list(v: &Value) -> Vec<String> {
+    match v {
+        Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
+        other => scalar(other).into_iter().collect(),
+    }
+}
+
+fn year(v: &Value) -> Option<i32> {
+    let s = scalar(v)?;
+    s.get(..4)?.parse().ok()
+}
+
+/// "2024-10-14 11:18:00 Z" -> "2024-10-14T11:18:00Z"; other shapes are kept.
+fn normalise_date(date: &str) -> String {
+    let compact: String = date.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bytes = compact.as_bytes();
+    let iso_date = bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-';
+    if !iso_date {
+        return compact;
+    }
+    let mut out = compact.replacen(' ', "T", 1).replace(' ', "");
+    if out.len() == 10 {
+        return out;
+    }
+    if out.ends_with('z') {
+        out.pop();
+        out.push('Z');
+    }
+    out
+}
+
+/// Collects paragraphs and activities from the Markdown body.
+fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Programme) {
+    let mut in_activities = false;
+    let mut heading: Option<String> = None;
+    let mut block: Option<(Block, usize, bool)> = None; // (block, depth, is list item)
+    let mut depth = 0usize;
+    let to_chars = |byte: usize| source[..body_byte + byte].chars().count();
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H6 => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => {
+                let h = heading.take().unwrap_or_default();
+                in_activities = h.to_lowercase().contains("activit");
+            }
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                if depth == 1 {
+                    block = Some((Block { span: Span { start: to_chars(range.start), end: to_chars(range.end) }, raw: body[range.clone()].trim_end().to_owned(), ..Block::default() }, depth, true));
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if depth == 1 {
+                    if let Some((b, _, _)) = block.take() {
+                        push_block(programme, b, in_activities);
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                block = Some((Block { span: Span { start: to_chars(range.start), end: to_chars(range.end) }, raw: body[range.clone()].trim_end().to_owned(), ..Block::default() }, 0, false));
+            }
+            Event::End(TagEnd::Paragraph) if depth == 0 => {
+                if let Some((b, _, _)) = block.take() {
+                    push_block(programme, b, false);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some((b, _, _)) = block.as_mut() {
+                    b.links.push(dest_url.to_string());
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some((b, _, _)) = block.as_mut() {
+                    b.images.push(dest_url.to_string());
+                }
+                // The alt text that follows is not body text.
+                depth += 1000;
+            }
+            Event::End(TagEnd::Image) => depth -= 1000,
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                } else if depth < 1000 {
+                    if let Some((b, _, _)) = block.as_mut() {
+                        b.text.push_str(&t);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((b, _, _)) = block.as_mut() {
+                    b.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_block(programme: &mut Programme, mut block: Block, activity: bool) {
+    block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if block.text.is_empty() && block.images.is_empty() {
+        return;
+    }
+    if activity {
+        programme.activities.push(block);
+    } else if block.text.is_empty() {
+        // An image on its own: keep the reference on the previous paragraph.
+        if let Some(last) = programme.paragraphs.last_mut() {
+            last.images.extend(block.images);
+        }
+    } else {
+        programme.paragraphs.push(block);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    const PAGE: &str = "---\ntitle: Pacific—Ocean Partnership Program\ndate: 2023-05-02 09:00:00 Z\nsummary: 'Supports ocean\n  governance. '\nstart: 2023\nend: 2027\nclient: U.S. Government\nsolutions:\n- Environment\n- Governance\nregions: Asia and the Pacific\ncountry: Regional\n---\n\nFirst paragraph with a [link](https://example.org/a) in it\nand a wrapped line.\n\n![map.png](/uploads/map.png)\n\n## Key Activities\n\n* Support the [Ocean Network](https://example.org/n) to grow.\n* Train **fisheries** officers.\n";
+
+    #[test]
+    fn reads_metadata_paragraphs_and_activities() -> TestResult {
+        let p = parse(PAGE)?;
+        assert_eq!(p.title, "Pacific—Ocean Partnership Program");
+        assert_eq!(p.date.as_deref(), Some("2023-05-02T09:00:00Z"));
+        assert_eq!(p.summary.as_deref(), Some("Supports ocean governance."));
+        assert_eq!((p.start, p.end), (Some(2023), Some(2027)));
+        assert_eq!(p.solutions, ["Environment", "Governance"]);
+        assert_eq!(p.paragraphs.len(), 1);
+        assert_eq!(p.paragraphs[0].text, "First paragraph with a link in it and a wrapped line.");
+        assert_eq!(p.paragraphs[0].links, ["https://example.org/a"]);
+        assert_eq!(p.paragraphs[0].images, ["/uploads/map.png"]);
+        let acts: Vec<_> = p.activities.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(acts, ["Support the Ocean Network to grow.", "Train fisheries officers."]);
+        assert_eq!(p.activities[0].links, ["https://example.org/n"]);
+        Ok(())
+    }
+
+    #[test]
+    fn spans_are_character_offsets_into_the_file() -> TestResult {
+        let p = parse(PAGE)?;
+        let chars: Vec<char> = PAGE.chars().collect();
+        let a = &p.activities[1];
+        let s: String = chars[a.span.start..a.span.end].iter().collect();
+        assert!(s.contains("Train **fisheries** officers."), "{s:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn bad_front_matter_names_its_line() {
+        let err = parse("---\ntitle: [unclosed\n---\nbody\n").expect_err("bad yaml");
+        match err {
+            ProgrammeError::Yaml { line, .. } => assert!(line >= 2, "{line}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(parse("no front matter"), Err(ProgrammeError::NoFrontMatter));
+        assert_eq!(parse("---\ndate: 2024\n---\n"), Err(ProgrammeError::NoTitle));
+    }
+}

@@ -1,0 +1,213 @@
+//! Parsed documents to quads under the poakg vocabulary.
+//!
+//! IRIs are minted from the document's slug and the structure's own notation
+//! (`id/<slug>/clause/1.2.16`), so rebuilding the same document yields the same
+//! IRIs and user queries and links stay valid across builds.
+
+use super::plan::{Passage, Plan, Span};
+use super::programme::{Block, Programme};
+use super::Source;
+use crate::vocab::{ext::*, id, poa};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+/// Collects the quads of one document graph.
+struct Sink {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Sink {
+    fn new(graph: &NamedNode) -> Self {
+        Sink { graph: graph.clone().into(), quads: Vec::with_capacity(4096) }
+    }
+
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s.clone(), p.into_owned(), o.into(), self.graph.clone()));
+    }
+
+    fn str(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: usize) {
+        self.add(s, p, Literal::new_typed_literal(value.to_string(), xsd::INTEGER));
+    }
+
+    fn year(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: i32) {
+        self.add(s, p, Literal::new_typed_literal(format!("{value:04}"), xsd::G_YEAR));
+    }
+
+    fn span(&mut self, s: &NamedNode, span: Span, source: &NamedNode) {
+        self.int(s, poa::START_OFFSET, span.start);
+        self.int(s, poa::END_OFFSET, span.end);
+        self.add(s, PROV_WAS_DERIVED_FROM, source.clone());
+    }
+
+    fn passage(&mut self, s: &NamedNode, passage: &Passage, source: &NamedNode) {
+        self.str(s, poa::TEXT, &passage.text);
+        self.str(s, poa::RAW_TEXT, &passage.raw);
+        self.span(s, passage.span, source);
+    }
+}
+
+fn node(path: &str) -> NamedNode {
+    NamedNode::new_unchecked(id(path))
+}
+
+/// Describes the source file itself (name, digest, size) for provenance.
+fn source_node(sink: &mut Sink, source: &Source, media_type: &str) -> NamedNode {
+    let s = node(&format!("{}/source", source.slug));
+    sink.add(&s, rdf::TYPE, poa::SOURCE_DOCUMENT);
+    sink.str(&s, DCT_IDENTIFIER, &source.name);
+    sink.str(&s, poa::SHA256, &source.sha256());
+    sink.int(&s, poa::CHAR_LENGTH, source.text.chars().count());
+    sink.str(&s, DCT_FORMAT, media_type);
+    s
+}
+
+/// The quads of a plan of action.
+pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> {
+    let mut sink = Sink::new(graph);
+    let slug = &source.slug;
+    let src = source_node(&mut sink, source, "text/plain");
+    let doc = node(slug);
+    let scheme = node(&format!("{slug}/scheme"));
+    sink.add(&doc, rdf::TYPE, poa::PLAN_OF_ACTION);
+    sink.str(&doc, DCT_TITLE, &plan.title);
+    sink.str(&doc, RDFS_LABEL, &plan.title);
+    sink.add(&doc, DCT_SOURCE, src.clone());
+    sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
+    if let Some((start, end)) = plan.period {
+        sink.year(&doc, poa::START_YEAR, i32::from(start));
+        sink.year(&doc, poa::END_YEAR, i32::from(end));
+        sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
+    }
+    sink.add(&scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
+    sink.str(&scheme, SKOS_PREF_LABEL, &format!("Pillars and sections of the {}", plan.title));
+    sink.add(&scheme, DCT_IS_PART_OF, doc.clone());
+
+    let mut position = 0;
+    if let Some(preamble) = &plan.preamble {
+        let p = node(&format!("{slug}/preamble"));
+        sink.add(&p, rdf::TYPE, poa::PREAMBLE);
+        sink.str(&p, SKOS_NOTATION, "preamble");
+        sink.add(&p, DCT_IS_PART_OF, doc.clone());
+        sink.int(&p, poa::POSITION, position);
+        sink.passage(&p, preamble, &src);
+    }
+    for pillar in &plan.pillars {
+        let pn = node(&format!("{slug}/pillar/{}", pillar.number));
+        sink.add(&pn, rdf::TYPE, poa::PILLAR);
+        sink.str(&pn, SKOS_NOTATION, &pillar.number.to_string());
+        sink.str(&pn, SKOS_PREF_LABEL, &pillar.title);
+        if pillar.printed_title != pillar.title {
+            sink.str(&pn, SKOS_HIDDEN_LABEL, &pillar.printed_title);
+        }
+        sink.add(&pn, SKOS_IN_SCHEME, scheme.clone());
+        sink.add(&pn, SKOS_TOP_CONCEPT_OF, scheme.clone());
+        sink.add(&scheme, SKOS_HAS_TOP_CONCEPT, pn.clone());
+        sink.add(&pn, DCT_IS_PART_OF, doc.clone());
+        sink.int(&pn, poa::POSITION, pillar.number as usize);
+        sink.span(&pn, pillar.span, &src);
+        for (si, section) in pillar.sections.iter().enumerate() {
+            let sn = node(&format!("{slug}/section/{}", section.notation()));
+            sink.add(&sn, rdf::TYPE, poa::SECTION);
+            sink.str(&sn, SKOS_NOTATION, &section.notation());
+            sink.str(&sn, SKOS_PREF_LABEL, &section.title);
+            sink.add(&sn, poa::IN_PILLAR, pn.clone());
+            sink.add(&sn, SKOS_BROADER, pn.clone());
+            sink.add(&sn, SKOS_IN_SCHEME, scheme.clone());
+            sink.add(&sn, DCT_IS_PART_OF, doc.clone());
+            sink.int(&sn, poa::POSITION, si + 1);
+            if section.heading_inferred {
+                sink.add(&sn, poa::HEADING_INFERRED, Literal::from(true));
+            }
+            sink.span(&sn, section.span, &src);
+            for clause in &section.clauses {
+                position += 1;
+                let cn = node(&format!("{slug}/clause/{}", clause.notation()));
+                sink.add(&cn, rdf::TYPE, poa::CLAUSE);
+                sink.str(&cn, SKOS_NOTATION, &clause.notation());
+                sink.add(&cn, poa::IN_SECTION, sn.clone());
+                sink.add(&cn, poa::IN_PILLAR, pn.clone());
+                sink.add(&cn, DCT_IS_PART_OF, doc.clone());
+                sink.int(&cn, poa::POSITION, position);
+                sink.passage(&cn, &clause.passage, &src);
+            }
+        }
+    }
+    sink.quads
+}
+
+/// The quads of a programme page.
+pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> Vec<Quad> {
+    let mut sink = Sink::new(graph);
+    let slug = &source.slug;
+    let src = source_node(&mut sink, source, "text/markdown");
+    let doc = node(slug);
+    sink.add(&doc, rdf::TYPE, poa::PROGRAMME);
+    sink.str(&doc, DCT_TITLE, &page.title);
+    sink.str(&doc, RDFS_LABEL, &page.title);
+    sink.add(&doc, DCT_SOURCE, src.clone());
+    sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
+    if let Some(summary) = &page.summary {
+        sink.str(&doc, DCT_ABSTRACT, summary);
+    }
+    if let Some(date) = &page.date {
+        let is_datetime = date.len() == 20 && date.as_bytes()[10] == b'T' && date.ends_with('Z');
+        let datatype = if is_datetime { xsd::DATE_TIME } else { xsd::STRING };
+        sink.add(&doc, DCT_DATE, Literal::new_typed_literal(date, datatype));
+    }
+    if let Some(start) = page.start {
+        sink.year(&doc, poa::START_YEAR, start);
+    }
+    if let Some(end) = page.end {
+        sink.year(&doc, poa::END_YEAR, end);
+    }
+    if let (Some(start), Some(end)) = (page.start, page.end) {
+        sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
+    }
+    for (values, property) in [
+        (&page.clients, poa::CLIENT),
+        (&page.solutions, poa::SOLUTION),
+        (&page.regions, poa::REGION),
+        (&page.countries, poa::COUNTRY),
+    ] {
+        for v in values {
+            sink.str(&doc, property, v);
+        }
+    }
+    let mut position = 0;
+    for (kind, class, blocks) in [
+        ("paragraph", poa::PARAGRAPH, &page.paragraphs),
+        ("activity", poa::ACTIVITY, &page.activities),
+    ] {
+        for (i, block) in blocks.iter().enumerate() {
+            position += 1;
+            let b = node(&format!("{slug}/{kind}/{}", i + 1));
+            sink.add(&b, rdf::TYPE, class);
+            sink.str(&b, SKOS_NOTATION, &format!("{kind} {}", i + 1));
+            sink.add(&b, DCT_IS_PART_OF, doc.clone());
+            sink.int(&b, poa::POSITION, position);
+            block_quads(&mut sink, &b, block, &src);
+        }
+    }
+    sink.quads
+}
+
+fn block_quads(sink: &mut Sink, b: &NamedNode, block: &Block, src: &NamedNode) {
+    sink.str(b, poa::TEXT, &block.text);
+    sink.str(b, poa::RAW_TEXT, &block.raw);
+    sink.span(b, block.span, src);
+    for link in &block.links {
+        // Only absolute links are IRIs; relative ones are kept as text.
+        match NamedNode::new(link.as_str()) {
+            Ok(iri) if link.contains("://") => sink.add(b, SCHEMA_URL, iri),
+            _ => sink.str(b, SCHEMA_URL, link),
+        }
+    }
+    for image in &block.images {
+        sink.str(b, poa::IMAGE_PATH, image);
+    }
+}

@@ -1,0 +1,15 @@
+//! poakg: a knowledge graph and semantic query engine for intergovernmental
+//! partnership plans.
+//!
+//! Text → triples (`ingest`) → store (`store`) → queries (`sparql`, `queries`)
+//! → exports (`export`). See ARCHITECTURE.md for the map and its invariants.
+
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod ingest;
+pub mod queries;
+pub mod seeds;
+pub mod sparql;
+pub mod store;
+pub mod vocab;

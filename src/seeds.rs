@@ -1,0 +1,14 @@
+//! Data that travels inside the binary: the bundled seed documents and the
+//! ontology, so that poakg works from any folder.
+
+/// The bundled documents, as (file name, text).
+pub const SEEDS: &[(&str, &str)] = &[
+    ("asean-us-poa-2021-2025.txt", include_str!("../seeds/asean-us-poa-2021-2025.txt")),
+    (
+        "asean-us-partnership-program-2024-2029.md",
+        include_str!("../seeds/asean-us-partnership-program-2024-2029.md"),
+    ),
+];
+
+/// The poakg ontology (Turtle).
+pub const ONTOLOGY: &str = include_str!("../ontology/poakg.ttl");

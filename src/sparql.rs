@@ -1,0 +1,231 @@
+//! Running SPARQL queries on the store and writing their results.
+//!
+//! The default graph of every query is the union of all named graphs, so users
+//! need no GRAPH clause; a query with its own FROM / FROM NAMED keeps them. The
+//! usual prefixes (poa:, skos:, dcterms:, ...) are predeclared.
+
+use crate::store::KgStore;
+use crate::vocab;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{Term, Triple};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::io::Write;
+
+/// Output formats of `poakg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    /// Aligned columns for a terminal (SELECT, ASK).
+    Table,
+    /// W3C SPARQL 1.1 CSV results (SELECT, ASK).
+    Csv,
+    /// W3C SPARQL 1.1 TSV results (SELECT, ASK).
+    Tsv,
+    /// W3C SPARQL 1.1 JSON results (SELECT, ASK).
+    Json,
+    /// W3C SPARQL XML results (SELECT, ASK).
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
+    /// RDF/XML (CONSTRUCT, DESCRIBE).
+    Rdfxml,
+}
+
+/// A query and where it came from, for error messages.
+#[derive(Debug, Clone)]
+pub struct QueryText {
+    pub text: String,
+    /// File path, shipped query name, or `--query`.
+    pub origin: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("{origin}: SPARQL syntax {message}")]
+    Syntax { origin: String, message: String },
+    #[error("{origin}: query failed: {message}")]
+    Evaluation { origin: String, message: String },
+    #[error("{origin}: --format {format} does not apply to {kind} results; use {allowed}")]
+    Format { origin: String, format: String, kind: &'static str, allowed: &'static str },
+    #[error("writing results: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl QueryError {
+    /// True when the user's query or flags are at fault (exit code 1).
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, QueryError::Io(_))
+    }
+}
+
+/// An evaluator with poakg's prefixes predeclared and no remote SERVICE calls.
+pub fn evaluator() -> SparqlEvaluator {
+    let mut evaluator = SparqlEvaluator::new().without_service_handler();
+    for (prefix, ns) in vocab::PREFIXES {
+        evaluator = evaluator.with_prefix(*prefix, *ns).expect("valid namespace IRI");
+    }
+    evaluator
+}
+
+/// Parses and evaluates `query` with the union of all graphs as default graph.
+pub fn evaluate<'a>(store: &KgStore, query: &QueryText) -> Result<QueryResults<'static>, QueryError> {
+    let mut prepared = evaluator().parse_query(&query.text).map_err(|e| QueryError::Syntax {
+        origin: query.origin.clone(),
+        message: e.to_string().replace('\n', " "),
+    })?;
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    prepared.on_store(store.inner()).execute().map_err(|e| QueryError::Evaluation {
+        origin: query.origin.clone(),
+        message: e.to_string(),
+    })
+}
+
+/// Runs `query` and writes its results in `format` (or the kind's default).
+pub fn run(
+    store: &KgStore,
+    query: &QueryText,
+    format: Option<ResultFormat>,
+    terminal: bool,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    let results = evaluate(store, query)?;
+    let bad_format = |kind, allowed| {
+        let format = format.map(|f| format!("{f:?}").to_lowercase()).unwrap_or_default();
+        QueryError::Format { origin: query.origin.clone(), format, kind, allowed }
+    };
+    let default_tabular = if terminal { ResultFormat::Table } else { ResultFormat::Csv };
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| QueryError::Evaluation {
+                origin: query.origin.clone(),
+                message: e.to_string(),
+            })?;
+            match format.unwrap_or(default_tabular) {
+                ResultFormat::Table => {
+                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let cells: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|row| variables.iter().map(|v| row.get(v).map(display_term).unwrap_or_default()).collect())
+                        .collect();
+                    write_table(out, &header, &cells)?;
+                    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+                }
+                f => {
+                    let format = tabular(f).ok_or_else(|| bad_format("SELECT", "table, csv, tsv, json or xml"))?;
+                    let mut serializer = QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(&mut *out, variables)?;
+                    for row in &rows {
+                        serializer.serialize(row)?;
+                    }
+                    serializer.finish()?;
+                }
+            }
+        }
+        QueryResults::Boolean(value) => match format.unwrap_or(default_tabular) {
+            ResultFormat::Table => writeln!(out, "{value}")?,
+            f => {
+                let format = tabular(f).ok_or_else(|| bad_format("ASK", "table, csv, tsv, json or xml"))?;
+                QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(&mut *out, value)?;
+            }
+        },
+        QueryResults::Graph(triples) => {
+            let mut triples = triples.collect::<Result<Vec<Triple>, _>>().map_err(|e| QueryError::Evaluation {
+                origin: query.origin.clone(),
+                message: e.to_string(),
+            })?;
+            triples.sort_by_cached_key(|t| t.to_string());
+            triples.dedup();
+            let format = match format.unwrap_or(ResultFormat::Turtle) {
+                ResultFormat::Turtle => RdfFormat::Turtle,
+                ResultFormat::Ntriples => RdfFormat::NTriples,
+                ResultFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                ResultFormat::Rdfxml => RdfFormat::RdfXml,
+                _ => return Err(bad_format("CONSTRUCT/DESCRIBE", "turtle, ntriples, jsonld or rdfxml")),
+            };
+            write_triples(out, format, &triples)?;
+        }
+    }
+    Ok(())
+}
+
+/// Serialises triples with poakg's prefixes where the format has prefixes.
+pub fn write_triples(out: &mut dyn Write, format: RdfFormat, triples: &[Triple]) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. } | RdfFormat::RdfXml) {
+        for (prefix, ns) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
+        }
+    }
+    let mut writer = serializer.for_writer(out);
+    for t in triples {
+        writer.serialize_triple(t)?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+fn tabular(format: ResultFormat) -> Option<QueryResultsFormat> {
+    match format {
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    }
+}
+
+/// A term as a person reads it: prefixed IRIs, bare literal values.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => vocab::display_iri(n.as_str()),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => match l.language() {
+            Some(lang) => format!("{}@{lang}", l.value()),
+            None => l.value().to_owned(),
+        },
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+/// Longest cell shown in a table; longer values end in "…".
+const MAX_CELL: usize = 100;
+
+/// Writes an aligned table with a header rule.
+pub fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let clip = |s: &str| -> String {
+        let one_line = s.replace(['\n', '\r', '\t'], " ");
+        if one_line.chars().count() > MAX_CELL {
+            one_line.chars().take(MAX_CELL - 1).chain(['…']).collect()
+        } else {
+            one_line
+        }
+    };
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        padded.join("  ").trim_end().to_owned()
+    };
+    writeln!(out, "{}", line(header))?;
+    writeln!(out, "{}", widths.iter().map(|&w| "-".repeat(w)).collect::<Vec<_>>().join("  "))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row))?;
+    }
+    Ok(())
+}

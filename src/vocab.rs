@@ -1,0 +1,162 @@
+//! IRIs of the vocabularies poakg writes and reads.
+//!
+//! Everything the ingesters emit and the queries rely on is named here, once, so
+//! that the contract vocabulary (see `ontology/poakg.ttl`) cannot drift between
+//! the writer and the readers.
+
+use oxigraph::model::NamedNodeRef;
+
+/// Namespace of the poakg ontology (the contract vocabulary).
+pub const POA: &str = "https://w3id.org/poakg/ontology#";
+/// Namespace of data IRIs minted by poakg.
+pub const ID: &str = "https://w3id.org/poakg/id/";
+/// IRI of the named graph holding the ontology itself.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/poakg/ontology";
+
+/// Prefixes used in Turtle output, in tables and offered to user queries.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("poa", POA),
+    ("id", ID),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("eli", "http://data.europa.eu/eli/ontology#"),
+    ("org", "http://www.w3.org/ns/org#"),
+    ("schema", "https://schema.org/"),
+    ("oa", "http://www.w3.org/ns/oa#"),
+];
+
+macro_rules! terms {
+    ($ns:literal; $($name:ident = $local:literal),* $(,)?) => {
+        $(pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));)*
+    };
+}
+
+/// Classes and properties of the poakg ontology.
+pub mod poa {
+    use super::NamedNodeRef;
+    terms!("https://w3id.org/poakg/ontology#";
+        PLAN_OF_ACTION = "PlanOfAction",
+        PREAMBLE = "Preamble",
+        PILLAR = "Pillar",
+        SECTION = "Section",
+        CLAUSE = "Clause",
+        PROGRAMME = "Programme",
+        ACTIVITY = "Activity",
+        PARAGRAPH = "Paragraph",
+        SOURCE_DOCUMENT = "SourceDocument",
+        IN_PILLAR = "inPillar",
+        IN_SECTION = "inSection",
+        TEXT = "text",
+        RAW_TEXT = "rawText",
+        POSITION = "position",
+        START_OFFSET = "startOffset",
+        END_OFFSET = "endOffset",
+        START_YEAR = "startYear",
+        END_YEAR = "endYear",
+        SHA256 = "sha256",
+        CHAR_LENGTH = "charLength",
+        HEADING_INFERRED = "headingInferred",
+        CLIENT = "client",
+        SOLUTION = "solution",
+        REGION = "region",
+        COUNTRY = "country",
+        IMAGE_PATH = "imagePath",
+    );
+}
+
+/// W3C and common vocabularies reused by poakg.
+pub mod ext {
+    use super::NamedNodeRef;
+    terms!("http://www.w3.org/2004/02/skos/core#";
+        SKOS_CONCEPT_SCHEME = "ConceptScheme",
+        SKOS_NOTATION = "notation",
+        SKOS_PREF_LABEL = "prefLabel",
+        SKOS_ALT_LABEL = "altLabel",
+        SKOS_HIDDEN_LABEL = "hiddenLabel",
+        SKOS_IN_SCHEME = "inScheme",
+        SKOS_TOP_CONCEPT_OF = "topConceptOf",
+        SKOS_HAS_TOP_CONCEPT = "hasTopConcept",
+        SKOS_BROADER = "broader",
+    );
+    terms!("http://purl.org/dc/terms/";
+        DCT_TITLE = "title",
+        DCT_ABSTRACT = "abstract",
+        DCT_IS_PART_OF = "isPartOf",
+        DCT_HAS_PART = "hasPart",
+        DCT_SOURCE = "source",
+        DCT_IDENTIFIER = "identifier",
+        DCT_FORMAT = "format",
+        DCT_TEMPORAL = "temporal",
+        DCT_DATE = "date",
+    );
+    terms!("http://www.w3.org/ns/prov#";
+        PROV_WAS_DERIVED_FROM = "wasDerivedFrom",
+    );
+    terms!("http://www.w3.org/2000/01/rdf-schema#";
+        RDFS_LABEL = "label",
+        RDFS_SEE_ALSO = "seeAlso",
+    );
+    terms!("https://schema.org/";
+        SCHEMA_URL = "url",
+    );
+}
+
+/// Mints data IRIs under [`ID`].
+pub fn id(path: &str) -> String {
+    format!("{ID}{path}")
+}
+
+/// The named graph that holds the triples of the document with this slug.
+pub fn document_graph(slug: &str) -> String {
+    id(&format!("graph/{slug}"))
+}
+
+/// Shortens `iri` to a prefixed name when one of [`PREFIXES`] covers it.
+pub fn compact(iri: &str) -> Option<String> {
+    PREFIXES.iter().find_map(|(prefix, ns)| {
+        let local = iri.strip_prefix(ns)?;
+        let plain = !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        plain.then(|| format!("{prefix}:{local}"))
+    })
+}
+
+/// An IRI for display: prefixed when a namespace covers it (slashes and dots
+/// allowed in the local part, unlike Turtle), else in angle brackets.
+pub fn display_iri(iri: &str) -> String {
+    PREFIXES
+        .iter()
+        .find_map(|(prefix, ns)| {
+            let local = iri.strip_prefix(ns)?;
+            (!local.is_empty()).then(|| format!("{prefix}:{local}"))
+        })
+        .unwrap_or_else(|| format!("<{iri}>"))
+}
+
+/// `PREFIX` lines for every known prefix, to prepend to user queries.
+pub fn sparql_prefix_block() -> String {
+    PREFIXES
+        .iter()
+        .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compacts_known_namespaces_only() {
+        assert_eq!(compact(&format!("{POA}Clause")).as_deref(), Some("poa:Clause"));
+        assert_eq!(compact("http://example.org/x"), None);
+        // a local part with a slash is not a valid prefixed-name local part here
+        assert_eq!(compact(&id("plan/clause/1.2")), None);
+    }
+}
