@@ -10,13 +10,17 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Quad;
 use oxigraph::store::Store;
+use poakg::entities::Extractor;
 use poakg::ingest::{self, plan};
 use poakg::store::{KgStore, Location};
 use std::hint::black_box;
 use std::time::Duration;
 
-fn all_quads(sources: &[ingest::Source]) -> Vec<Quad> {
-    let mut quads: Vec<Quad> = sources.iter().flat_map(|s| ingest::ingest(s).expect("seed ingests").quads).collect();
+fn all_quads(sources: &[ingest::Source], extractor: &Extractor) -> Vec<Quad> {
+    let mut quads: Vec<Quad> = sources
+        .iter()
+        .flat_map(|s| ingest::ingest(s, extractor).expect("seed ingests").quads)
+        .collect();
     quads.extend(ingest::ontology_quads().expect("ontology parses"));
     quads
 }
@@ -36,7 +40,8 @@ fn disk_store(dir: &tempfile::TempDir, n: usize) -> KgStore {
 fn benches(c: &mut Criterion) {
     let sources = ingest::bundled_sources();
     let plan_text = sources[0].text.clone();
-    let quads = all_quads(&sources);
+    let extractor = Extractor::bundled().expect("bundled registry");
+    let quads = all_quads(&sources, &extractor);
     let nq = nquads(&quads);
     eprintln!("{} quads, {} bytes of N-Quads", quads.len(), nq.len());
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -44,8 +49,21 @@ fn benches(c: &mut Criterion) {
     let fresh = || counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 
     let mut g = c.benchmark_group("build");
-    g.bench_function("parse-plan", |b| b.iter(|| plan::parse(black_box(&plan_text)).expect("parses")));
-    g.bench_function("triples", |b| b.iter(|| all_quads(black_box(&sources))));
+    g.bench_function("parse-plan", |b| {
+        b.iter(|| plan::parse(black_box(&plan_text)).expect("parses"))
+    });
+    g.bench_function("triples", |b| {
+        b.iter(|| all_quads(black_box(&sources), &extractor))
+    });
+    let passages: Vec<String> = plan::parse(&plan_text)
+        .expect("parses")
+        .clauses()
+        .map(|c| c.passage.text.clone())
+        .collect();
+    let texts: Vec<&str> = passages.iter().map(String::as_str).collect();
+    g.bench_function("extract-entities", |b| {
+        b.iter(|| extractor.extract(black_box(&texts)))
+    });
     g.bench_function("load/memory", |b| {
         b.iter_batched(
             || KgStore::in_memory().expect("store"),
@@ -54,19 +72,27 @@ fn benches(c: &mut Criterion) {
         )
     });
     g.bench_function("load/disk", |b| {
-        b.iter_batched(|| disk_store(&tmp, fresh()), |store| ingest_quads(&store, &quads), BatchSize::PerIteration)
+        b.iter_batched(
+            || disk_store(&tmp, fresh()),
+            |store| ingest_quads(&store, &quads),
+            BatchSize::PerIteration,
+        )
     });
     g.bench_function("whole/memory", |b| {
         b.iter_batched(
             || KgStore::in_memory().expect("store"),
-            |store| ingest::build(&store, &ingest::bundled_sources(), true).expect("builds"),
+            |store| {
+                ingest::build(&store, &ingest::bundled_sources(), true, &extractor).expect("builds")
+            },
             BatchSize::PerIteration,
         )
     });
     g.bench_function("whole/disk", |b| {
         b.iter_batched(
             || disk_store(&tmp, fresh()),
-            |store| ingest::build(&store, &ingest::bundled_sources(), true).expect("builds"),
+            |store| {
+                ingest::build(&store, &ingest::bundled_sources(), true, &extractor).expect("builds")
+            },
             BatchSize::PerIteration,
         )
     });
@@ -74,7 +100,11 @@ fn benches(c: &mut Criterion) {
 
     let mut r = c.benchmark_group("reference");
     r.bench_function("bulk-load-nquads/memory", |b| {
-        b.iter_batched(|| Store::new().expect("store"), |store| bulk_load(&store, &nq), BatchSize::PerIteration)
+        b.iter_batched(
+            || Store::new().expect("store"),
+            |store| bulk_load(&store, &nq),
+            BatchSize::PerIteration,
+        )
     });
     r.bench_function("bulk-load-nquads/disk", |b| {
         b.iter_batched(
@@ -89,12 +119,16 @@ fn benches(c: &mut Criterion) {
 /// What `build` does after parsing: one transaction replacing the graphs.
 fn ingest_quads(store: &KgStore, quads: &[Quad]) {
     let graph = oxigraph::model::NamedNode::new_unchecked("https://w3id.org/poakg/id/graph/bench");
-    store.replace_graphs(&[(&graph, quads)], true).expect("load");
+    store
+        .replace_graphs(&[(&graph, quads)], true)
+        .expect("load");
 }
 
 fn bulk_load(store: &Store, nq: &[u8]) {
     let mut loader = store.bulk_loader();
-    loader.load_from_slice(RdfFormat::NQuads, nq).expect("bulk load");
+    loader
+        .load_from_slice(RdfFormat::NQuads, nq)
+        .expect("bulk load");
     loader.commit().expect("commit");
     store.flush().expect("flush");
 }

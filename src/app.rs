@@ -3,8 +3,12 @@
 //! exit codes.
 
 use crate::cli::{Cli, Command};
+use crate::entities::registry::{Registry, RegistryError};
+use crate::entities::{EntityClass, Extractor};
+use crate::eval::{self, Gold, GoldError};
 use crate::export::{self, ExportError};
 use crate::ingest::{self, IngestError, Source};
+use crate::listing;
 use crate::queries;
 use crate::sparql::{self, QueryError, QueryText};
 use crate::store::{KgStore, Location, StoreError};
@@ -24,6 +28,14 @@ pub enum Error {
     Query(#[from] QueryError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
+    #[error(transparent)]
+    Gold(#[from] GoldError),
+    #[error("--type {0}: unknown class (one of ASEANBody, Mechanism, Instrument, USAgency, Programme, Organization, CountryGroup)")]
+    UnknownClass(String),
+    #[error("no passage {0:?} in the store (try a clause notation such as 1.2.16, or `preamble`)")]
+    UnknownPassage(String),
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
     #[error("{path}: {source}")]
@@ -42,12 +54,23 @@ impl Error {
         let user = match self {
             Error::Ingest(IngestError::Store(_)) | Error::Ingest(IngestError::Ontology(_)) => false,
             Error::Ingest(_) | Error::UnknownQuery(_) | Error::File { .. } => true,
-            Error::Store(e) => matches!(e, StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::NoLocation),
+            Error::Registry(_)
+            | Error::Gold(_)
+            | Error::UnknownClass(_)
+            | Error::UnknownPassage(_) => true,
+            Error::Store(e) => matches!(
+                e,
+                StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::NoLocation
+            ),
             Error::Query(e) => e.is_user_error(),
             Error::Export(e) => e.is_user_error(),
             Error::Output(_) => false,
         };
-        if user { 1 } else { 2 }
+        if user {
+            1
+        } else {
+            2
+        }
     }
 
     /// A closed pipe (`poakg export | head`) is not a failure.
@@ -66,18 +89,120 @@ impl Error {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
     let location = Location::resolve(cli.store.as_deref(), cli.memory)?;
     match cli.command {
-        Command::Build { sources, add } => {
-            let store = KgStore::open(&location)?;
+        Command::Build {
+            sources,
+            add,
+            registries,
+        } => {
+            let extractor = extractor(&registries)?;
             let sources = if sources.is_empty() {
                 ingest::bundled_sources()
             } else {
-                sources.iter().map(|p| Source::from_path(p)).collect::<Result<Vec<_>, _>>()?
+                sources
+                    .iter()
+                    .map(|p| Source::from_path(p))
+                    .collect::<Result<Vec<_>, _>>()?
             };
-            build(&store, &sources, !add, out)?;
+            let store = KgStore::open(&location)?;
+            build(&store, &sources, !add, &extractor, out)?;
         }
-        Command::Query { target, query, format } => {
+        Command::Entities { class, format } => {
+            let class = class
+                .map(|c| EntityClass::parse(&c).ok_or(Error::UnknownClass(c)))
+                .transpose()?;
+            let store = open_for_reading(&location, err)?;
+            let rows = listing::entities(&store, class)?;
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.label.clone(),
+                        r.class.clone(),
+                        r.alt_labels.join(" | "),
+                        r.mentions.to_string(),
+                        r.pillars.join(" "),
+                        r.passages.join(" "),
+                    ]
+                })
+                .collect();
+            listing::write_rows(
+                out,
+                format,
+                &[
+                    "entity",
+                    "class",
+                    "alt labels",
+                    "mentions",
+                    "pillars",
+                    "passages",
+                ],
+                &cells,
+                &rows,
+            )?;
+        }
+        Command::Mentions { passage, format } => {
+            let store = open_for_reading(&location, err)?;
+            let rows = listing::mentions(&store, passage.as_deref())?;
+            if let (Some(p), true) = (&passage, rows.is_empty()) {
+                let exists = sparql::evaluate(
+                    &store,
+                    &QueryText {
+                        text: format!(
+                            "ASK {{ ?p skos:notation \"{}\" }}",
+                            p.replace(['"', '\\'], "")
+                        ),
+                        origin: "mentions".into(),
+                    },
+                )?;
+                if matches!(exists, QueryResults::Boolean(false)) {
+                    return Err(Error::UnknownPassage(p.clone()));
+                }
+            }
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.passage.clone(),
+                        r.start.to_string(),
+                        r.end.to_string(),
+                        r.surface.clone(),
+                        r.entity.clone(),
+                        r.class.clone(),
+                        r.found_by.clone(),
+                    ]
+                })
+                .collect();
+            listing::write_rows(
+                out,
+                format,
+                &[
+                    "passage", "start", "end", "surface", "entity", "class", "found by",
+                ],
+                &cells,
+                &rows,
+            )?;
+        }
+        Command::Eval { gold, show } => {
+            let text = std::fs::read_to_string(&gold).map_err(|source| Error::File {
+                path: gold.clone(),
+                source,
+            })?;
+            let gold_set = Gold::parse(&gold.display().to_string(), &text)?;
+            let store = open_for_reading(&location, err)?;
+            let found = listing::found_pairs(&store)?;
+            let score = eval::score(&gold_set, &found);
+            print_score(out, &score, show)?;
+        }
+        Command::Query {
+            target,
+            query,
+            format,
+        } => {
             let query = match (query, target) {
-                (Some(text), _) => QueryText { text, origin: "--query".into() },
+                (Some(text), _) => QueryText {
+                    text,
+                    origin: "--query".into(),
+                },
                 (None, Some(target)) => load_query(&target)?,
                 (None, None) => return Err(Error::UnknownQuery(String::new())),
             };
@@ -86,16 +211,26 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             sparql::run(&store, &query, format, terminal, out)?;
         }
         Command::Queries => {
-            let width = queries::SHIPPED.iter().map(|q| q.name.len()).max().unwrap_or(0);
+            let width = queries::SHIPPED
+                .iter()
+                .map(|q| q.name.len())
+                .max()
+                .unwrap_or(0);
             for q in queries::SHIPPED {
                 writeln!(out, "{:width$}  {}", q.name, q.description())?;
             }
         }
-        Command::Export { format, output, graph } => {
+        Command::Export {
+            format,
+            output,
+            graph,
+        } => {
             let store = open_for_reading(&location, err)?;
             match output {
                 None => export::export(&store, format, graph.as_deref(), out)?,
-                Some(path) => write_atomically(&path, |w| Ok(export::export(&store, format, graph.as_deref(), w)?))?,
+                Some(path) => write_atomically(&path, |w| {
+                    Ok(export::export(&store, format, graph.as_deref(), w)?)
+                })?,
             }
         }
         Command::Stats => {
@@ -106,14 +241,91 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     Ok(())
 }
 
+/// The bundled registry extended with the user's.
+fn extractor(extra: &[PathBuf]) -> Result<Extractor, Error> {
+    let mut registry = Registry::parse("ontology/registry.tsv", crate::entities::BUNDLED_REGISTRY)?;
+    for path in extra {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::File {
+            path: path.clone(),
+            source,
+        })?;
+        registry.extend(Registry::parse(&path.display().to_string(), &text)?);
+    }
+    Ok(Extractor::new(registry))
+}
+
+fn print_score(out: &mut dyn Write, s: &eval::Score, show: usize) -> Result<(), Error> {
+    writeln!(out, "gold pairs     {}", s.gold)?;
+    writeln!(out, "found pairs    {}", s.found)?;
+    writeln!(out, "matched        {}", s.matched)?;
+    writeln!(out, "precision      {:.3}", s.precision())?;
+    writeln!(out, "recall         {:.3}", s.recall())?;
+    writeln!(out, "F1             {:.3}", s.f1())?;
+    writeln!(out, "class accuracy {:.3}", s.class_accuracy())?;
+    if show > 0 {
+        writeln!(out, "misses ({}):", s.misses.len())?;
+        for m in s.misses.iter().take(show) {
+            writeln!(out, "  {:<9} {} [{}]", m.passage, m.entity, m.class.name())?;
+        }
+        writeln!(out, "false finds ({}):", s.false_finds.len())?;
+        for f in s.false_finds.iter().take(show) {
+            writeln!(out, "  {:<9} {} [{}]", f.passage, f.label, f.class.name())?;
+        }
+        writeln!(out, "wrong class ({}):", s.wrong_class.len())?;
+        for (g, f) in s.wrong_class.iter().take(show) {
+            writeln!(
+                out,
+                "  {:<9} {} [gold {}, found {}]",
+                g.passage,
+                g.entity,
+                g.class.name(),
+                f.class.name()
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Builds the store from `sources` and prints what was built.
-pub fn build(store: &KgStore, sources: &[Source], drop_others: bool, out: &mut dyn Write) -> Result<(), Error> {
-    let ingested = ingest::build(store, sources, drop_others)?;
+pub fn build(
+    store: &KgStore,
+    sources: &[Source],
+    drop_others: bool,
+    extractor: &Extractor,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let ingested = ingest::build(store, sources, drop_others, extractor)?;
     writeln!(out, "built the store at {}", store.location())?;
     for doc in &ingested {
-        writeln!(out, "  {} ({}): {} triples in <{}>", doc.source_name, doc.kind.name(), doc.quads.len(), doc.graph.as_str())?;
+        writeln!(
+            out,
+            "  {} ({}): {} triples in <{}>",
+            doc.source_name,
+            doc.kind.name(),
+            doc.quads.len(),
+            doc.graph.as_str()
+        )?;
+        if !doc.entities.mentions.is_empty() {
+            let discovered = doc
+                .entities
+                .entities
+                .values()
+                .filter(|e| e.method != crate::entities::Method::Registry)
+                .count();
+            writeln!(
+                out,
+                "    {} entity mentions of {} entities ({} found by rules, not in the registry)",
+                doc.entities.mentions.len(),
+                doc.entities.entities.len(),
+                discovered
+            )?;
+        }
         if doc.repairs > 0 {
-            writeln!(out, "    repaired {} conversion error(s) in the cleaned text", doc.repairs)?;
+            writeln!(
+                out,
+                "    repaired {} conversion error(s) in the cleaned text",
+                doc.repairs
+            )?;
         }
         for warning in &doc.warnings {
             writeln!(out, "    warning: {warning}")?;
@@ -130,8 +342,11 @@ pub fn build(store: &KgStore, sources: &[Source], drop_others: bool, out: &mut d
 fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore, Error> {
     let store = KgStore::open(location)?;
     if !store.has_documents()? {
-        writeln!(err, "poakg: the store at {location} is empty; building it from the bundled seeds")?;
-        ingest::build(&store, &ingest::bundled_sources(), true)?;
+        writeln!(
+            err,
+            "poakg: the store at {location} is empty; building it from the bundled seeds"
+        )?;
+        ingest::build(&store, &ingest::bundled_sources(), true, &extractor(&[])?)?;
     }
     Ok(store)
 }
@@ -140,19 +355,37 @@ fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore,
 fn load_query(target: &str) -> Result<QueryText, Error> {
     let path = Path::new(target);
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::File { path: path.to_owned(), source })?;
-        return Ok(QueryText { text, origin: target.to_owned() });
+        let text = std::fs::read_to_string(path).map_err(|source| Error::File {
+            path: path.to_owned(),
+            source,
+        })?;
+        return Ok(QueryText {
+            text,
+            origin: target.to_owned(),
+        });
     }
     queries::find(target)
-        .map(|q| QueryText { text: q.text.to_owned(), origin: format!("queries/{}.rq", q.name) })
+        .map(|q| QueryText {
+            text: q.text.to_owned(),
+            origin: format!("queries/{}.rq", q.name),
+        })
         .ok_or_else(|| Error::UnknownQuery(target.to_owned()))
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place, so a
 /// failed export never leaves a half-written file.
-fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<(), Error> {
-    let file_err = |source| Error::File { path: path.to_owned(), source };
-    let tmp = path.with_extension(format!("{}.partial", path.extension().map_or("".into(), |e| e.to_string_lossy())));
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let file_err = |source| Error::File {
+        path: path.to_owned(),
+        source,
+    };
+    let tmp = path.with_extension(format!(
+        "{}.partial",
+        path.extension().map_or("".into(), |e| e.to_string_lossy())
+    ));
     let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(file_err)?);
     let result = write(&mut file).and_then(|()| file.flush().map_err(Error::Output));
     drop(file);
@@ -171,13 +404,26 @@ pub fn class_counts(store: &KgStore) -> Result<Vec<(String, usize)>, Error> {
         "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?class }} FILTER(?g != <{}>) }} GROUP BY ?class ORDER BY ?class",
         vocab::ONTOLOGY_GRAPH
     );
-    let query = QueryText { text, origin: "class counts".into() };
+    let query = QueryText {
+        text,
+        origin: "class counts".into(),
+    };
     let mut counts = Vec::new();
     if let QueryResults::Solutions(solutions) = sparql::evaluate(store, &query)? {
         for row in solutions {
-            let row = row.map_err(|e| QueryError::Evaluation { origin: query.origin.clone(), message: e.to_string() })?;
-            let class = row.get("class").map(sparql::display_term).unwrap_or_default();
-            let n = row.get("n").map(sparql::display_term).and_then(|n| n.parse().ok()).unwrap_or(0);
+            let row = row.map_err(|e| QueryError::Evaluation {
+                origin: query.origin.clone(),
+                message: e.to_string(),
+            })?;
+            let class = row
+                .get("class")
+                .map(sparql::display_term)
+                .unwrap_or_default();
+            let n = row
+                .get("n")
+                .map(sparql::display_term)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
             counts.push((class, n));
         }
     }

@@ -1,6 +1,7 @@
 //! The command-line interface, and nothing else: every flag's help is here.
 
 use crate::export::ExportFormat;
+use crate::listing::ListFormat;
 use crate::sparql::ResultFormat;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -34,12 +35,21 @@ pub enum Command {
         /// Keep the documents already in the store; by default the store afterwards holds exactly this build's documents.
         #[arg(long)]
         add: bool,
+
+        /// An entity registry to use besides the bundled one (repeatable; same TSV format as
+        /// ontology/registry.tsv; a row whose id is already known replaces it).
+        #[arg(long = "registry", value_name = "FILE")]
+        registries: Vec<PathBuf>,
     },
 
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all graphs.
     Query {
         /// A .rq file, or the name of a shipped query (see `poakg queries`).
-        #[arg(value_name = "FILE|NAME", required_unless_present = "query", conflicts_with = "query")]
+        #[arg(
+            value_name = "FILE|NAME",
+            required_unless_present = "query",
+            conflicts_with = "query"
+        )]
         target: Option<String>,
 
         /// The query text itself.
@@ -71,4 +81,38 @@ pub enum Command {
 
     /// Show triples per named graph and instances per class.
     Stats,
+
+    /// List every entity with its class, labels, mention count, pillars and passages.
+    Entities {
+        /// Only entities of this class (ASEANBody, Mechanism, Instrument, USAgency, Programme,
+        /// Organization, CountryGroup).
+        #[arg(long = "type", value_name = "CLASS")]
+        class: Option<String>,
+
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+
+    /// List the entity mentions of a passage (or of all), with offsets, surface forms and how each was found.
+    Mentions {
+        /// A clause notation (1.2.16), `preamble`, or a programme passage (activity 2).
+        #[arg(value_name = "CLAUSE")]
+        passage: Option<String>,
+
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+
+    /// Score the graph's entities against a hand annotation (TSV: clause, entity, class).
+    Eval {
+        /// The annotation file; see README ("Scoring against a hand annotation").
+        #[arg(value_name = "GOLD.tsv")]
+        gold: PathBuf,
+
+        /// How many misses and false finds to print (0 for none).
+        #[arg(long, default_value_t = 50)]
+        show: usize,
+    },
 }

@@ -36,7 +36,9 @@ impl ExportFormat {
             ExportFormat::Ntriples => RdfFormat::NTriples,
             ExportFormat::Nquads => RdfFormat::NQuads,
             ExportFormat::Trig => RdfFormat::TriG,
-            ExportFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
         }
     }
@@ -56,12 +58,20 @@ pub enum ExportError {
 
 impl ExportError {
     pub fn is_user_error(&self) -> bool {
-        matches!(self, ExportError::BadGraph(_) | ExportError::NoSuchGraph { .. })
+        matches!(
+            self,
+            ExportError::BadGraph(_) | ExportError::NoSuchGraph { .. }
+        )
     }
 }
 
 /// Writes the store (or one graph of it) to `out`.
-pub fn export(store: &KgStore, format: ExportFormat, graph: Option<&str>, out: &mut dyn Write) -> Result<(), ExportError> {
+pub fn export(
+    store: &KgStore,
+    format: ExportFormat,
+    graph: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
     let graph = graph
         .map(|g| {
             let g = g.trim_start_matches('<').trim_end_matches('>');
@@ -71,20 +81,38 @@ pub fn export(store: &KgStore, format: ExportFormat, graph: Option<&str>, out: &
     let db = store.inner();
     if let Some(g) = &graph {
         if !db.contains_named_graph(g)? {
-            let known: Vec<String> = db.named_graphs().filter_map(Result::ok).map(|n| n.to_string()).collect();
-            return Err(ExportError::NoSuchGraph { graph: g.as_str().to_owned(), known: known.join(", ") });
+            let known: Vec<String> = db
+                .named_graphs()
+                .filter_map(Result::ok)
+                .map(|n| n.to_string())
+                .collect();
+            return Err(ExportError::NoSuchGraph {
+                graph: g.as_str().to_owned(),
+                known: known.join(", "),
+            });
         }
     }
-    let graph_ref = graph.as_ref().map(|g| GraphNameRef::NamedNode(NamedNodeRef::from(g)));
+    let graph_ref = graph
+        .as_ref()
+        .map(|g| GraphNameRef::NamedNode(NamedNodeRef::from(g)));
     let mut quads: Vec<Quad> = db
         .quads_for_pattern(None, None, None, graph_ref)
         .collect::<Result<_, _>>()?;
     let rdf = format.rdf_format();
     if rdf.supports_datasets() {
-        quads.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+        quads.sort_by_cached_key(|q| {
+            (
+                q.graph_name.to_string(),
+                q.subject.to_string(),
+                q.predicate.to_string(),
+                q.object.to_string(),
+            )
+        });
         let mut serializer = RdfSerializer::from_format(rdf);
         for (prefix, ns) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
+            serializer = serializer
+                .with_prefix(*prefix, *ns)
+                .map_err(std::io::Error::other)?;
         }
         let mut writer = serializer.for_writer(out);
         for q in &quads {
@@ -93,7 +121,13 @@ pub fn export(store: &KgStore, format: ExportFormat, graph: Option<&str>, out: &
         writer.finish()?;
     } else {
         let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
-        triples.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string()));
+        triples.sort_by_cached_key(|t| {
+            (
+                t.subject.to_string(),
+                t.predicate.to_string(),
+                t.object.to_string(),
+            )
+        });
         triples.dedup();
         write_triples(out, rdf, &triples)?;
     }

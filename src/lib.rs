@@ -6,8 +6,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod entities;
+pub mod eval;
 pub mod export;
 pub mod ingest;
+pub mod listing;
 pub mod queries;
 pub mod seeds;
 pub mod sparql;

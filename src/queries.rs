@@ -57,7 +57,11 @@ mod tests {
     fn every_shipped_query_has_a_description() {
         assert!(SHIPPED.len() >= 8);
         for q in SHIPPED {
-            assert!(!q.description().is_empty(), "{} has no comment header", q.name);
+            assert!(
+                !q.description().is_empty(),
+                "{} has no comment header",
+                q.name
+            );
         }
         assert!(find("clauses-per-pillar.rq").is_some());
         assert!(find("nope").is_none());

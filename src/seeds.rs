@@ -3,7 +3,10 @@
 
 /// The bundled documents, as (file name, text).
 pub const SEEDS: &[(&str, &str)] = &[
-    ("asean-us-poa-2021-2025.txt", include_str!("../seeds/asean-us-poa-2021-2025.txt")),
+    (
+        "asean-us-poa-2021-2025.txt",
+        include_str!("../seeds/asean-us-poa-2021-2025.txt"),
+    ),
     (
         "asean-us-partnership-program-2024-2029.md",
         include_str!("../seeds/asean-us-partnership-program-2024-2029.md"),

@@ -50,7 +50,12 @@ pub enum QueryError {
     #[error("{origin}: query failed: {message}")]
     Evaluation { origin: String, message: String },
     #[error("{origin}: --format {format} does not apply to {kind} results; use {allowed}")]
-    Format { origin: String, format: String, kind: &'static str, allowed: &'static str },
+    Format {
+        origin: String,
+        format: String,
+        kind: &'static str,
+        allowed: &'static str,
+    },
     #[error("writing results: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -64,26 +69,36 @@ impl QueryError {
 
 /// An evaluator with poakg's prefixes predeclared and no remote SERVICE calls.
 pub fn evaluator() -> SparqlEvaluator {
-    let mut evaluator = SparqlEvaluator::new().without_service_handler();
+    let mut evaluator = SparqlEvaluator::new();
     for (prefix, ns) in vocab::PREFIXES {
-        evaluator = evaluator.with_prefix(*prefix, *ns).expect("valid namespace IRI");
+        evaluator = evaluator
+            .with_prefix(*prefix, *ns)
+            .expect("valid namespace IRI");
     }
     evaluator
 }
 
 /// Parses and evaluates `query` with the union of all graphs as default graph.
-pub fn evaluate<'a>(store: &KgStore, query: &QueryText) -> Result<QueryResults<'static>, QueryError> {
-    let mut prepared = evaluator().parse_query(&query.text).map_err(|e| QueryError::Syntax {
-        origin: query.origin.clone(),
-        message: e.to_string().replace('\n', " "),
-    })?;
+pub fn evaluate<'a>(
+    store: &KgStore,
+    query: &QueryText,
+) -> Result<QueryResults<'static>, QueryError> {
+    let mut prepared = evaluator()
+        .parse_query(&query.text)
+        .map_err(|e| QueryError::Syntax {
+            origin: query.origin.clone(),
+            message: e.to_string().replace('\n', " "),
+        })?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    prepared.on_store(store.inner()).execute().map_err(|e| QueryError::Evaluation {
-        origin: query.origin.clone(),
-        message: e.to_string(),
-    })
+    prepared
+        .on_store(store.inner())
+        .execute()
+        .map_err(|e| QueryError::Evaluation {
+            origin: query.origin.clone(),
+            message: e.to_string(),
+        })
 }
 
 /// Runs `query` and writes its results in `format` (or the kind's default).
@@ -96,30 +111,57 @@ pub fn run(
 ) -> Result<(), QueryError> {
     let results = evaluate(store, query)?;
     let bad_format = |kind, allowed| {
-        let format = format.map(|f| format!("{f:?}").to_lowercase()).unwrap_or_default();
-        QueryError::Format { origin: query.origin.clone(), format, kind, allowed }
+        let format = format
+            .map(|f| format!("{f:?}").to_lowercase())
+            .unwrap_or_default();
+        QueryError::Format {
+            origin: query.origin.clone(),
+            format,
+            kind,
+            allowed,
+        }
     };
-    let default_tabular = if terminal { ResultFormat::Table } else { ResultFormat::Csv };
+    let default_tabular = if terminal {
+        ResultFormat::Table
+    } else {
+        ResultFormat::Csv
+    };
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| QueryError::Evaluation {
-                origin: query.origin.clone(),
-                message: e.to_string(),
-            })?;
+            let rows =
+                solutions
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| QueryError::Evaluation {
+                        origin: query.origin.clone(),
+                        message: e.to_string(),
+                    })?;
             match format.unwrap_or(default_tabular) {
                 ResultFormat::Table => {
-                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let header: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_owned()).collect();
                     let cells: Vec<Vec<String>> = rows
                         .iter()
-                        .map(|row| variables.iter().map(|v| row.get(v).map(display_term).unwrap_or_default()).collect())
+                        .map(|row| {
+                            variables
+                                .iter()
+                                .map(|v| row.get(v).map(display_term).unwrap_or_default())
+                                .collect()
+                        })
                         .collect();
                     write_table(out, &header, &cells)?;
-                    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+                    writeln!(
+                        out,
+                        "({} row{})",
+                        rows.len(),
+                        if rows.len() == 1 { "" } else { "s" }
+                    )?;
                 }
                 f => {
-                    let format = tabular(f).ok_or_else(|| bad_format("SELECT", "table, csv, tsv, json or xml"))?;
-                    let mut serializer = QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(&mut *out, variables)?;
+                    let format = tabular(f)
+                        .ok_or_else(|| bad_format("SELECT", "table, csv, tsv, json or xml"))?;
+                    let mut serializer = QueryResultsSerializer::from_format(format)
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
                     for row in &rows {
                         serializer.serialize(row)?;
                     }
@@ -130,23 +172,34 @@ pub fn run(
         QueryResults::Boolean(value) => match format.unwrap_or(default_tabular) {
             ResultFormat::Table => writeln!(out, "{value}")?,
             f => {
-                let format = tabular(f).ok_or_else(|| bad_format("ASK", "table, csv, tsv, json or xml"))?;
-                QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(&mut *out, value)?;
+                let format =
+                    tabular(f).ok_or_else(|| bad_format("ASK", "table, csv, tsv, json or xml"))?;
+                QueryResultsSerializer::from_format(format)
+                    .serialize_boolean_to_writer(&mut *out, value)?;
             }
         },
         QueryResults::Graph(triples) => {
-            let mut triples = triples.collect::<Result<Vec<Triple>, _>>().map_err(|e| QueryError::Evaluation {
-                origin: query.origin.clone(),
-                message: e.to_string(),
+            let mut triples = triples.collect::<Result<Vec<Triple>, _>>().map_err(|e| {
+                QueryError::Evaluation {
+                    origin: query.origin.clone(),
+                    message: e.to_string(),
+                }
             })?;
             triples.sort_by_cached_key(|t| t.to_string());
             triples.dedup();
             let format = match format.unwrap_or(ResultFormat::Turtle) {
                 ResultFormat::Turtle => RdfFormat::Turtle,
                 ResultFormat::Ntriples => RdfFormat::NTriples,
-                ResultFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                ResultFormat::Jsonld => RdfFormat::JsonLd {
+                    profile: JsonLdProfileSet::empty(),
+                },
                 ResultFormat::Rdfxml => RdfFormat::RdfXml,
-                _ => return Err(bad_format("CONSTRUCT/DESCRIBE", "turtle, ntriples, jsonld or rdfxml")),
+                _ => {
+                    return Err(bad_format(
+                        "CONSTRUCT/DESCRIBE",
+                        "turtle, ntriples, jsonld or rdfxml",
+                    ))
+                }
             };
             write_triples(out, format, &triples)?;
         }
@@ -155,11 +208,20 @@ pub fn run(
 }
 
 /// Serialises triples with poakg's prefixes where the format has prefixes.
-pub fn write_triples(out: &mut dyn Write, format: RdfFormat, triples: &[Triple]) -> std::io::Result<()> {
+pub fn write_triples(
+    out: &mut dyn Write,
+    format: RdfFormat,
+    triples: &[Triple],
+) -> std::io::Result<()> {
     let mut serializer = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. } | RdfFormat::RdfXml) {
+    if matches!(
+        format,
+        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. } | RdfFormat::RdfXml
+    ) {
         for (prefix, ns) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
+            serializer = serializer
+                .with_prefix(*prefix, *ns)
+                .map_err(std::io::Error::other)?;
         }
     }
     let mut writer = serializer.for_writer(out);
@@ -198,7 +260,11 @@ pub fn display_term(term: &Term) -> String {
 const MAX_CELL: usize = 100;
 
 /// Writes an aligned table with a header rule.
-pub fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+pub fn write_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
     let clip = |s: &str| -> String {
         let one_line = s.replace(['\n', '\r', '\t'], " ");
         if one_line.chars().count() > MAX_CELL {
@@ -207,7 +273,10 @@ pub fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>])
             one_line
         }
     };
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clip(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -223,7 +292,15 @@ pub fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>])
         padded.join("  ").trim_end().to_owned()
     };
     writeln!(out, "{}", line(header))?;
-    writeln!(out, "{}", widths.iter().map(|&w| "-".repeat(w)).collect::<Vec<_>>().join("  "))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|&w| "-".repeat(w))
+            .collect::<Vec<_>>()
+            .join("  ")
+    )?;
     for row in &rows {
         writeln!(out, "{}", line(row))?;
     }

@@ -68,11 +68,17 @@ impl KgStore {
         let store = match location {
             Location::Memory => Store::new()?,
             Location::Disk(path) => {
-                std::fs::create_dir_all(path).map_err(|e| StoreError::Open { path: path.clone(), message: e.to_string() })?;
+                std::fs::create_dir_all(path).map_err(|e| StoreError::Open {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
                 Store::open(path).map_err(|e| classify_open_error(path, e))?
             }
         };
-        Ok(KgStore { store, location: location.clone() })
+        Ok(KgStore {
+            store,
+            location: location.clone(),
+        })
     }
 
     /// An in-memory store (tests, benchmarks).
@@ -105,7 +111,11 @@ impl KgStore {
     /// failure (or a kill) at any point leaves every previous graph whole.
     /// With `drop_others`, the other poakg graphs (documents of earlier builds,
     /// derived results) are removed in the same transaction.
-    pub fn replace_graphs(&self, graphs: &[(&NamedNode, &[Quad])], drop_others: bool) -> Result<(), StoreError> {
+    pub fn replace_graphs(
+        &self,
+        graphs: &[(&NamedNode, &[Quad])],
+        drop_others: bool,
+    ) -> Result<(), StoreError> {
         let mut transaction = self.store.start_transaction()?;
         if drop_others {
             let stale: Vec<NamedNode> = self
@@ -118,7 +128,9 @@ impl KgStore {
                 })
                 .collect::<Result<Vec<_>, _>>()?
                 .into_iter()
-                .filter(|n| n.as_str().starts_with(crate::vocab::ID) && !graphs.iter().any(|(g, _)| *g == n))
+                .filter(|n| {
+                    n.as_str().starts_with(crate::vocab::ID) && !graphs.iter().any(|(g, _)| *g == n)
+                })
                 .collect();
             for graph in &stale {
                 transaction.remove_named_graph(graph)?;
@@ -146,7 +158,12 @@ impl KgStore {
                 .store
                 .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
                 .count();
-            sizes.push((name.trim_start_matches('<').trim_end_matches('>').to_owned(), count));
+            sizes.push((
+                name.trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_owned(),
+                count,
+            ));
         }
         sizes.sort();
         Ok(sizes)
@@ -157,9 +174,18 @@ impl KgStore {
 fn classify_open_error(path: &Path, e: StorageError) -> StoreError {
     let message = e.to_string();
     let lower = message.to_lowercase();
-    if lower.contains("lock") && (lower.contains("temporarily unavailable") || lower.contains("hold") || lower.contains("resource busy")) {
-        StoreError::Locked { path: path.to_owned() }
+    if lower.contains("lock")
+        && (lower.contains("temporarily unavailable")
+            || lower.contains("hold")
+            || lower.contains("resource busy"))
+    {
+        StoreError::Locked {
+            path: path.to_owned(),
+        }
     } else {
-        StoreError::Open { path: path.to_owned(), message: message.lines().next().unwrap_or_default().to_owned() }
+        StoreError::Open {
+            path: path.to_owned(),
+            message: message.lines().next().unwrap_or_default().to_owned(),
+        }
     }
 }

@@ -66,6 +66,10 @@ pub mod poa {
         REGION = "region",
         COUNTRY = "country",
         IMAGE_PATH = "imagePath",
+        MENTION = "Mention",
+        OWNER = "owner",
+        FOUND_BY = "foundBy",
+        SURFACE_FORM = "surfaceForm",
     );
 }
 
@@ -99,10 +103,17 @@ pub mod ext {
     );
     terms!("http://www.w3.org/2000/01/rdf-schema#";
         RDFS_LABEL = "label",
-        RDFS_SEE_ALSO = "seeAlso",
     );
     terms!("https://schema.org/";
         SCHEMA_URL = "url",
+        SCHEMA_MENTIONS = "mentions",
+    );
+    terms!("http://www.w3.org/ns/org#";
+        ORG_SUB_ORGANIZATION_OF = "subOrganizationOf",
+    );
+    terms!("http://www.w3.org/ns/oa#";
+        OA_HAS_BODY = "hasBody",
+        OA_HAS_TARGET = "hasTarget",
     );
 }
 
@@ -154,7 +165,10 @@ mod tests {
 
     #[test]
     fn compacts_known_namespaces_only() {
-        assert_eq!(compact(&format!("{POA}Clause")).as_deref(), Some("poa:Clause"));
+        assert_eq!(
+            compact(&format!("{POA}Clause")).as_deref(),
+            Some("poa:Clause")
+        );
         assert_eq!(compact("http://example.org/x"), None);
         // a local part with a slash is not a valid prefixed-name local part here
         assert_eq!(compact(&id("plan/clause/1.2")), None);

@@ -22,9 +22,21 @@ ASEAN and Freedonia will cooperate in the areas below.
 fn build_prints_counts_per_class() {
     let env = Env::new();
     let out = env.run(&["build"]).ok();
-    assert!(out.contains("asean-us-poa-2021-2025.txt (plan of action)"), "{out}");
-    assert!(out.contains("asean-us-partnership-program-2024-2029.md (programme page)"), "{out}");
-    for line in ["126  poa:Clause", "27  poa:Section", "5  poa:Pillar", "4  poa:Activity", "1  poa:Preamble"] {
+    assert!(
+        out.contains("asean-us-poa-2021-2025.txt (plan of action)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("asean-us-partnership-program-2024-2029.md (programme page)"),
+        "{out}"
+    );
+    for line in [
+        "126  poa:Clause",
+        "27  poa:Section",
+        "5  poa:Pillar",
+        "4  poa:Activity",
+        "1  poa:Preamble",
+    ] {
         assert!(out.contains(line), "missing {line:?} in {out}");
     }
 }
@@ -34,8 +46,17 @@ fn reading_an_empty_store_builds_it_first() {
     let env = Env::new();
     let run = env.run(&["query", "clauses-per-pillar", "--format", "csv"]);
     let out = run.ok();
-    assert!(run.stderr().contains("is empty; building it from the bundled seeds"), "{}", run.stderr());
-    let counts: Vec<&str> = out.lines().skip(1).map(|l| l.rsplit(',').next().unwrap_or_default()).collect();
+    assert!(
+        run.stderr()
+            .contains("is empty; building it from the bundled seeds"),
+        "{}",
+        run.stderr()
+    );
+    let counts: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap_or_default())
+        .collect();
     assert_eq!(counts, ["38", "37", "36", "12", "3"]);
     // the second run finds the store built and says nothing
     let again = env.run(&["query", "clauses-per-pillar", "--format", "csv"]);
@@ -48,18 +69,42 @@ fn queries_lists_the_shipped_queries() {
     let env = Env::new();
     let out = env.run(&["queries"]).ok();
     assert!(out.lines().count() >= 8);
-    assert!(out.contains("clauses-per-pillar  Number of numbered clauses in each pillar"), "{out}");
+    assert!(
+        out.contains("clauses-per-pillar  Number of numbered clauses in each pillar"),
+        "{out}"
+    );
 }
 
 #[test]
 fn query_from_a_file_and_as_text() -> TestResult {
     let env = Env::new();
-    let file = env.file("q.rq", "SELECT ?t WHERE { ?s a poa:Section ; skos:notation \"4.4\" ; skos:prefLabel ?t }");
-    let out = env.run(&["query", file.to_str().ok_or("path")?, "--format", "tsv"]).ok();
+    let file = env.file(
+        "q.rq",
+        "SELECT ?t WHERE { ?s a poa:Section ; skos:notation \"4.4\" ; skos:prefLabel ?t }",
+    );
+    let out = env
+        .run(&["query", file.to_str().ok_or("path")?, "--format", "tsv"])
+        .ok();
     assert_eq!(out, "?t\n\"Development Cooperation\"\n");
-    let ask = env.run(&["query", "--query", "ASK { ?c skos:notation \"1.2.16\" }", "--format", "json"]).ok();
+    let ask = env
+        .run(&[
+            "query",
+            "--query",
+            "ASK { ?c skos:notation \"1.2.16\" }",
+            "--format",
+            "json",
+        ])
+        .ok();
     assert!(ask.contains("\"boolean\":true"), "{ask}");
-    let table = env.run(&["query", "--query", "SELECT ?n WHERE { ?p a poa:Pillar ; skos:notation ?n } ORDER BY ?n", "--format", "table"]).ok();
+    let table = env
+        .run(&[
+            "query",
+            "--query",
+            "SELECT ?n WHERE { ?p a poa:Pillar ; skos:notation ?n } ORDER BY ?n",
+            "--format",
+            "table",
+        ])
+        .ok();
     assert_eq!(table, "n\n-\n1\n2\n3\n4\n5\n(5 rows)\n");
     Ok(())
 }
@@ -68,7 +113,11 @@ fn query_from_a_file_and_as_text() -> TestResult {
 fn construct_prints_turtle_by_default() {
     let env = Env::new();
     let out = env
-        .run(&["query", "--query", "CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a poa:Pillar ; skos:prefLabel ?l }"])
+        .run(&[
+            "query",
+            "--query",
+            "CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a poa:Pillar ; skos:prefLabel ?l }",
+        ])
         .ok();
     assert!(out.contains("@prefix skos:"), "{out}");
     assert!(out.contains("\"Cross-Pillar Cooperation\""), "{out}");
@@ -103,7 +152,9 @@ fn bad_input_keeps_the_previous_graph(name: &str, contents: &[u8], what: &str) -
     let env = Env::new();
     env.run(&["build"]).ok();
     let path = env.file(name, contents);
-    let err = env.run(&["build", "--source", path.to_str().ok_or("path")?]).user_error(what);
+    let err = env
+        .run(&["build", "--source", path.to_str().ok_or("path")?])
+        .user_error(what);
     assert!(err.contains(name), "{err}");
     assert_eq!(clause_count(&env), 126);
     Ok(())
@@ -114,9 +165,12 @@ fn truncated_plan_is_refused_and_loses_nothing() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
     let seed = std::fs::read_to_string(common::repo_file("seeds/asean-us-poa-2021-2025.txt"))?;
-    let cut = &seed[..seed.find("such as the ADMM-Plus framework").ok_or("marker")?];
+    let cut = &seed[..seed
+        .find("such as the ADMM-Plus framework")
+        .ok_or("marker")?];
     let path = env.file("cut.txt", cut);
-    env.run(&["build", "--source", path.to_str().ok_or("path")?]).user_error("looks truncated");
+    env.run(&["build", "--source", path.to_str().ok_or("path")?])
+        .user_error("looks truncated");
     assert_eq!(clause_count(&env), 126);
     Ok(())
 }
@@ -126,7 +180,9 @@ fn another_plan_of_the_genre_replaces_the_seeds() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
     let path = env.file("freedonia.txt", OTHER_PLAN);
-    let out = env.run(&["build", "--source", path.to_str().ok_or("path")?]).ok();
+    let out = env
+        .run(&["build", "--source", path.to_str().ok_or("path")?])
+        .ok();
     assert!(out.contains("3  poa:Clause"), "{out}");
     assert_eq!(clause_count(&env), 3);
     // --add keeps what is there
@@ -140,7 +196,8 @@ fn a_store_held_by_another_process_is_reported() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
     let held = poakg::store::KgStore::open(&poakg::store::Location::Disk(env.store()))?;
-    env.run(&["stats"]).user_error("in use by another poakg process");
+    env.run(&["stats"])
+        .user_error("in use by another poakg process");
     drop(held);
     env.run(&["stats"]).ok();
     Ok(())
@@ -172,7 +229,10 @@ fn export_to_a_file_and_one_graph() -> TestResult {
 fn stats_shows_graphs_and_classes() {
     let env = Env::new();
     let out = env.run(&["stats"]).ok();
-    assert!(out.contains("https://w3id.org/poakg/id/graph/asean-us-poa-2021-2025"), "{out}");
+    assert!(
+        out.contains("https://w3id.org/poakg/id/graph/asean-us-poa-2021-2025"),
+        "{out}"
+    );
     assert!(out.contains("https://w3id.org/poakg/ontology "), "{out}");
     assert!(out.contains("126  poa:Clause"), "{out}");
 }
@@ -194,13 +254,18 @@ fn killed_build_leaves_the_previous_graph_whole() -> TestResult {
     }
     let path = env.file("big.txt", big);
     for delay_ms in [50u64, 300, 900] {
-        let mut child = env.command(&["build", "--source", path.to_str().ok_or("path")?]).spawn()?;
+        let mut child = env
+            .command(&["build", "--source", path.to_str().ok_or("path")?])
+            .spawn()?;
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         child.kill()?; // SIGKILL
         let status = child.wait()?;
         let n = clause_count(&env);
         let _ = status;
-        assert!(n == 126 || n == 40_000, "after a kill at {delay_ms} ms: {n} clauses (a partial graph)");
+        assert!(
+            n == 126 || n == 40_000,
+            "after a kill at {delay_ms} ms: {n} clauses (a partial graph)"
+        );
         if n == 40_000 {
             break;
         }

@@ -7,14 +7,20 @@ use common::{repo_file, Env, TestResult};
 use std::process::Command;
 
 fn rdflib_available() -> bool {
-    Command::new("python3").args(["-c", "import rdflib"]).output().is_ok_and(|o| o.status.success())
+    Command::new("python3")
+        .args(["-c", "import rdflib"])
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
 fn exports_round_trip_through_rdflib() -> TestResult {
     if !rdflib_available() {
         // CI installs rdflib (.ci/run); there, its absence is a failure.
-        assert!(std::env::var_os("CI").is_none(), "python3 with rdflib is required in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with rdflib is required in CI"
+        );
         eprintln!("skipped: python3 with rdflib is not installed");
         return Ok(());
     }
@@ -29,14 +35,25 @@ fn exports_round_trip_through_rdflib() -> TestResult {
         ("trig", "export.trig"),
     ] {
         let out = env.path(file);
-        env.run(&["export", "--format", format, "--output", out.to_str().ok_or("path")?]).ok();
+        env.run(&[
+            "export",
+            "--format",
+            format,
+            "--output",
+            out.to_str().ok_or("path")?,
+        ])
+        .ok();
     }
     let check = Command::new("python3")
         .arg(repo_file("tests/roundtrip.py"))
         .arg(env.dir.path())
         .output()?;
     let report = String::from_utf8_lossy(&check.stdout);
-    assert!(check.status.success(), "{report}{}", String::from_utf8_lossy(&check.stderr));
+    assert!(
+        check.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
     assert!(report.contains("graphs read back by rdflib"), "{report}");
     Ok(())
 }
@@ -48,7 +65,10 @@ fn turtle_export_is_stable() -> TestResult {
     let first = env.run(&["export", "--format", "turtle"]).ok();
     env.run(&["build"]).ok();
     let second = env.run(&["export", "--format", "turtle"]).ok();
-    assert_eq!(first, second, "two builds of the same seeds export differently");
+    assert_eq!(
+        first, second,
+        "two builds of the same seeds export differently"
+    );
     assert!(first.starts_with("@prefix"), "prefixes declared first");
     Ok(())
 }

@@ -13,7 +13,11 @@ fn seed_plan() -> Result<Plan, plan::PlanError> {
 #[test]
 fn five_pillars_with_their_titles() -> TestResult {
     let plan = seed_plan()?;
-    let pillars: Vec<(u32, &str)> = plan.pillars.iter().map(|p| (p.number, p.title.as_str())).collect();
+    let pillars: Vec<(u32, &str)> = plan
+        .pillars
+        .iter()
+        .map(|p| (p.number, p.title.as_str()))
+        .collect();
     assert_eq!(
         pillars,
         [
@@ -64,7 +68,10 @@ fn twenty_seven_sections_with_cleaned_titles() -> TestResult {
         ("3.6", "Social Welfare and Gender"),
         ("3.7", "Human Capital Development"),
         ("4.1", "Connectivity"),
-        ("4.2", "Initiative for ASEAN Integration (IAI) and Narrowing the Development Gap (NDG)"),
+        (
+            "4.2",
+            "Initiative for ASEAN Integration (IAI) and Narrowing the Development Gap (NDG)",
+        ),
         ("4.3", "Smart Cities"),
         ("4.4", "Development Cooperation"),
         ("4.5", "Strengthening the ASEAN Secretariat"),
@@ -72,7 +79,13 @@ fn twenty_seven_sections_with_cleaned_titles() -> TestResult {
     ];
     let got: Vec<(&str, &str)> = sections.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     assert_eq!(got, expected);
-    let inferred: Vec<String> = plan.pillars.iter().flat_map(|p| &p.sections).filter(|s| s.heading_inferred).map(|s| s.notation()).collect();
+    let inferred: Vec<String> = plan
+        .pillars
+        .iter()
+        .flat_map(|p| &p.sections)
+        .filter(|s| s.heading_inferred)
+        .map(|s| s.notation())
+        .collect();
     assert_eq!(inferred, ["5.1"]);
     Ok(())
 }
@@ -80,7 +93,11 @@ fn twenty_seven_sections_with_cleaned_titles() -> TestResult {
 #[test]
 fn one_hundred_twenty_six_clauses_per_pillar() -> TestResult {
     let plan = seed_plan()?;
-    let per_pillar: Vec<usize> = plan.pillars.iter().map(|p| p.sections.iter().map(|s| s.clauses.len()).sum()).collect();
+    let per_pillar: Vec<usize> = plan
+        .pillars
+        .iter()
+        .map(|p| p.sections.iter().map(|s| s.clauses.len()).sum())
+        .collect();
     assert_eq!(per_pillar, [38, 37, 36, 12, 3]);
     assert_eq!(plan.clauses().count(), 126);
     // numbering within each section runs 1..n without gaps
@@ -98,9 +115,17 @@ fn clause_texts_are_clean() -> TestResult {
     let plan = seed_plan()?;
     for clause in plan.clauses() {
         let text = &clause.passage.text;
-        assert!(!text.contains('\n') && !text.contains('\u{c}'), "{}", clause.notation());
+        assert!(
+            !text.contains('\n') && !text.contains('\u{c}'),
+            "{}",
+            clause.notation()
+        );
         assert!(!text.contains("  "), "{}: double space", clause.notation());
-        assert!(!text.contains("Page 9 of 20") && !text.contains("Final") && !text.contains("---"), "{}: {text}", clause.notation());
+        assert!(
+            !text.contains("Page 9 of 20") && !text.contains("Final") && !text.contains("---"),
+            "{}: {text}",
+            clause.notation()
+        );
         assert!(!text.contains("Ied"), "{}: {text}", clause.notation());
     }
     Ok(())
@@ -109,9 +134,15 @@ fn clause_texts_are_clean() -> TestResult {
 #[test]
 fn cut_clauses_are_rejoined_and_damage_repaired() -> TestResult {
     let plan = seed_plan()?;
-    let text = |n: &str| plan.clauses().find(|c| c.notation() == n).map(|c| c.passage.text.clone()).unwrap_or_default();
+    let text = |n: &str| {
+        plan.clauses()
+            .find(|c| c.notation() == n)
+            .map(|c| c.passage.text.clone())
+            .unwrap_or_default()
+    };
     assert!(text("4.3.3").ends_with("to improve the provision of essential services and quality of life, including through the ASCN;"), "{}", text("4.3.3"));
-    assert!(text("2.4.7").starts_with("Encourage the expansion of financing support mechanisms for MSMEs"));
+    assert!(text("2.4.7")
+        .starts_with("Encourage the expansion of financing support mechanisms for MSMEs"));
     assert!(text("1.2.1").contains("through ASEAN-led fora such as the EAS"));
     assert!(text("1.4.2").contains("exercise of self-restraint,"));
     assert!(text("1.3.3").contains("evidence-based prevention policies"));
@@ -121,15 +152,22 @@ fn cut_clauses_are_rejoined_and_damage_repaired() -> TestResult {
     assert!(text("3.3.3").contains("threat of Multi-Drug Resistance"));
     assert!(text("2.4.4").contains("promote inclusive entrepreneurship through the development of social entrepreneurship programs;"));
     let preamble = plan.preamble.as_ref().ok_or("no preamble")?;
-    assert!(preamble.text.contains("Joint Statements of the ASEAN-U.S. Summits."));
-    assert!(preamble.text.starts_with("This Plan of Action (POA) guides"));
+    assert!(preamble
+        .text
+        .contains("Joint Statements of the ASEAN-U.S. Summits."));
+    assert!(preamble
+        .text
+        .starts_with("This Plan of Action (POA) guides"));
     assert!(preamble.text.ends_with("regulations, and policies."));
     Ok(())
 }
 
 /// Letters and digits only, lower-cased: what must survive cleaning unchanged.
 fn letters(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[test]
@@ -137,16 +175,31 @@ fn clause_texts_match_the_source_word_for_word() -> TestResult {
     let plan = seed_plan()?;
     let source: Vec<char> = SEEDS[0].1.chars().collect();
     for clause in plan.clauses() {
-        let span: String = source[clause.passage.span.start..clause.passage.span.end].iter().collect();
+        let span: String = source[clause.passage.span.start..clause.passage.span.end]
+            .iter()
+            .collect();
         // the raw span minus the clause number, furniture and stray heading lines
         let mut raw: String = span
             .lines()
-            .filter(|l| !matches!(l.trim(), "Page 9 of 20" | "Final" | "4.4" | "Development Cooperation"))
+            .filter(|l| {
+                !matches!(
+                    l.trim(),
+                    "Page 9 of 20" | "Final" | "4.4" | "Development Cooperation"
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ");
-        raw = raw.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').to_owned();
+        raw = raw
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .to_owned();
         let raw = raw.replace("-Ied", "-led");
-        assert_eq!(letters(&clause.passage.text), letters(&raw), "{}", clause.notation());
+        assert_eq!(
+            letters(&clause.passage.text),
+            letters(&raw),
+            "{}",
+            clause.notation()
+        );
     }
     Ok(())
 }

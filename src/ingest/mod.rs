@@ -18,7 +18,10 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-pub use triples::{plan_quads, programme_quads};
+pub use triples::{block_iri, clause_iri, plan_quads, preamble_iri, programme_quads};
+
+use crate::entities::rdf::PassageRef;
+use crate::entities::{Extraction, Extractor};
 
 /// Errors of reading and ingesting a source document.
 #[derive(Debug, thiserror::Error)]
@@ -89,29 +92,63 @@ impl Source {
     /// Checks that `bytes` are text and guesses the kind from content and name.
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, IngestError> {
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(IngestError::Binary { name: name.to_owned(), offset });
+            return Err(IngestError::Binary {
+                name: name.to_owned(),
+                offset,
+            });
         }
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
-            IngestError::NotUtf8 { name: name.to_owned(), line }
+            let line = 1 + e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            IngestError::NotUtf8 {
+                name: name.to_owned(),
+                line,
+            }
         })?;
         let lower = name.to_lowercase();
         let markdown_name = [".md", ".markdown"].iter().any(|ext| lower.ends_with(ext));
         let front_matter = text.trim_start_matches('\u{feff}').starts_with("---");
-        let rdf = Path::new(&lower).extension().and_then(|e| RdfFormat::from_extension(&e.to_string_lossy()));
+        let rdf = match Path::new(&lower)
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .as_deref()
+        {
+            Some("ttl") => Some(RdfFormat::Turtle),
+            Some("nt") => Some(RdfFormat::NTriples),
+            Some("nq") => Some(RdfFormat::NQuads),
+            Some("trig") => Some(RdfFormat::TriG),
+            Some("rdf" | "owl") => Some(RdfFormat::RdfXml),
+            Some("jsonld") => Some(RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            }),
+            _ => None,
+        };
         let kind = match rdf {
             Some(format) => DocumentKind::Rdf(format),
             None if markdown_name || front_matter => DocumentKind::Programme,
             None => DocumentKind::Plan,
         };
-        Ok(Source { name: name.to_owned(), slug: slug(name), text, kind })
+        Ok(Source {
+            name: name.to_owned(),
+            slug: slug(name),
+            text,
+            kind,
+        })
     }
 
     /// Reads a file given on the command line.
     pub fn from_path(path: &Path) -> Result<Source, IngestError> {
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         Source::from_bytes(&name, bytes)
     }
 
@@ -132,7 +169,9 @@ impl Source {
 
 /// File stem as a lower-case IRI-safe slug.
 pub fn slug(name: &str) -> String {
-    let stem = Path::new(name).file_stem().map_or(name.into(), |s| s.to_string_lossy());
+    let stem = Path::new(name)
+        .file_stem()
+        .map_or(name.into(), |s| s.to_string_lossy());
     let mut out = String::new();
     for c in stem.chars() {
         if c.is_ascii_alphanumeric() {
@@ -142,7 +181,11 @@ pub fn slug(name: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() { "document".to_owned() } else { out }
+    if out.is_empty() {
+        "document".to_owned()
+    } else {
+        out
+    }
 }
 
 /// A document turned into quads, with what the build report says of it.
@@ -154,22 +197,86 @@ pub struct Ingested {
     pub quads: Vec<Quad>,
     pub warnings: Vec<String>,
     pub repairs: usize,
+    /// Entities and mentions found in the document's passages.
+    pub entities: Extraction,
 }
 
 /// Parses one source and produces its quads (no store involved).
-pub fn ingest(source: &Source) -> Result<Ingested, IngestError> {
+pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, IngestError> {
     let graph = source.graph();
-    let (quads, warnings, repairs) = match source.kind {
+    let slug = &source.slug;
+    let (mut quads, warnings, repairs, entities) = match source.kind {
         DocumentKind::Plan => {
-            let plan = plan::parse(&source.text)
-                .map_err(|e| IngestError::Plan { name: source.name.clone(), source: e })?;
+            let plan = plan::parse(&source.text).map_err(|e| IngestError::Plan {
+                name: source.name.clone(),
+                source: e,
+            })?;
             let quads = plan_quads(&plan, source, &graph);
-            (quads, plan.warnings.clone(), plan.repairs.len())
+            let mut iris = Vec::new();
+            let mut passages = Vec::new();
+            if let Some(p) = &plan.preamble {
+                iris.push((preamble_iri(slug), "preamble".to_owned()));
+                passages.push(p);
+            }
+            for clause in plan.clauses() {
+                iris.push((clause_iri(slug, &clause.notation()), clause.notation()));
+                passages.push(&clause.passage);
+            }
+            let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
+            let extraction = extractor.extract(&texts);
+            let refs: Vec<PassageRef<'_>> = iris
+                .iter()
+                .zip(&passages)
+                .map(|((iri, key), p)| PassageRef {
+                    iri,
+                    key: key.clone(),
+                    offsets: &p.offsets,
+                })
+                .collect();
+            let mut quads = quads;
+            quads.extend(crate::entities::rdf::quads(
+                &extraction,
+                &refs,
+                slug,
+                &graph,
+            ));
+            (quads, plan.warnings.clone(), plan.repairs.len(), extraction)
         }
         DocumentKind::Programme => {
-            let page = programme::parse(&source.text)
-                .map_err(|e| IngestError::Programme { name: source.name.clone(), source: e })?;
-            (programme_quads(&page, source, &graph), Vec::new(), 0)
+            let page = programme::parse(&source.text).map_err(|e| IngestError::Programme {
+                name: source.name.clone(),
+                source: e,
+            })?;
+            let mut quads = programme_quads(&page, source, &graph);
+            let mut iris = Vec::new();
+            let mut blocks = Vec::new();
+            for (kind, list) in [
+                ("paragraph", &page.paragraphs),
+                ("activity", &page.activities),
+            ] {
+                for (i, block) in list.iter().enumerate() {
+                    iris.push((block_iri(slug, kind, i + 1), format!("{kind}-{}", i + 1)));
+                    blocks.push(block);
+                }
+            }
+            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            let extraction = extractor.extract(&texts);
+            let refs: Vec<PassageRef<'_>> = iris
+                .iter()
+                .zip(&blocks)
+                .map(|((iri, key), b)| PassageRef {
+                    iri,
+                    key: key.clone(),
+                    offsets: &b.offsets,
+                })
+                .collect();
+            quads.extend(crate::entities::rdf::quads(
+                &extraction,
+                &refs,
+                slug,
+                &graph,
+            ));
+            (quads, Vec::new(), 0, extraction)
         }
         DocumentKind::Rdf(format) => {
             // Every triple goes into the document's own graph, whatever graph the file names.
@@ -178,11 +285,23 @@ pub fn ingest(source: &Source) -> Result<Ingested, IngestError> {
                 .for_slice(source.text.as_bytes())
                 .map(|r| r.map(|q| Quad::new(q.subject, q.predicate, q.object, target.clone())))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| IngestError::Rdf { name: source.name.clone(), message: e.to_string() })?;
-            (quads, Vec::new(), 0)
+                .map_err(|e| IngestError::Rdf {
+                    name: source.name.clone(),
+                    message: e.to_string(),
+                })?;
+            (quads, Vec::new(), 0, Extraction::default())
         }
     };
-    Ok(Ingested { source_name: source.name.clone(), kind: source.kind, graph, quads, warnings, repairs })
+    quads.dedup();
+    Ok(Ingested {
+        source_name: source.name.clone(),
+        kind: source.kind,
+        graph,
+        quads,
+        warnings,
+        repairs,
+        entities,
+    })
 }
 
 /// The ontology's quads, in its own named graph.
@@ -199,11 +318,22 @@ pub fn ontology_quads() -> Result<Vec<Quad>, IngestError> {
 
 /// Ingests every source, then writes all graphs to the store in one
 /// transaction: either every document's graph is replaced, or none is.
-pub fn build(store: &KgStore, sources: &[Source], drop_others: bool) -> Result<Vec<Ingested>, IngestError> {
-    let ingested = sources.iter().map(ingest).collect::<Result<Vec<_>, _>>()?;
+pub fn build(
+    store: &KgStore,
+    sources: &[Source],
+    drop_others: bool,
+    extractor: &Extractor,
+) -> Result<Vec<Ingested>, IngestError> {
+    let ingested = sources
+        .iter()
+        .map(|s| ingest(s, extractor))
+        .collect::<Result<Vec<_>, _>>()?;
     let ontology = ontology_quads()?;
     let ontology_graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
-    let mut graphs: Vec<(&NamedNode, &[Quad])> = ingested.iter().map(|i| (&i.graph, i.quads.as_slice())).collect();
+    let mut graphs: Vec<(&NamedNode, &[Quad])> = ingested
+        .iter()
+        .map(|i| (&i.graph, i.quads.as_slice()))
+        .collect();
     graphs.push((&ontology_graph, &ontology));
     store.replace_graphs(&graphs, drop_others)?;
     Ok(ingested)
@@ -213,7 +343,10 @@ pub fn build(store: &KgStore, sources: &[Source], drop_others: bool) -> Result<V
 pub fn bundled_sources() -> Vec<Source> {
     seeds::SEEDS
         .iter()
-        .map(|(name, text)| Source::from_bytes(name, text.as_bytes().to_vec()).expect("bundled seeds are UTF-8 text"))
+        .map(|(name, text)| {
+            Source::from_bytes(name, text.as_bytes().to_vec())
+                .expect("bundled seeds are UTF-8 text")
+        })
         .collect()
 }
 
@@ -223,21 +356,39 @@ mod tests {
 
     #[test]
     fn slugs_are_iri_safe() {
-        assert_eq!(slug("seeds/ASEAN US POA (2021-2025).txt"), "asean-us-poa-2021-2025");
+        assert_eq!(
+            slug("seeds/ASEAN US POA (2021-2025).txt"),
+            "asean-us-poa-2021-2025"
+        );
         assert_eq!(slug("???.txt"), "document");
     }
 
     #[test]
     fn binary_and_non_utf8_input_is_refused() {
-        assert!(matches!(Source::from_bytes("x.pdf", b"%PDF\0\x01".to_vec()), Err(IngestError::Binary { offset: 4, .. })));
-        assert!(matches!(Source::from_bytes("x.txt", b"ok\nok\n\xff".to_vec()), Err(IngestError::NotUtf8 { line: 3, .. })));
+        assert!(matches!(
+            Source::from_bytes("x.pdf", b"%PDF\0\x01".to_vec()),
+            Err(IngestError::Binary { offset: 4, .. })
+        ));
+        assert!(matches!(
+            Source::from_bytes("x.txt", b"ok\nok\n\xff".to_vec()),
+            Err(IngestError::NotUtf8 { line: 3, .. })
+        ));
     }
 
     #[test]
     fn kind_is_guessed_from_content_and_name() -> Result<(), IngestError> {
-        assert_eq!(Source::from_bytes("a.txt", b"---\ntitle: x\n---\n".to_vec())?.kind, DocumentKind::Programme);
-        assert_eq!(Source::from_bytes("a.md", b"# x".to_vec())?.kind, DocumentKind::Programme);
-        assert_eq!(Source::from_bytes("a.txt", b"Plan".to_vec())?.kind, DocumentKind::Plan);
+        assert_eq!(
+            Source::from_bytes("a.txt", b"---\ntitle: x\n---\n".to_vec())?.kind,
+            DocumentKind::Programme
+        );
+        assert_eq!(
+            Source::from_bytes("a.md", b"# x".to_vec())?.kind,
+            DocumentKind::Programme
+        );
+        assert_eq!(
+            Source::from_bytes("a.txt", b"Plan".to_vec())?.kind,
+            DocumentKind::Plan
+        );
         Ok(())
     }
 }

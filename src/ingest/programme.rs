@@ -33,6 +33,8 @@ pub struct Programme {
 pub struct Block {
     /// Plain text: Markdown syntax removed, link text kept, single spaces.
     pub text: String,
+    /// For each character of `text`, its offset in the source file.
+    pub offsets: Vec<usize>,
     /// The Markdown source of the block.
     pub raw: String,
     /// Character span of the block in the source file.
@@ -48,7 +50,11 @@ pub enum ProgrammeError {
     #[error("no YAML front matter (a first line `---` and a closing `---`)")]
     NoFrontMatter,
     #[error("front matter, line {line} column {column}: {message}")]
-    Yaml { line: usize, column: usize, message: String },
+    Yaml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("front matter has no `title`")]
     NoTitle,
 }
@@ -58,14 +64,22 @@ pub fn parse(source: &str) -> Result<Programme, ProgrammeError> {
     let (yaml, yaml_line, body, body_byte) = split_front_matter(source)?;
     let meta: Value = serde_yaml_ng::from_str(yaml).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        ProgrammeError::Yaml { line: line + yaml_line - 1, column, message: e.to_string() }
+        ProgrammeError::Yaml {
+            line: line + yaml_line - 1,
+            column,
+            message: e.to_string(),
+        }
     })?;
     let field = |name: &str| meta.get(name);
-    let title = field("title").and_then(scalar).ok_or(ProgrammeError::NoTitle)?;
+    let title = field("title")
+        .and_then(scalar)
+        .ok_or(ProgrammeError::NoTitle)?;
     let mut programme = Programme {
         title,
         date: field("date").and_then(scalar).map(|d| normalise_date(&d)),
-        summary: field("summary").and_then(scalar).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        summary: field("summary")
+            .and_then(scalar)
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
         start: field("start").and_then(year),
         end: field("end").and_then(year),
         clients: field("client").map(list).unwrap_or_default(),
@@ -149,7 +163,9 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
     let to_chars = |byte: usize| source[..body_byte + byte].chars().count();
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H6 => heading = Some(String::new()),
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H6 => {
+                heading = Some(String::new())
+            }
             Event::End(TagEnd::Heading(_)) => {
                 let h = heading.take().unwrap_or_default();
                 in_activities = h.to_lowercase().contains("activit");
@@ -157,7 +173,18 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
             Event::Start(Tag::Item) => {
                 depth += 1;
                 if depth == 1 {
-                    block = Some((Block { span: Span { start: to_chars(range.start), end: to_chars(range.end) }, raw: body[range.clone()].trim_end().to_owned(), ..Block::default() }, depth, true));
+                    block = Some((
+                        Block {
+                            span: Span {
+                                start: to_chars(range.start),
+                                end: to_chars(range.end),
+                            },
+                            raw: body[range.clone()].trim_end().to_owned(),
+                            ..Block::default()
+                        },
+                        depth,
+                        true,
+                    ));
                 }
             }
             Event::End(TagEnd::Item) => {
@@ -169,7 +196,18 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
                 depth = depth.saturating_sub(1);
             }
             Event::Start(Tag::Paragraph) if depth == 0 => {
-                block = Some((Block { span: Span { start: to_chars(range.start), end: to_chars(range.end) }, raw: body[range.clone()].trim_end().to_owned(), ..Block::default() }, 0, false));
+                block = Some((
+                    Block {
+                        span: Span {
+                            start: to_chars(range.start),
+                            end: to_chars(range.end),
+                        },
+                        raw: body[range.clone()].trim_end().to_owned(),
+                        ..Block::default()
+                    },
+                    0,
+                    false,
+                ));
             }
             Event::End(TagEnd::Paragraph) if depth == 0 => {
                 if let Some((b, _, _)) = block.take() {
@@ -194,13 +232,21 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
                     h.push_str(&t);
                 } else if depth < 1000 {
                     if let Some((b, _, _)) = block.as_mut() {
-                        b.text.push_str(&t);
+                        // Text that stands verbatim in the source maps char by
+                        // char; decoded text (entities, escapes) maps to its start.
+                        let start = to_chars(range.start);
+                        let verbatim = body.get(range.clone()) == Some(&*t);
+                        for (i, c) in t.chars().enumerate() {
+                            b.text.push(c);
+                            b.offsets.push(if verbatim { start + i } else { start });
+                        }
                     }
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some((b, _, _)) = block.as_mut() {
                     b.text.push(' ');
+                    b.offsets.push(to_chars(range.start));
                 }
             }
             _ => {}
@@ -209,7 +255,9 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
 }
 
 fn push_block(programme: &mut Programme, mut block: Block, activity: bool) {
-    block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (text, offsets) = super::plan::collapse_spaces_with_offsets(&block.text, &block.offsets);
+    block.text = text;
+    block.offsets = offsets;
     if block.text.is_empty() && block.images.is_empty() {
         return;
     }
@@ -242,11 +290,20 @@ mod tests {
         assert_eq!((p.start, p.end), (Some(2023), Some(2027)));
         assert_eq!(p.solutions, ["Environment", "Governance"]);
         assert_eq!(p.paragraphs.len(), 1);
-        assert_eq!(p.paragraphs[0].text, "First paragraph with a link in it and a wrapped line.");
+        assert_eq!(
+            p.paragraphs[0].text,
+            "First paragraph with a link in it and a wrapped line."
+        );
         assert_eq!(p.paragraphs[0].links, ["https://example.org/a"]);
         assert_eq!(p.paragraphs[0].images, ["/uploads/map.png"]);
         let acts: Vec<_> = p.activities.iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(acts, ["Support the Ocean Network to grow.", "Train fisheries officers."]);
+        assert_eq!(
+            acts,
+            [
+                "Support the Ocean Network to grow.",
+                "Train fisheries officers."
+            ]
+        );
         assert_eq!(p.activities[0].links, ["https://example.org/n"]);
         Ok(())
     }
@@ -255,6 +312,11 @@ mod tests {
     fn spans_are_character_offsets_into_the_file() -> TestResult {
         let p = parse(PAGE)?;
         let chars: Vec<char> = PAGE.chars().collect();
+        for block in p.paragraphs.iter().chain(&p.activities) {
+            for (c, &o) in block.text.chars().zip(&block.offsets) {
+                assert!(c == ' ' || chars[o] == c, "{c:?} at {o}");
+            }
+        }
         let a = &p.activities[1];
         let s: String = chars[a.span.start..a.span.end].iter().collect();
         assert!(s.contains("Train **fisheries** officers."), "{s:?}");
@@ -269,6 +331,9 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(parse("no front matter"), Err(ProgrammeError::NoFrontMatter));
-        assert_eq!(parse("---\ndate: 2024\n---\n"), Err(ProgrammeError::NoTitle));
+        assert_eq!(
+            parse("---\ndate: 2024\n---\n"),
+            Err(ProgrammeError::NoTitle)
+        );
     }
 }

@@ -19,11 +19,19 @@ struct Sink {
 
 impl Sink {
     fn new(graph: &NamedNode) -> Self {
-        Sink { graph: graph.clone().into(), quads: Vec::with_capacity(4096) }
+        Sink {
+            graph: graph.clone().into(),
+            quads: Vec::with_capacity(4096),
+        }
     }
 
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p.into_owned(), o.into(), self.graph.clone()));
+        self.quads.push(Quad::new(
+            s.clone(),
+            p.into_owned(),
+            o.into(),
+            self.graph.clone(),
+        ));
     }
 
     fn str(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
@@ -31,11 +39,19 @@ impl Sink {
     }
 
     fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: usize) {
-        self.add(s, p, Literal::new_typed_literal(value.to_string(), xsd::INTEGER));
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(value.to_string(), xsd::INTEGER),
+        );
     }
 
     fn year(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: i32) {
-        self.add(s, p, Literal::new_typed_literal(format!("{value:04}"), xsd::G_YEAR));
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(format!("{value:04}"), xsd::G_YEAR),
+        );
     }
 
     fn span(&mut self, s: &NamedNode, span: Span, source: &NamedNode) {
@@ -53,6 +69,21 @@ impl Sink {
 
 fn node(path: &str) -> NamedNode {
     NamedNode::new_unchecked(id(path))
+}
+
+/// IRI of a plan's preamble.
+pub fn preamble_iri(slug: &str) -> NamedNode {
+    node(&format!("{slug}/preamble"))
+}
+
+/// IRI of a plan's clause, by notation.
+pub fn clause_iri(slug: &str, notation: &str) -> NamedNode {
+    node(&format!("{slug}/clause/{notation}"))
+}
+
+/// IRI of a programme page's paragraph or activity (`kind`), numbered from 1.
+pub fn block_iri(slug: &str, kind: &str, n: usize) -> NamedNode {
+    node(&format!("{slug}/{kind}/{n}"))
 }
 
 /// Describes the source file itself (name, digest, size) for provenance.
@@ -84,12 +115,16 @@ pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> 
         sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
     }
     sink.add(&scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
-    sink.str(&scheme, SKOS_PREF_LABEL, &format!("Pillars and sections of the {}", plan.title));
+    sink.str(
+        &scheme,
+        SKOS_PREF_LABEL,
+        &format!("Pillars and sections of the {}", plan.title),
+    );
     sink.add(&scheme, DCT_IS_PART_OF, doc.clone());
 
     let mut position = 0;
     if let Some(preamble) = &plan.preamble {
-        let p = node(&format!("{slug}/preamble"));
+        let p = preamble_iri(slug);
         sink.add(&p, rdf::TYPE, poa::PREAMBLE);
         sink.str(&p, SKOS_NOTATION, "preamble");
         sink.add(&p, DCT_IS_PART_OF, doc.clone());
@@ -126,7 +161,7 @@ pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> 
             sink.span(&sn, section.span, &src);
             for clause in &section.clauses {
                 position += 1;
-                let cn = node(&format!("{slug}/clause/{}", clause.notation()));
+                let cn = clause_iri(slug, &clause.notation());
                 sink.add(&cn, rdf::TYPE, poa::CLAUSE);
                 sink.str(&cn, SKOS_NOTATION, &clause.notation());
                 sink.add(&cn, poa::IN_SECTION, sn.clone());
@@ -156,7 +191,11 @@ pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> 
     }
     if let Some(date) = &page.date {
         let is_datetime = date.len() == 20 && date.as_bytes()[10] == b'T' && date.ends_with('Z');
-        let datatype = if is_datetime { xsd::DATE_TIME } else { xsd::STRING };
+        let datatype = if is_datetime {
+            xsd::DATE_TIME
+        } else {
+            xsd::STRING
+        };
         sink.add(&doc, DCT_DATE, Literal::new_typed_literal(date, datatype));
     }
     if let Some(start) = page.start {
@@ -185,7 +224,7 @@ pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> 
     ] {
         for (i, block) in blocks.iter().enumerate() {
             position += 1;
-            let b = node(&format!("{slug}/{kind}/{}", i + 1));
+            let b = block_iri(slug, kind, i + 1);
             sink.add(&b, rdf::TYPE, class);
             sink.str(&b, SKOS_NOTATION, &format!("{kind} {}", i + 1));
             sink.add(&b, DCT_IS_PART_OF, doc.clone());

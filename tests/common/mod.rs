@@ -16,7 +16,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("temp dir") }
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -37,7 +39,11 @@ impl Env {
     /// `poakg --store <dir>/store ARGS` run in the folder.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_poakg"));
-        cmd.arg("--store").arg(self.store()).args(args).current_dir(self.dir.path()).env_remove("POAKG_STORE");
+        cmd.arg("--store")
+            .arg(self.store())
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("POAKG_STORE");
         cmd
     }
 
@@ -61,7 +67,13 @@ impl Run {
     }
     /// Asserts success and returns stdout.
     pub fn ok(&self) -> String {
-        assert_eq!(self.code(), 0, "stdout: {}\nstderr: {}", self.stdout(), self.stderr());
+        assert_eq!(
+            self.code(),
+            0,
+            "stdout: {}\nstderr: {}",
+            self.stdout(),
+            self.stderr()
+        );
         self.stdout()
     }
     /// Asserts a user error: exit 1 and a single-line message naming `what`.
@@ -76,8 +88,20 @@ impl Run {
 
 /// Number of clauses in the store, via SPARQL.
 pub fn clause_count(env: &Env) -> usize {
-    let out = env.run(&["query", "--format", "tsv", "--query", "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:Clause }"]).ok();
-    out.lines().nth(1).and_then(|l| l.split('"').nth(1).or(Some(l))).and_then(|n| n.trim().parse().ok()).expect("a count")
+    let out = env
+        .run(&[
+            "query",
+            "--format",
+            "tsv",
+            "--query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:Clause }",
+        ])
+        .ok();
+    out.lines()
+        .nth(1)
+        .and_then(|l| l.split('"').nth(1).or(Some(l)))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a count")
 }
 
 pub fn repo_file(rel: &str) -> PathBuf {

@@ -105,7 +105,8 @@ pub enum LineKind<'a> {
 }
 
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,3}))?(\.)?(?:\s+(.*))?$").expect("valid regex")
+    Regex::new(r"^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,3}))?(\.)?(?:\s+(.*))?$")
+        .expect("valid regex")
 });
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {

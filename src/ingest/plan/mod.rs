@@ -9,7 +9,7 @@ mod repair;
 mod structure;
 
 pub use lines::{classify, split_lines, Line, LineKind, Numbering};
-pub use repair::Repair;
+pub use repair::{collapse_spaces_with_offsets, Repair};
 pub use structure::parse;
 
 /// A span of the source in characters, end exclusive.
@@ -40,6 +40,8 @@ pub struct Plan {
 pub struct Passage {
     /// Cleaned: one line, single spaces, furniture removed, damage repaired.
     pub text: String,
+    /// For each character of `text`, its offset in the source.
+    pub offsets: Vec<usize>,
     /// The passage's own source lines, joined with newlines, unrepaired.
     pub raw: String,
     /// From the first to the last character of the passage in the source.

@@ -25,9 +25,27 @@ const HYPHEN_PREFIXES: &[&str] = &[
 
 /// Second elements that are written with a hyphen when they close a compound.
 const HYPHEN_SUFFIXES: &[&str] = &[
-    "based", "making", "led", "oriented", "centred", "centered", "building", "related", "wide",
-    "driven", "owned", "friendly", "sensitive", "responsive", "enabled", "specific", "level",
-    "term", "scale", "bound", "free",
+    "based",
+    "making",
+    "led",
+    "oriented",
+    "centred",
+    "centered",
+    "building",
+    "related",
+    "wide",
+    "driven",
+    "owned",
+    "friendly",
+    "sensitive",
+    "responsive",
+    "enabled",
+    "specific",
+    "level",
+    "term",
+    "scale",
+    "bound",
+    "free",
 ];
 
 /// One repair applied to the text, for the build report.
@@ -45,7 +63,8 @@ pub struct Repair {
 pub struct Repairer {
     /// Lines longer than this were glued by the converter.
     overlong: usize,
-    /// Where the glue point may lie in an over-long line (character columns).
+    /// Where the glue point (the lost hyphen) may lie in an over-long line, in
+    /// character columns: near where an ordinary line ends.
     window: (usize, usize),
     /// Words (lower-cased) that occur on lines of ordinary length.
     ordinary_words: HashSet<String>,
@@ -95,33 +114,50 @@ impl Repairer {
         }
         Repairer {
             overlong,
-            window: (typical / 2, typical + typical / 3),
+            window: (typical * 7 / 10, typical + typical * 3 / 20),
             ordinary_words,
             hyphenated,
         }
     }
 
     /// Joins the raw lines of one passage into cleaned text, recording repairs.
-    pub fn clean(&self, lines: &[(usize, &str)], repairs: &mut Vec<Repair>) -> String {
+    ///
+    /// Each line comes as (line number, text, offset of the text's first
+    /// character in the source). Returns the text and, for each of its
+    /// characters, the source offset it stands for (an inserted hyphen or a
+    /// joining space takes its neighbour's), so that positions found in the
+    /// cleaned text can be reported in the source.
+    pub fn clean(
+        &self,
+        lines: &[(usize, &str, usize)],
+        repairs: &mut Vec<Repair>,
+    ) -> (String, Vec<usize>) {
         let mut text = String::new();
-        for &(number, raw) in lines {
-            let line = self.repair_line(number, raw.trim(), repairs);
-            let line = line.trim();
-            if line.is_empty() {
+        let mut offsets: Vec<usize> = Vec::new();
+        for &(number, raw, start) in lines {
+            let leading = raw.chars().take_while(|c| c.is_whitespace()).count();
+            let trimmed = raw.trim();
+            let original: Vec<(char, usize)> = trimmed
+                .chars()
+                .enumerate()
+                .map(|(i, c)| (c, start + leading + i))
+                .collect();
+            if original.is_empty() {
                 continue;
             }
-            if text.is_empty() {
-                text.push_str(line);
-            } else if ends_with_soft_hyphen(&text) && line.starts_with(char::is_lowercase) {
-                // "people-to-" + "people": the hyphen belongs to the compound.
-                text.push_str(line);
-            } else {
+            let repaired = self.repair_line(number, trimmed, repairs);
+            let repaired = self.repair_text(&repaired, number, repairs);
+            let line_offsets = align(&original, &repaired);
+            let soft = ends_with_soft_hyphen(&text) && repaired.starts_with(char::is_lowercase);
+            if !text.is_empty() && !soft {
+                // "people-to-" + "people" keeps the hyphen and no space.
                 text.push(' ');
-                text.push_str(line);
+                offsets.push(offsets.last().map_or(start, |o| o + 1));
             }
+            text.push_str(&repaired);
+            offsets.extend(line_offsets);
         }
-        let text = collapse_spaces(&text);
-        self.repair_text(&text, lines.first().map_or(0, |l| l.0), repairs)
+        collapse_spaces_with_offsets(&text, &offsets)
     }
 
     /// Repairs that need the line's own geometry (glued lines).
@@ -139,9 +175,18 @@ impl Repairer {
             let word_cols = word.chars().count();
             out.push_str(&line[last..m.start()]);
             let in_window = start_col < self.window.1 && start_col + word_cols > self.window.0;
-            match (!done && in_window).then(|| self.split_glued(word)).flatten() {
+            let split = (!done && in_window)
+                .then(|| self.split_glued(word))
+                .flatten();
+            let split =
+                split.filter(|(_, at)| (self.window.0..=self.window.1).contains(&(start_col + at)));
+            match split.map(|(s, _)| s) {
                 Some(split) => {
-                    repairs.push(Repair { line: number, from: word.to_owned(), to: split.clone() });
+                    repairs.push(Repair {
+                        line: number,
+                        from: word.to_owned(),
+                        to: split.clone(),
+                    });
                     out.push_str(&split);
                     done = true;
                 }
@@ -160,13 +205,16 @@ impl Repairer {
     /// ("cooperation"), unless its hyphenated form occurs too. Otherwise it is
     /// split after a hyphen prefix or before a hyphen suffix, or at an inner
     /// capital ("MultiDrug").
-    fn split_glued(&self, word: &str) -> Option<String> {
+    fn split_glued(&self, word: &str) -> Option<(String, usize)> {
         let core = word.trim_end_matches(['.', '-', '’', '\'']);
         if core.contains('-') || !core.chars().all(char::is_alphabetic) {
             return None;
         }
         if let Some(c) = CAMEL_GLUE.captures(core) {
-            return Some(format!("{}-{}{}", &c[1], &c[2], &word[core.len()..]));
+            return Some((
+                format!("{}-{}{}", &c[1], &c[2], &word[core.len()..]),
+                c[1].chars().count(),
+            ));
         }
         let lower = core.to_lowercase();
         let candidates = HYPHEN_PREFIXES
@@ -183,7 +231,10 @@ impl Repairer {
             let hyphenated = format!("{}-{}", &lower[..at], &lower[at..]);
             let attested = self.hyphenated.contains(&hyphenated);
             if attested || !self.ordinary_words.contains(&lower) {
-                return Some(format!("{}-{}{}", &core[..at], &core[at..], &word[core.len()..]));
+                return Some((
+                    format!("{}-{}{}", &core[..at], &core[at..], &word[core.len()..]),
+                    core[..at].chars().count(),
+                ));
             }
         }
         None
@@ -210,9 +261,11 @@ impl Repairer {
         }
         let replaced = CAPITAL_I_FOR_L.replace_all(&out, |c: &regex::Captures<'_>| {
             let corrected = format!("l{}", &c[2]);
-            let known = self.ordinary_words.iter().any(|w| {
-                w == &corrected || w.ends_with(&format!("-{corrected}"))
-            }) || HYPHEN_SUFFIXES.contains(&corrected.as_str());
+            let known = self
+                .ordinary_words
+                .iter()
+                .any(|w| w == &corrected || w.ends_with(&format!("-{corrected}")))
+                || HYPHEN_SUFFIXES.contains(&corrected.as_str());
             if known {
                 repairs.push(Repair {
                     line,
@@ -231,6 +284,47 @@ impl Repairer {
 fn ends_with_soft_hyphen(text: &str) -> bool {
     let mut rev = text.chars().rev();
     rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+}
+
+/// Maps each character of `repaired` to the source offset of the character of
+/// `original` it comes from. Repairs only insert hyphens or swap one letter
+/// for another, so a greedy walk suffices.
+fn align(original: &[(char, usize)], repaired: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(repaired.len());
+    let mut j = 0;
+    let last = original.last().map_or(0, |o| o.1 + 1);
+    for c in repaired.chars() {
+        let here = original.get(j).map_or(last, |o| o.1);
+        if original.get(j).is_some_and(|o| o.0 == c) {
+            j += 1;
+        } else if c != '-' {
+            j += 1; // substituted
+        }
+        out.push(here);
+    }
+    out
+}
+
+/// Collapses white-space runs to one space and trims, keeping offsets aligned.
+pub fn collapse_spaces_with_offsets(text: &str, offsets: &[usize]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut out_offsets = Vec::with_capacity(offsets.len());
+    let mut pending_space: Option<usize> = None;
+    for (c, &o) in text.chars().zip(offsets) {
+        if c.is_whitespace() {
+            if !out.is_empty() && pending_space.is_none() {
+                pending_space = Some(o);
+            }
+            continue;
+        }
+        if let Some(space) = pending_space.take() {
+            out.push(' ');
+            out_offsets.push(space);
+        }
+        out.push(c);
+        out_offsets.push(o);
+    }
+    (out, out_offsets)
 }
 
 /// Collapses runs of white space (including no-break spaces) into one space.
@@ -252,15 +346,41 @@ mod tests {
     }
 
     fn clean_one(r: &Repairer, lines: &[&str]) -> String {
-        let numbered: Vec<_> = lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect();
-        r.clean(&numbered, &mut Vec::new())
+        let mut start = 0;
+        let numbered: Vec<_> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let at = start;
+                start += l.chars().count() + 1;
+                (i + 1, *l, at)
+            })
+            .collect();
+        let (text, offsets) = r.clean(&numbered, &mut Vec::new());
+        assert_eq!(text.chars().count(), offsets.len());
+        // every character that was in the source maps back to itself
+        let source: Vec<char> = lines.join("\n").chars().collect();
+        for (c, o) in text.chars().zip(&offsets) {
+            if c != ' ' && c != '-' && c != 'l' {
+                assert_eq!(source.get(*o), Some(&c), "offset {o} of {c:?} in {text:?}");
+            }
+        }
+        text
     }
 
     #[test]
     fn wrapped_lines_join_with_single_spaces() {
         let r = repairer_with(&[]);
         assert_eq!(
-            clean_one(&r, &["  Continue to   support", "inclusive", "", "entrepreneurship;"]),
+            clean_one(
+                &r,
+                &[
+                    "  Continue to   support",
+                    "inclusive",
+                    "",
+                    "entrepreneurship;"
+                ]
+            ),
             "Continue to support inclusive entrepreneurship;"
         );
     }
@@ -268,10 +388,13 @@ mod tests {
     #[test]
     fn hyphen_at_line_end_is_kept_when_joining() {
         let r = repairer_with(&[]);
-        assert_eq!(clean_one(&r, &["people-to-", "people ties"]), "people-to-people ties");
+        assert_eq!(
+            clean_one(&r, &["people-to-", "people ties"]),
+            "people-to-people ties"
+        );
     }
 
-    #[test_case("exercise of selfrestraint, the non-use of force or of the threat to use force, and the", "selfrestraint", "self-restraint" ; "prefix")]
+    #[test_case("promote mutual trust and confidence, exercise of selfrestraint, the non-use of force or the threat", "selfrestraint", "self-restraint" ; "prefix")]
     #[test_case("reduce drug demand through the adoption of evidencebased prevention policies and interventions", "evidencebased", "evidence-based" ; "suffix")]
     #[test_case("including in the response to the threat of a rising MultiDrug Resistance of Tuberculosis-MDR-TB;", "MultiDrug", "Multi-Drug" ; "inner capital")]
     fn glued_words_split_in_overlong_lines(line: &str, from: &str, to: &str) {

@@ -9,7 +9,7 @@
 //! that carry on an unfinished clause cut by the heading (a stray number).
 
 use super::lines::{classify, is_bare_page_number, split_lines, Line, LineKind, Numbering};
-use super::repair::Repairer;
+use super::repair::{self, Repairer};
 use super::{Clause, Passage, Pillar, Plan, PlanError, Section, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -96,8 +96,9 @@ struct SectionLines<'s> {
 
 struct ClauseLines<'s> {
     number: [u32; 3],
-    /// (line number, text) of each line, the first without its number.
-    parts: Vec<(usize, &'s str)>,
+    /// (line number, text, source offset of the text) of each line, the first
+    /// without its number.
+    parts: Vec<(usize, &'s str, usize)>,
     /// The raw lines, whole.
     raw: Vec<&'s str>,
     span: Span,
@@ -124,7 +125,10 @@ impl<'s> Parser<'s, '_> {
                 self.pillars.push(PillarLines {
                     number: p,
                     title: non_empty(n.rest),
-                    span: Span { start: line.start, end: line.end },
+                    span: Span {
+                        start: line.start,
+                        end: line.end,
+                    },
                     sections: Vec::new(),
                 });
                 self.open = None;
@@ -132,16 +136,22 @@ impl<'s> Parser<'s, '_> {
                 true
             }
             [p, s] if self.section_fits(i, p, s) => {
-                let pillar = self.pillars.last_mut().expect("section_fits checked a pillar");
+                let pillar_index = self.pillars.len() - 1;
+                let pillar = self
+                    .pillars
+                    .last_mut()
+                    .expect("section_fits checked a pillar");
                 pillar.sections.push(SectionLines {
                     number: [p, s],
                     title: non_empty(n.rest),
                     heading_inferred: false,
-                    span: Span { start: line.start, end: line.end },
+                    span: Span {
+                        start: line.start,
+                        end: line.end,
+                    },
                     clauses: Vec::new(),
                 });
-                self.collecting =
-                    Collecting::SectionTitle(self.pillars.len() - 1, pillar.sections.len() - 1);
+                self.collecting = Collecting::SectionTitle(pillar_index, pillar.sections.len() - 1);
                 true
             }
             [p, s, c] => self.accept_clause(i, n, [p, s, c]),
@@ -152,7 +162,9 @@ impl<'s> Parser<'s, '_> {
     fn accept_clause(&mut self, i: usize, n: &Numbering<'s>, number: [u32; 3]) -> bool {
         let [p, s, c] = number;
         let line = &self.lines[i];
-        let Some(pillar) = self.pillars.last_mut() else { return false };
+        let Some(pillar) = self.pillars.last_mut() else {
+            return false;
+        };
         if pillar.number != p {
             return false;
         }
@@ -184,21 +196,33 @@ impl<'s> Parser<'s, '_> {
                 number: [p, s],
                 title,
                 heading_inferred: true,
-                span: Span { start: line.start, end: line.end },
+                span: Span {
+                    start: line.start,
+                    end: line.end,
+                },
                 clauses: Vec::new(),
             });
         }
+        let pillar_index = self.pillars.len() - 1;
         let pillar = self.pillars.last_mut().expect("pillar");
+        let section_index = pillar.sections.len() - 1;
         let section = pillar.sections.last_mut().expect("section");
         section.clauses.push(ClauseLines {
             number,
-            parts: vec![(line.number, n.rest)],
+            parts: vec![(
+                line.number,
+                n.rest,
+                line.start + char_offset_of(line.text, n.rest),
+            )],
             raw: vec![line.text],
-            span: Span { start: line.start, end: line.end },
+            span: Span {
+                start: line.start,
+                end: line.end,
+            },
         });
         self.open = Some(OpenClause {
-            pillar: self.pillars.len() - 1,
-            section: pillar.sections.len() - 1,
+            pillar: pillar_index,
+            section: section_index,
             clause: section.clauses.len() - 1,
         });
         self.collecting = Collecting::Nothing;
@@ -217,7 +241,8 @@ impl<'s> Parser<'s, '_> {
                 Some(j) => match &self.kinds[j] {
                     LineKind::Text => {
                         let t = self.lines[j].text.trim();
-                        looks_like_title(t) && (n.trailing_dot || !t.chars().any(char::is_lowercase))
+                        looks_like_title(t)
+                            && (n.trailing_dot || !t.chars().any(char::is_lowercase))
                     }
                     _ => false,
                 },
@@ -226,13 +251,18 @@ impl<'s> Parser<'s, '_> {
         } else {
             looks_like_title(n.rest)
         };
-        title_ok && self.ahead(i, |parts| parts.len() >= 2 && parts[0] == p && parts[1] == 1)
+        title_ok
+            && self.ahead(i, |parts| {
+                parts.len() >= 2 && parts[0] == p && parts[1] == 1
+            })
     }
 
     /// A section number fits when it is the next section of the current pillar
     /// and its first clause follows.
     fn section_fits(&self, i: usize, p: u32, s: u32) -> bool {
-        let Some(pillar) = self.pillars.last() else { return false };
+        let Some(pillar) = self.pillars.last() else {
+            return false;
+        };
         let next = pillar.sections.last().map_or(1, |sec| sec.number[1] + 1);
         pillar.number == p && s == next && self.ahead(i, |parts| parts == [p, s, 1])
     }
@@ -295,7 +325,7 @@ impl<'s> Parser<'s, '_> {
         let pillar = &mut self.pillars[open.pillar];
         let section = &mut pillar.sections[open.section];
         let clause = &mut section.clauses[open.clause];
-        clause.parts.push((line.number, line.text));
+        clause.parts.push((line.number, line.text, line.start));
         clause.raw.push(line.text);
         clause.span.end = line.end;
         section.span.end = section.span.end.max(line.end);
@@ -305,24 +335,46 @@ impl<'s> Parser<'s, '_> {
     fn open_clause_unfinished(&self) -> bool {
         let Some(open) = &self.open else { return false };
         let clause = &self.pillars[open.pillar].sections[open.section].clauses[open.clause];
-        let last = clause.parts.iter().rev().map(|(_, t)| t.trim()).find(|t| !t.is_empty());
+        let last = clause
+            .parts
+            .iter()
+            .rev()
+            .map(|(_, t, _)| t.trim())
+            .find(|t| !t.is_empty());
         !last.is_some_and(ends_sentence)
     }
 
     /// A short title-like line between a finished clause and the next clause.
     fn is_unnumbered_heading(&self, i: usize) -> bool {
         let text = self.lines[i].text.trim();
-        let next_is_clause = self.next_content(i).is_some_and(
-            |j| matches!(&self.kinds[j], LineKind::Numbered(n) if n.parts.len() == 3),
-        );
-        next_is_clause && text.chars().count() <= 60 && looks_like_title(text) && is_title_cased(text)
+        let next_is_clause = self
+            .next_content(i)
+            .is_some_and(|j| matches!(&self.kinds[j], LineKind::Numbered(n) if n.parts.len() == 3));
+        next_is_clause
+            && text.chars().count() <= 60
+            && looks_like_title(text)
+            && is_title_cased(text)
     }
 
     fn finish(self, first_pillar_line: usize) -> Result<Plan, PlanError> {
-        let Parser { lines, kinds, repairer, pillars, mut warnings, .. } = self;
+        let Parser {
+            lines,
+            kinds,
+            repairer,
+            pillars,
+            mut warnings,
+            ..
+        } = self;
         let mut repairs = Vec::new();
-        let (title, preamble) = front_matter(&lines[..first_pillar_line], &kinds[..first_pillar_line], &repairer, &mut repairs);
-        let period = YEAR_RANGE.captures(&title).and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)));
+        let (title, preamble) = front_matter(
+            &lines[..first_pillar_line],
+            &kinds[..first_pillar_line],
+            &repairer,
+            &mut repairs,
+        );
+        let period = YEAR_RANGE
+            .captures(&title)
+            .and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)));
         let pillars: Vec<Pillar> = pillars
             .into_iter()
             .map(|p| {
@@ -347,13 +399,17 @@ impl<'s> Parser<'s, '_> {
                             clauses: s
                                 .clauses
                                 .into_iter()
-                                .map(|c| Clause {
-                                    number: c.number,
-                                    passage: Passage {
-                                        text: repairer.clean(&c.parts, &mut repairs),
-                                        raw: c.raw.join("\n"),
-                                        span: c.span,
-                                    },
+                                .map(|c| {
+                                    let (text, offsets) = repairer.clean(&c.parts, &mut repairs);
+                                    Clause {
+                                        number: c.number,
+                                        passage: Passage {
+                                            text,
+                                            offsets,
+                                            raw: c.raw.join("\n"),
+                                            span: c.span,
+                                        },
+                                    }
                                 })
                                 .collect(),
                         })
@@ -371,7 +427,14 @@ impl<'s> Parser<'s, '_> {
                 }
             }
         }
-        let plan = Plan { title, period, preamble, pillars, warnings, repairs };
+        let plan = Plan {
+            title,
+            period,
+            preamble,
+            pillars,
+            warnings,
+            repairs,
+        };
         let last = plan.clauses().last().ok_or(PlanError::NoStructure)?;
         if !ends_sentence(&last.passage.text) {
             let tail: String = {
@@ -413,34 +476,57 @@ fn front_matter(
         title_lines = k + 1;
     }
     let title = repair::collapse_spaces(
-        &content[..title_lines].iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
+        &content[..title_lines]
+            .iter()
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+            .join(" "),
     );
     let body = &content[title_lines..];
     let preamble = (!body.is_empty()).then(|| {
-        let parts: Vec<(usize, &str)> = body.iter().map(|l| (l.number, l.text)).collect();
+        let parts: Vec<(usize, &str, usize)> =
+            body.iter().map(|l| (l.number, l.text, l.start)).collect();
+        let (text, offsets) = repairer.clean(&parts, repairs);
         Passage {
-            text: repairer.clean(&parts, repairs),
+            text,
+            offsets,
             raw: body.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"),
-            span: Span { start: body[0].start, end: body[body.len() - 1].end },
+            span: Span {
+                start: body[0].start,
+                end: body[body.len() - 1].end,
+            },
         }
     });
     (title, preamble)
 }
 
+/// Characters from the start of `line` to `part`, a slice of it.
+fn char_offset_of(line: &str, part: &str) -> usize {
+    let byte = (part.as_ptr() as usize)
+        .saturating_sub(line.as_ptr() as usize)
+        .min(line.len());
+    line.get(..byte).map_or(0, |s| s.chars().count())
+}
+
 fn non_empty(s: &str) -> Vec<&str> {
-    if s.is_empty() { Vec::new() } else { vec![s] }
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        vec![s]
+    }
 }
 
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with([';', '.', ':', '!', '?'])
-        || t.ends_with("; and")
-        || t.ends_with("; or")
+    t.ends_with([';', '.', ':', '!', '?']) || t.ends_with("; and") || t.ends_with("; or")
 }
 
 fn ends_with_connector(text: &str) -> bool {
     let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
-    matches!(last.as_str(), "of" | "the" | "and" | "to" | "for" | "on" | "in" | "between" | "with" | "a" | "an")
+    matches!(
+        last.as_str(),
+        "of" | "the" | "and" | "to" | "for" | "on" | "in" | "between" | "with" | "a" | "an"
+    )
 }
 
 /// Starts like a heading and does not end like a sentence fragment.
@@ -457,9 +543,17 @@ fn is_shouting(text: &str) -> bool {
 
 /// Most words of four letters or more start with a capital.
 fn is_title_cased(text: &str) -> bool {
-    let long: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
     !long.is_empty()
-        && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 2 >= long.len()
+        && long
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            * 2
+            >= long.len()
 }
 
 /// "POLITICAL AND SECURITY COOPERATION" -> "Political and Security Cooperation";
@@ -469,11 +563,19 @@ pub(crate) fn title_case_if_shouting(text: &str) -> String {
     if !is_shouting(&text) {
         return text;
     }
-    const MINOR: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"];
-    const PARTICLES: &[&str] = &["up", "in", "on", "off", "out", "down", "over", "based", "led"];
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    const PARTICLES: &[&str] = &[
+        "up", "in", "on", "off", "out", "down", "over", "based", "led",
+    ];
     let cap = |w: &str| {
         let mut cs = w.chars();
-        cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+        cs.next().map_or_else(String::new, |f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
     };
     text.split(' ')
         .enumerate()
@@ -486,7 +588,9 @@ pub(crate) fn title_case_if_shouting(text: &str) -> String {
                     let keep_acronym = part.starts_with('(') && part.ends_with(')');
                     if keep_acronym {
                         part.to_owned()
-                    } else if (i > 0 && j == 0 && MINOR.contains(&lower.as_str())) || (j > 0 && PARTICLES.contains(&lower.as_str())) {
+                    } else if (i > 0 && j == 0 && MINOR.contains(&lower.as_str()))
+                        || (j > 0 && PARTICLES.contains(&lower.as_str()))
+                    {
                         lower
                     } else {
                         cap(part)

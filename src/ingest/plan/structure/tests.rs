@@ -41,8 +41,16 @@ fn recovers_pillars_sections_and_clauses() -> TestResult {
     assert!(preamble.text.starts_with("This Plan of Action guides"));
     assert!(preamble.text.ends_with("priority areas below."));
     let titles: Vec<_> = plan.pillars.iter().map(|p| p.title.as_str()).collect();
-    assert_eq!(titles, ["Political-Security Cooperation", "Economic Cooperation"]);
-    let sections: Vec<_> = plan.pillars.iter().flat_map(|p| &p.sections).map(|s| (s.notation(), s.title.clone())).collect();
+    assert_eq!(
+        titles,
+        ["Political-Security Cooperation", "Economic Cooperation"]
+    );
+    let sections: Vec<_> = plan
+        .pillars
+        .iter()
+        .flat_map(|p| &p.sections)
+        .map(|s| (s.notation(), s.title.clone()))
+        .collect();
     assert_eq!(
         sections,
         [
@@ -75,8 +83,16 @@ fn numbers_inside_sentences_stay_text() -> TestResult {
 fn footers_of_other_wordings_are_dropped() -> TestResult {
     let plan = parse(SMALL_PLAN)?;
     for clause in plan.clauses() {
-        assert!(!clause.passage.text.contains("Confidential"), "{}", clause.passage.text);
-        assert!(!clause.passage.text.contains("- 7 -"), "{}", clause.passage.text);
+        assert!(
+            !clause.passage.text.contains("Confidential"),
+            "{}",
+            clause.passage.text
+        );
+        assert!(
+            !clause.passage.text.contains("- 7 -"),
+            "{}",
+            clause.passage.text
+        );
     }
     Ok(())
 }
@@ -91,7 +107,13 @@ fn clause_cut_by_a_page_break_is_rejoined(furniture: &str) -> TestResult {
     );
     let plan = parse(&text)?;
     let clauses: Vec<_> = plan.clauses().map(|c| c.passage.text.as_str()).collect();
-    assert_eq!(clauses, ["Strengthen the regional architecture through dialogue;", "Review progress."]);
+    assert_eq!(
+        clauses,
+        [
+            "Strengthen the regional architecture through dialogue;",
+            "Review progress."
+        ]
+    );
     Ok(())
 }
 
@@ -116,7 +138,10 @@ Development Cooperation
         sections[0].clauses[0].passage.text,
         "Improve the provision of essential services, including through the network;"
     );
-    assert_eq!(sections[1].clauses[0].passage.text, "Continue to support the realisation of goals;");
+    assert_eq!(
+        sections[1].clauses[0].passage.text,
+        "Continue to support the realisation of goals;"
+    );
     Ok(())
 }
 
@@ -148,7 +173,9 @@ fn offsets_point_at_the_raw_span() -> TestResult {
     let plan = parse(SMALL_PLAN)?;
     let chars: Vec<char> = SMALL_PLAN.chars().collect();
     for clause in plan.clauses() {
-        let span: String = chars[clause.passage.span.start..clause.passage.span.end].iter().collect();
+        let span: String = chars[clause.passage.span.start..clause.passage.span.end]
+            .iter()
+            .collect();
         assert!(span.starts_with(&clause.notation()), "{span}");
         assert!(span.ends_with(';'), "{span}");
         assert!(clause.passage.raw.starts_with(&clause.notation()));
@@ -158,9 +185,13 @@ fn offsets_point_at_the_raw_span() -> TestResult {
 
 #[test]
 fn unnumbered_sub_heading_is_not_clause_text() -> TestResult {
-    let text = "A Plan of Action\n1. ONE\n1.1 First\n1.1.1 Do this;\nMaritime Security\n1.1.2 Do that.\n";
+    let text =
+        "A Plan of Action\n1. ONE\n1.1 First\n1.1.1 Do this;\nMaritime Security\n1.1.2 Do that.\n";
     let plan = parse(text)?;
-    assert_eq!(plan.pillars[0].sections[0].clauses[0].passage.text, "Do this;");
+    assert_eq!(
+        plan.pillars[0].sections[0].clauses[0].passage.text,
+        "Do this;"
+    );
     assert_eq!(plan.warnings.len(), 1, "{:?}", plan.warnings);
     Ok(())
 }
@@ -182,10 +213,16 @@ fn truncated_plan_is_rejected() {
     }
 }
 
-#[test_case("POLITICAL AND SECURITY COOPERATION", "Political and Security Cooperation")]
+#[test_case(
+    "POLITICAL AND SECURITY COOPERATION",
+    "Political and Security Cooperation"
+)]
 #[test_case("FOLLOW-UP MECHANISM", "Follow-up Mechanism")]
 #[test_case("SOCIO-CULTURAL COOPERATION", "Socio-Cultural Cooperation")]
-#[test_case("INFORMATION AND COMMUNICATIONS TECHNOLOGY (ICT)", "Information and Communications Technology (ICT)")]
+#[test_case(
+    "INFORMATION AND COMMUNICATIONS TECHNOLOGY (ICT)",
+    "Information and Communications Technology (ICT)"
+)]
 #[test_case("Already Title Case", "Already Title Case")]
 fn shouted_titles_become_title_case(printed: &str, expected: &str) {
     assert_eq!(title_case_if_shouting(printed), expected);

@@ -1,0 +1,120 @@
+//! Entities and mentions as triples.
+//!
+//! Each mention is a node in the manner of the Web Annotation vocabulary: its
+//! body is the entity, its target the passage, with the source offsets, the
+//! surface form and the method that found it. `schema:mentions` links the
+//! passage to the entity directly, for simple queries.
+
+use super::{Extraction, Mention};
+use crate::vocab::{ext::*, id, poa};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+
+/// A passage as the entity layer sees it.
+pub struct PassageRef<'a> {
+    /// The passage's IRI.
+    pub iri: &'a NamedNode,
+    /// Short key for mention IRIs ("1.2.16", "preamble", "activity-2").
+    pub key: String,
+    /// For each char of the passage text, its offset in the source.
+    pub offsets: &'a [usize],
+}
+
+/// IRI of an entity.
+pub fn entity_iri(entity_id: &str) -> NamedNode {
+    NamedNode::new_unchecked(id(&format!("entity/{entity_id}")))
+}
+
+/// The quads describing the entities and mentions of one document.
+pub fn quads(
+    extraction: &Extraction,
+    passages: &[PassageRef<'_>],
+    slug: &str,
+    graph: &NamedNode,
+) -> Vec<Quad> {
+    let g = GraphName::NamedNode(graph.clone());
+    let mut out = Vec::new();
+    let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
+        out.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
+    };
+    for e in extraction.entities.values() {
+        let iri = entity_iri(&e.id);
+        add(
+            &iri,
+            rdf::TYPE,
+            NamedNode::new_unchecked(e.class.iri()).into(),
+        );
+        add(
+            &iri,
+            SKOS_PREF_LABEL,
+            Literal::new_simple_literal(&e.label).into(),
+        );
+        for alt in &e.alt_labels {
+            add(
+                &iri,
+                SKOS_ALT_LABEL,
+                Literal::new_simple_literal(alt).into(),
+            );
+        }
+        if let Some(parent) = &e.part_of {
+            add(&iri, ORG_SUB_ORGANIZATION_OF, entity_iri(parent).into());
+        }
+        if let Some(owner) = &e.owner {
+            add(&iri, poa::OWNER, entity_iri(owner).into());
+        }
+        add(
+            &iri,
+            poa::FOUND_BY,
+            Literal::new_simple_literal(e.method.name()).into(),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut counter: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for m in &extraction.mentions {
+        let passage = &passages[m.passage];
+        let entity = entity_iri(&m.entity);
+        if seen.insert((m.passage, m.entity.clone())) {
+            add(passage.iri, SCHEMA_MENTIONS, entity.clone().into());
+        }
+        let n = counter.entry(m.passage).or_default();
+        *n += 1;
+        let node = NamedNode::new_unchecked(id(&format!("{slug}/mention/{}/{}", passage.key, n)));
+        add(&node, rdf::TYPE, poa::MENTION.into());
+        add(&node, OA_HAS_BODY, entity.into());
+        add(&node, OA_HAS_TARGET, passage.iri.clone().into());
+        let (start, end) = source_span(m, passage.offsets);
+        add(
+            &node,
+            poa::START_OFFSET,
+            Literal::new_typed_literal(start.to_string(), xsd::INTEGER).into(),
+        );
+        add(
+            &node,
+            poa::END_OFFSET,
+            Literal::new_typed_literal(end.to_string(), xsd::INTEGER).into(),
+        );
+        add(
+            &node,
+            poa::SURFACE_FORM,
+            Literal::new_simple_literal(&m.surface).into(),
+        );
+        add(
+            &node,
+            poa::FOUND_BY,
+            Literal::new_simple_literal(m.method.name()).into(),
+        );
+    }
+    out
+}
+
+/// The mention's span in the source: from its first char's offset to just
+/// past its last char's.
+pub fn source_span(m: &Mention, offsets: &[usize]) -> (usize, usize) {
+    let start = offsets.get(m.start).copied().unwrap_or(0);
+    let end = m
+        .end
+        .checked_sub(1)
+        .and_then(|i| offsets.get(i))
+        .map_or(start, |o| o + 1);
+    (start, end.max(start))
+}

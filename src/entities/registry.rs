@@ -1,0 +1,179 @@
+//! The curated registry of known entities (`ontology/registry.tsv`), and
+//! user-supplied registries in the same format.
+//!
+//! Format: UTF-8, tab-separated, `#` starts a comment line, the first other
+//! line is the header `id class label alt_labels part_of owner`. Alternative
+//! labels are separated by ` | `. `part_of` and `owner` name other rows' ids.
+
+use super::EntityClass;
+use std::collections::HashMap;
+
+/// One registry row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub id: String,
+    pub class: EntityClass,
+    pub label: String,
+    pub alt_labels: Vec<String>,
+    /// `org:subOrganizationOf`: the body or mechanism this one belongs to.
+    pub part_of: Option<String>,
+    /// `poa:owner`: the body or mechanism an instrument or programme belongs to.
+    pub owner: Option<String>,
+}
+
+/// The registry: rows by id, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub entries: Vec<Known>,
+    index: HashMap<String, usize>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RegistryError {
+    #[error("{file}, line {line}: {message}")]
+    Row {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+const HEADER: [&str; 6] = ["id", "class", "label", "alt_labels", "part_of", "owner"];
+
+impl Registry {
+    /// Parses registry text; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Registry, RegistryError> {
+        let err = |line: usize, message: String| RegistryError::Row {
+            file: file.to_owned(),
+            line,
+            message,
+        };
+        let mut registry = Registry::default();
+        let mut header_seen = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
+            if !header_seen {
+                if cols[..cols.len().min(6)] != HEADER[..cols.len().min(6)] || cols.len() < 3 {
+                    return Err(err(
+                        line,
+                        format!("expected the header `{}`", HEADER.join("\\t")),
+                    ));
+                }
+                header_seen = true;
+                continue;
+            }
+            let col = |k: usize| cols.get(k).copied().unwrap_or("");
+            let id = col(0);
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(err(
+                    line,
+                    format!("id {id:?} must be non-empty and use a-z, 0-9 and '-' only"),
+                ));
+            }
+            let class = EntityClass::parse(col(1)).ok_or_else(|| {
+                err(
+                    line,
+                    format!(
+                        "unknown class {:?} (one of {})",
+                        col(1),
+                        EntityClass::ALL.map(|c| c.name()).join(", ")
+                    ),
+                )
+            })?;
+            if col(2).is_empty() {
+                return Err(err(line, "empty label".into()));
+            }
+            let known = Known {
+                id: id.to_owned(),
+                class,
+                label: col(2).to_owned(),
+                alt_labels: col(3)
+                    .split(" | ")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                part_of: Some(col(4)).filter(|s| !s.is_empty()).map(str::to_owned),
+                owner: Some(col(5)).filter(|s| !s.is_empty()).map(str::to_owned),
+            };
+            if registry.index.contains_key(id) {
+                return Err(err(line, format!("duplicate id {id:?}")));
+            }
+            registry.index.insert(id.to_owned(), registry.entries.len());
+            registry.entries.push(known);
+        }
+        for known in &registry.entries {
+            for target in known.part_of.iter().chain(&known.owner) {
+                if !registry.index.contains_key(target) {
+                    let line = text
+                        .lines()
+                        .position(|l| l.starts_with(&format!("{}\t", known.id)))
+                        .map_or(0, |p| p + 1);
+                    return Err(err(
+                        line,
+                        format!("{} refers to unknown id {target:?}", known.id),
+                    ));
+                }
+            }
+        }
+        Ok(registry)
+    }
+
+    /// Adds the rows of `other`; a row with an id already present replaces it.
+    pub fn extend(&mut self, other: Registry) {
+        for known in other.entries {
+            match self.index.get(&known.id) {
+                Some(&i) => self.entries[i] = known,
+                None => {
+                    self.index.insert(known.id.clone(), self.entries.len());
+                    self.entries.push(known);
+                }
+            }
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Known> {
+        self.index.get(id).map(|&i| &self.entries[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# a comment\nid\tclass\tlabel\talt_labels\tpart_of\towner\nadmm\tASEANBody\tASEAN Defence Ministers' Meeting\tADMM\t\t\nadmm-plus\tMechanism\tADMM-Plus\tASEAN Defence Ministers' Meeting Plus\tadmm\t\n";
+
+    #[test]
+    fn parses_rows_and_relations() -> Result<(), RegistryError> {
+        let r = Registry::parse("sample.tsv", SAMPLE)?;
+        assert_eq!(r.entries.len(), 2);
+        let plus = r.get("admm-plus").expect("row");
+        assert_eq!(plus.class, EntityClass::Mechanism);
+        assert_eq!(plus.alt_labels, ["ASEAN Defence Ministers' Meeting Plus"]);
+        assert_eq!(plus.part_of.as_deref(), Some("admm"));
+        Ok(())
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        let bad_class = SAMPLE.replace("\tMechanism\t", "\tForum\t");
+        let e = Registry::parse("r.tsv", &bad_class).expect_err("bad class");
+        assert!(
+            e.to_string()
+                .starts_with("r.tsv, line 4: unknown class \"Forum\""),
+            "{e}"
+        );
+        let dangling = SAMPLE.replace("\tadmm\t\n", "\tnope\t\n");
+        let e = Registry::parse("r.tsv", &dangling).expect_err("dangling");
+        assert!(e.to_string().contains("unknown id \"nope\""), "{e}");
+        assert!(Registry::parse("r.tsv", "no header here\n").is_err());
+    }
+}

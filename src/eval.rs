@@ -1,0 +1,295 @@
+//! Scoring extracted entities against a hand annotation.
+//!
+//! The gold file is TSV with the header `clause entity class`: one row per
+//! (passage, entity) pair; `clause` is a clause notation or `preamble`. A
+//! comment line `# scope: 1.2 1.3 preamble` lists the passages or sections
+//! the annotation covers; without it, the scope is the passages it names.
+//! Scoring is at the passage-entity level: a gold row matches a found entity
+//! of the same passage when one of the entity's labels is the gold name, up to
+//! case, punctuation, a leading "the" and years.
+
+use crate::entities::EntityClass;
+use std::collections::BTreeSet;
+
+/// One row of a gold annotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldRow {
+    pub passage: String,
+    pub entity: String,
+    pub class: EntityClass,
+    pub line: usize,
+}
+
+/// A found passage-entity pair, with every label of the entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub passage: String,
+    pub label: String,
+    pub labels: Vec<String>,
+    pub class: EntityClass,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum GoldError {
+    #[error("{file}, line {line}: {message}")]
+    Row {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// A parsed gold file: its rows and its scope.
+#[derive(Debug, Clone)]
+pub struct Gold {
+    pub rows: Vec<GoldRow>,
+    /// Passage notations or section prefixes the annotation covers.
+    pub scope: Vec<String>,
+}
+
+impl Gold {
+    pub fn parse(file: &str, text: &str) -> Result<Gold, GoldError> {
+        let err = |line: usize, message: String| GoldError::Row {
+            file: file.to_owned(),
+            line,
+            message,
+        };
+        let mut rows = Vec::new();
+        let mut scope = Vec::new();
+        let mut header = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let trimmed = raw.trim();
+            if let Some(rest) = trimmed.strip_prefix('#') {
+                if let Some(list) = rest.trim().strip_prefix("scope:") {
+                    scope.extend(
+                        list.split([' ', ','])
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned),
+                    );
+                }
+                continue;
+            }
+            if trimmed.is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
+            if !header {
+                if cols.len() < 3 || !cols[0].eq_ignore_ascii_case("clause") {
+                    return Err(err(
+                        line,
+                        "expected the header `clause<TAB>entity<TAB>class`".into(),
+                    ));
+                }
+                header = true;
+                continue;
+            }
+            if cols.len() < 3 || cols[0].is_empty() || cols[1].is_empty() {
+                return Err(err(
+                    line,
+                    "expected three tab-separated columns: clause, entity, class".into(),
+                ));
+            }
+            let class = EntityClass::parse(cols[2])
+                .ok_or_else(|| err(line, format!("unknown class {:?}", cols[2])))?;
+            rows.push(GoldRow {
+                passage: cols[0].trim_end_matches('.').to_owned(),
+                entity: cols[1].to_owned(),
+                class,
+                line,
+            });
+        }
+        if !header {
+            return Err(err(
+                1,
+                "empty annotation: no header `clause<TAB>entity<TAB>class`".into(),
+            ));
+        }
+        Ok(Gold { rows, scope })
+    }
+
+    /// Whether a passage lies in the annotation's scope.
+    pub fn covers(&self, passage: &str) -> bool {
+        if self.scope.is_empty() {
+            return self.rows.iter().any(|r| r.passage == passage);
+        }
+        self.scope
+            .iter()
+            .any(|s| passage == s || passage.starts_with(&format!("{s}.")))
+    }
+}
+
+/// A name reduced to what must agree: lower case, letters and digits, no
+/// leading "the", no years.
+pub fn normalise_name(name: &str) -> String {
+    let folded: String = name
+        .chars()
+        .map(crate::entities::matcher::normalise_char)
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
+        .collect();
+    let words = if words.first() == Some(&"the") {
+        &words[1..]
+    } else {
+        &words[..]
+    };
+    words.join(" ")
+}
+
+/// The outcome of scoring.
+#[derive(Debug, Clone, Default)]
+pub struct Score {
+    pub gold: usize,
+    pub found: usize,
+    pub matched: usize,
+    pub class_right: usize,
+    /// Gold rows with no found entity.
+    pub misses: Vec<GoldRow>,
+    /// Found pairs with no gold row.
+    pub false_finds: Vec<Found>,
+    /// Matched pairs whose class differs: (gold, found).
+    pub wrong_class: Vec<(GoldRow, Found)>,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.found)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn class_accuracy(&self) -> f64 {
+        ratio(self.class_right, self.matched)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores found pairs against the gold rows, within the gold's scope.
+pub fn score(gold: &Gold, found: &[Found]) -> Score {
+    let in_scope: Vec<&Found> = found.iter().filter(|f| gold.covers(&f.passage)).collect();
+    let mut used = vec![false; in_scope.len()];
+    let mut s = Score {
+        gold: gold.rows.len(),
+        found: in_scope.len(),
+        ..Score::default()
+    };
+    for row in &gold.rows {
+        let want = normalise_name(&row.entity);
+        let hit = in_scope.iter().enumerate().find(|(k, f)| {
+            !used[*k]
+                && f.passage == row.passage
+                && f.labels
+                    .iter()
+                    .chain([&f.label])
+                    .any(|l| normalise_name(l) == want)
+        });
+        match hit {
+            Some((k, f)) => {
+                used[k] = true;
+                s.matched += 1;
+                if f.class == row.class {
+                    s.class_right += 1;
+                } else {
+                    s.wrong_class.push((row.clone(), (*f).clone()));
+                }
+            }
+            None => s.misses.push(row.clone()),
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (k, f) in in_scope.iter().enumerate() {
+        if !used[k] && seen.insert((f.passage.clone(), f.label.clone())) {
+            s.false_finds.push((*f).clone());
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOLD: &str = "# scope: 1.2 preamble\nclause\tentity\tclass\n1.2.1\tASEAN Regional Forum\tMechanism\n1.2.1\tEast Asia Summit\tMechanism\n1.2.3\tthe ARF Hanoi Plan of Action II (2020-2025)\tInstrument\n";
+
+    fn found(passage: &str, label: &str, alts: &[&str], class: EntityClass) -> Found {
+        Found {
+            passage: passage.into(),
+            label: label.into(),
+            labels: alts.iter().map(|s| s.to_string()).collect(),
+            class,
+        }
+    }
+
+    #[test]
+    fn scores_precision_recall_and_class() -> Result<(), GoldError> {
+        let gold = Gold::parse("gold.tsv", GOLD)?;
+        let found = [
+            found(
+                "1.2.1",
+                "ASEAN Regional Forum",
+                &["ARF"],
+                EntityClass::Mechanism,
+            ),
+            found(
+                "1.2.3",
+                "ARF Hanoi Plan of Action II",
+                &[],
+                EntityClass::Mechanism,
+            ),
+            found("1.2.3", "Hanoi", &[], EntityClass::Organization),
+            found("2.1.1", "outside the scope", &[], EntityClass::Organization),
+        ];
+        let s = score(&gold, &found);
+        assert_eq!((s.gold, s.found, s.matched, s.class_right), (3, 3, 2, 1));
+        assert_eq!(s.misses.len(), 1);
+        assert_eq!(s.misses[0].entity, "East Asia Summit");
+        assert_eq!(s.false_finds.len(), 1);
+        assert!((s.precision() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((s.class_accuracy() - 0.5).abs() < 1e-9);
+        Ok(())
+    }
+
+    #[test]
+    fn bad_gold_rows_name_their_line() {
+        let e = Gold::parse("g.tsv", "clause\tentity\tclass\n1.1.1\tX\tForum\n")
+            .expect_err("bad class");
+        assert_eq!(e.to_string(), "g.tsv, line 2: unknown class \"Forum\"");
+        assert!(Gold::parse("g.tsv", "").is_err());
+    }
+
+    #[test]
+    fn names_normalise() {
+        assert_eq!(
+            normalise_name("the ARF Hanoi Plan of Action II (2020-2025)"),
+            "arf hanoi plan of action ii"
+        );
+        assert_eq!(
+            normalise_name("Experts’ Working Group"),
+            normalise_name("Experts' Working Group")
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! Entity listings read back from the store by SPARQL (`poakg entities`,
+//! `poakg mentions`, `poakg eval`), so they work on any data loaded, and the
+//! table / CSV / JSON writers they share.
+
+use crate::entities::EntityClass;
+use crate::eval::Found;
+use crate::sparql::{self, QueryError, QueryText};
+use crate::store::KgStore;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+/// Output formats of the listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns.
+    Table,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A JSON array of objects.
+    Json,
+}
+
+/// One entity with its mentions summarised.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRow {
+    pub iri: String,
+    pub class: String,
+    pub label: String,
+    pub alt_labels: Vec<String>,
+    pub mentions: usize,
+    pub pillars: Vec<String>,
+    pub passages: Vec<String>,
+}
+
+/// One mention.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionRow {
+    pub passage: String,
+    #[serde(skip)]
+    pub position: i64,
+    pub entity: String,
+    pub class: String,
+    pub start: i64,
+    pub end: i64,
+    pub surface: String,
+    pub found_by: String,
+}
+
+fn class_filter() -> String {
+    EntityClass::ALL
+        .iter()
+        .map(|c| format!("poa:{}", c.name()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn select(
+    store: &KgStore,
+    origin: &str,
+    text: String,
+) -> Result<Vec<BTreeMap<String, Term>>, QueryError> {
+    let query = QueryText {
+        text,
+        origin: origin.to_owned(),
+    };
+    let mut rows = Vec::new();
+    if let QueryResults::Solutions(solutions) = sparql::evaluate(store, &query)? {
+        for row in solutions {
+            let row = row.map_err(|e| QueryError::Evaluation {
+                origin: origin.to_owned(),
+                message: e.to_string(),
+            })?;
+            rows.push(
+                row.iter()
+                    .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
+                    .collect(),
+            );
+        }
+    }
+    Ok(rows)
+}
+
+fn text(row: &BTreeMap<String, Term>, var: &str) -> String {
+    match row.get(var) {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+fn number(row: &BTreeMap<String, Term>, var: &str) -> i64 {
+    text(row, var).parse().unwrap_or(-1)
+}
+
+fn class_name(iri: &str) -> String {
+    iri.rsplit('#').next().unwrap_or(iri).to_owned()
+}
+
+/// Every mention, optionally of one passage (by notation), in document order.
+pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow>, QueryError> {
+    let filter = passage.map_or(String::new(), |p| format!("FILTER(?key = {})", literal(p)));
+    let rows = select(
+        store,
+        "mentions",
+        format!(
+            "SELECT ?key ?pos ?label ?class ?start ?end ?surface ?by WHERE {{
+               ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p ; poa:startOffset ?start ; poa:endOffset ?end ;
+                  poa:surfaceForm ?surface ; poa:foundBy ?by .
+               ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({}))
+               ?p skos:notation ?key . OPTIONAL {{ ?p poa:position ?pos }}
+               {filter}
+             }}",
+            class_filter()
+        ),
+    )?;
+    let mut out: Vec<MentionRow> = rows
+        .iter()
+        .map(|r| MentionRow {
+            passage: text(r, "key"),
+            position: number(r, "pos"),
+            entity: text(r, "label"),
+            class: class_name(&text(r, "class")),
+            start: number(r, "start"),
+            end: number(r, "end"),
+            surface: text(r, "surface"),
+            found_by: text(r, "by"),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.position, a.start, -a.end, &a.entity).cmp(&(b.position, b.start, -b.end, &b.entity))
+    });
+    Ok(out)
+}
+
+/// Every entity, with labels, mention count, pillars and passages.
+pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<EntityRow>, QueryError> {
+    let rows = select(
+        store,
+        "entities",
+        format!(
+            "SELECT ?e ?class ?label ?alt WHERE {{
+               ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({}))
+               OPTIONAL {{ ?e skos:altLabel ?alt }}
+             }}",
+            class_filter()
+        ),
+    )?;
+    let mut by_iri: BTreeMap<String, EntityRow> = BTreeMap::new();
+    for r in &rows {
+        let iri = text(r, "e");
+        let row = by_iri.entry(iri.clone()).or_insert_with(|| EntityRow {
+            iri,
+            class: class_name(&text(r, "class")),
+            label: text(r, "label"),
+            alt_labels: Vec::new(),
+            mentions: 0,
+            pillars: Vec::new(),
+            passages: Vec::new(),
+        });
+        let alt = text(r, "alt");
+        if !alt.is_empty() && !row.alt_labels.contains(&alt) {
+            row.alt_labels.push(alt);
+        }
+    }
+    let uses = select(
+        store,
+        "entity mentions",
+        "SELECT ?e ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
+           ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p .
+           ?p skos:notation ?key . OPTIONAL { ?p poa:position ?pos } OPTIONAL { ?p poa:inPillar/skos:notation ?pillar }
+         } GROUP BY ?e ?key ?pos ?pillar"
+            .to_owned(),
+    )?;
+    let mut passages: BTreeMap<String, BTreeSet<(i64, String)>> = BTreeMap::new();
+    let mut pillars: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for u in &uses {
+        let e = text(u, "e");
+        if let Some(row) = by_iri.get_mut(&e) {
+            row.mentions += usize::try_from(number(u, "n")).unwrap_or(0);
+        }
+        passages
+            .entry(e.clone())
+            .or_default()
+            .insert((number(u, "pos"), text(u, "key")));
+        let pillar = text(u, "pillar");
+        if !pillar.is_empty() {
+            pillars.entry(e).or_default().insert(pillar);
+        }
+    }
+    let mut out: Vec<EntityRow> = by_iri
+        .into_values()
+        .filter(|r| class.is_none_or(|c| c.name() == r.class))
+        .map(|mut r| {
+            r.alt_labels.sort();
+            r.passages = passages
+                .remove(&r.iri)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            r.pillars = pillars
+                .remove(&r.iri)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            r
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    Ok(out)
+}
+
+/// Passage-entity pairs for scoring (the union over all documents).
+pub fn found_pairs(store: &KgStore) -> Result<Vec<Found>, QueryError> {
+    let rows = select(
+        store,
+        "found entities",
+        format!(
+            "SELECT DISTINCT ?key ?e ?class ?label ?alt WHERE {{
+               ?p schema:mentions ?e ; skos:notation ?key .
+               ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({}))
+               OPTIONAL {{ ?e skos:altLabel ?alt }}
+             }}",
+            class_filter()
+        ),
+    )?;
+    let mut pairs: BTreeMap<(String, String), Found> = BTreeMap::new();
+    for r in &rows {
+        let Some(class) = EntityClass::parse(&class_name(&text(r, "class"))) else {
+            continue;
+        };
+        let entry = pairs
+            .entry((text(r, "key"), text(r, "e")))
+            .or_insert_with(|| Found {
+                passage: text(r, "key"),
+                label: text(r, "label"),
+                labels: Vec::new(),
+                class,
+            });
+        let alt = text(r, "alt");
+        if !alt.is_empty() {
+            entry.labels.push(alt);
+        }
+    }
+    Ok(pairs.into_values().collect())
+}
+
+fn literal(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Writes rows of string cells as a table or CSV, or `json` as JSON.
+pub fn write_rows<T: Serialize>(
+    out: &mut dyn Write,
+    format: ListFormat,
+    header: &[&str],
+    rows: &[Vec<String>],
+    json: &[T],
+) -> std::io::Result<()> {
+    match format {
+        ListFormat::Table => {
+            let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+            sparql::write_table(out, &header, rows)
+        }
+        ListFormat::Csv => {
+            let line = |cells: &[String]| {
+                cells
+                    .iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            writeln!(
+                out,
+                "{}",
+                line(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+            )?;
+            for row in rows {
+                writeln!(out, "{}", line(row))?;
+            }
+            Ok(())
+        }
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, json).map_err(std::io::Error::other)?;
+            writeln!(out)
+        }
+    }
+}
+
+fn csv_cell(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_owned()
+    }
+}
