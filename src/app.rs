@@ -206,6 +206,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 (None, Some(target)) => load_query(&target)?,
                 (None, None) => return Err(Error::UnknownQuery(String::new())),
             };
+            // A query that does not parse is refused before the store is touched.
+            sparql::check(&query)?;
             let store = open_for_reading(&location, err)?;
             let terminal = std::io::stdout().is_terminal();
             sparql::run(&store, &query, format, terminal, out)?;

@@ -99,7 +99,9 @@ pub fn export(
         .quads_for_pattern(None, None, None, graph_ref)
         .collect::<Result<_, _>>()?;
     let rdf = format.rdf_format();
-    if rdf.supports_datasets() {
+    // JSON-LD can carry named graphs, but portals expect one graph: it is a
+    // triple format here, like Turtle.
+    if matches!(rdf, RdfFormat::NQuads | RdfFormat::TriG) {
         quads.sort_by_cached_key(|q| {
             (
                 q.graph_name.to_string(),

@@ -7,14 +7,23 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
             let _ = e.print();
-            // Help and version are not errors; a bad flag is a user error (1).
-            return if e.use_stderr() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // A bad flag is a user error (1), said in one line.
+            let rendered = e.render().to_string();
+            let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or("invalid arguments");
+            let first = first.trim_start_matches("error: ");
+            let tip = lines
+                .find(|l| l.starts_with("tip:"))
+                .map(|t| format!(" ({})", t.trim_start_matches("tip: ")))
+                .unwrap_or_default();
+            eprintln!("poakg: error: {first}{tip}; see `poakg --help`");
+            return ExitCode::from(1);
         }
     };
     let stdout = std::io::stdout();

@@ -78,6 +78,17 @@ pub fn evaluator() -> SparqlEvaluator {
     evaluator
 }
 
+/// Parses `query` only, to report syntax errors early.
+pub fn check(query: &QueryText) -> Result<(), QueryError> {
+    evaluator()
+        .parse_query(&query.text)
+        .map(|_| ())
+        .map_err(|e| QueryError::Syntax {
+            origin: query.origin.clone(),
+            message: e.to_string().replace('\n', " "),
+        })
+}
+
 /// Parses and evaluates `query` with the union of all graphs as default graph.
 pub fn evaluate<'a>(
     store: &KgStore,

@@ -76,13 +76,21 @@ impl Run {
         );
         self.stdout()
     }
-    /// Asserts a user error: exit 1 and a single-line message naming `what`.
+    /// Asserts a user error: exit 1 and one error line naming `what` (other
+    /// stderr lines may be progress notes), and returns that line.
     pub fn user_error(&self, what: &str) -> String {
         let err = self.stderr();
         assert_eq!(self.code(), 1, "stdout: {}\nstderr: {err}", self.stdout());
-        assert!(err.contains(what), "stderr does not name {what:?}: {err}");
-        assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err}");
-        err
+        let errors: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with("poakg: error: "))
+            .collect();
+        assert_eq!(errors.len(), 1, "not one error line: {err}");
+        assert!(
+            errors[0].contains(what),
+            "the error does not name {what:?}: {err}"
+        );
+        errors[0].to_owned()
     }
 }
 
