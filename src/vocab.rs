@@ -10,6 +10,9 @@ use oxigraph::model::NamedNodeRef;
 pub const POA: &str = "https://w3id.org/poakg/ontology#";
 /// Namespace of data IRIs minted by poakg.
 pub const ID: &str = "https://w3id.org/poakg/id/";
+/// IRI of the named graph holding the entities named by the documents (their
+/// classes, labels and relations; the mentions stay in each document's graph).
+pub const ENTITY_GRAPH: &str = "https://w3id.org/poakg/id/graph/entities";
 /// IRI of the named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/poakg/ontology";
 

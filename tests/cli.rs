@@ -276,3 +276,52 @@ fn killed_build_leaves_the_previous_graph_whole() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn entities_and_mentions_commands() {
+    let env = Env::new();
+    let csv = env
+        .run(&["entities", "--type", "Mechanism", "--format", "csv"])
+        .ok();
+    let arf = csv
+        .lines()
+        .find(|l| l.starts_with("ASEAN Regional Forum,"))
+        .unwrap_or_default();
+    assert!(arf.contains(",Mechanism,ARF,"), "{csv}");
+    assert!(arf.contains(",1 3,"), "pillars 1 and 3: {arf}");
+    assert!(!csv.contains(",Instrument,"), "--type filters: {csv}");
+    let mentions = env.run(&["mentions", "1.2.1"]).ok();
+    for expected in [
+        "ASEAN Regional Forum",
+        "ARF",
+        "registry",
+        "East Asia Summit",
+    ] {
+        assert!(
+            mentions.contains(expected),
+            "{expected} missing from {mentions}"
+        );
+    }
+    let json = env.run(&["mentions", "1.2.1", "--format", "json"]).ok();
+    assert!(json.trim_start().starts_with('['), "{json}");
+}
+
+#[test_case(&["entities", "--type", "Forum"], "unknown class" ; "unknown class")]
+#[test_case(&["mentions", "9.9.9"], "no passage \"9.9.9\"" ; "unknown passage")]
+#[test_case(&["eval", "missing.tsv"], "missing.tsv" ; "missing gold")]
+fn entity_command_errors(args: &[&str], what: &str) {
+    Env::new().run(args).user_error(what);
+}
+
+#[test]
+fn eval_scores_a_hand_annotation() -> TestResult {
+    let env = Env::new();
+    let gold = env.file("gold.tsv", "# scope: 1.2.1\nclause\tentity\tclass\n1.2.1\tASEAN Regional Forum\tMechanism\n1.2.1\tEast Asia Summit\tMechanism\n1.2.1\tNo Such Body\tASEANBody\n");
+    let out = env.run(&["eval", gold.to_str().ok_or("path")?]).ok();
+    assert!(out.contains("recall         0.667"), "{out}");
+    assert!(out.contains("1.2.1     No Such Body [ASEANBody]"), "{out}");
+    let bad = env.file("bad.tsv", "clause\tentity\tclass\n1.2.1\tX\tForum\n");
+    env.run(&["eval", bad.to_str().ok_or("path")?])
+        .user_error("bad.tsv, line 2: unknown class");
+    Ok(())
+}

@@ -98,6 +98,10 @@ fn is_capitalised(word: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| "IVX".contains(c))
+}
+
 fn is_year_or_number(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_digit() || c == '-') && word.chars().any(|c| c.is_ascii_digit())
 }
@@ -251,20 +255,83 @@ fn is_asean_own(words: &[&str]) -> bool {
         .is_some_and(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '-') && w.len() >= 3)
 }
 
-/// The class a name's words call for, if the name has a head.
+/// Capitalised words that describe rather than name ("the Ministerial and
+/// Senior Officials Meetings", "Terms of Reference").
+const GENERIC: &[&str] = &[
+    "Ministerial",
+    "Senior",
+    "Officials",
+    "Official",
+    "Meetings",
+    "Joint",
+    "Annual",
+    "Regular",
+    "Informal",
+    "Special",
+    "High-Level",
+    "Regional",
+    "Relevant",
+    "Existing",
+    "Previous",
+    "New",
+    "Leaders",
+    "Leaders'",
+    "Ministers'",
+    "Terms",
+    "Reference",
+    "Implementation",
+    "Plan",
+    "Action",
+    "Work",
+    "This",
+    "The",
+    "Its",
+    "Future",
+    "Related",
+    "Sectoral",
+    "Bilateral",
+    "Multilateral",
+    "Three",
+];
+
+/// Whether a name has a word that names rather than describes: not a head,
+/// not a connector, not a generic modifier, not a number.
+pub(crate) fn has_distinctive_word(words: &[&str]) -> bool {
+    let head_words: Vec<&str> = HEADS.iter().flat_map(|(h, _)| h.split(' ')).collect();
+    words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| c == '(' || c == ')');
+        is_capitalised(w)
+            && !is_year_or_number(w)
+            && !head_words.contains(&w)
+            && !GENERIC.contains(&w)
+            && !CONNECTORS.contains(&w)
+    })
+}
+
+/// The class a name's words call for, if the name has a head and a word that
+/// names something.
 pub fn classify(name: &str) -> Option<EntityClass> {
     let words: Vec<&str> = name.split_whitespace().collect();
+    if !has_distinctive_word(&words) {
+        return None;
+    }
     let heads = heads_in(&words);
-    // The main head is the last one before a complement ("Working Group on the
-    // Convention ...": the Working Group, not the Convention).
-    let complement = words
+    // A name ends with its head ("... Strategic Plan 2023-2027"); otherwise the
+    // main head is the last one before a complement ("Working Group on the
+    // Convention on ...", "Terms of Reference of the ASEAN Network ...").
+    let end = words
         .iter()
-        .position(|w| COMPLEMENT.contains(w))
+        .rposition(|w| !is_year_or_number(w.trim_matches(|c| c == '(' || c == ')')) && !is_roman(w))
+        .map_or(0, |i| i + 1);
+    let complement = (0..words.len())
+        .find(|&i| {
+            COMPLEMENT.contains(&words[i]) || (words[i] == "of" && words.get(i + 1) == Some(&"the"))
+        })
         .unwrap_or(words.len());
     let (at, head) = heads
-        .iter()
-        .rev()
-        .find(|(i, _)| *i < complement)
+        .last()
+        .filter(|(i, _)| *i + 1 == end)
+        .or_else(|| heads.iter().rev().find(|(i, _)| *i < complement))
         .or(heads.first())
         .copied()?;
     let modifiers = &words[..at];
@@ -309,29 +376,6 @@ pub fn classify(name: &str) -> Option<EntityClass> {
     })
 }
 
-/// A partnership that is the relationship between the parties themselves
-/// ("ASEAN-United States Strategic Partnership") is not an entity.
-fn is_the_relationship(words: &[&str]) -> bool {
-    const RELATION: &[&str] = &[
-        "Strategic",
-        "Comprehensive",
-        "Dialogue",
-        "Enhanced",
-        "Partnership",
-        "Relations",
-        "Sectoral",
-        "Full",
-    ];
-    words.last() == Some(&"Partnership")
-        && words.iter().all(|w| {
-            RELATION.contains(w)
-                || w.contains("ASEAN")
-                || w.contains("United")
-                || w.contains("States")
-                || w.contains("U.S.")
-        })
-}
-
 /// Runs of name words, split where they cannot continue a name.
 fn name_spans(tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -354,6 +398,14 @@ fn name_spans(tokens: &[Token]) -> Vec<(usize, usize)> {
             if name_word(w) && w.chars().any(char::is_alphanumeric) {
                 end = j + 1;
                 j += 1;
+            } else if w == "and"
+                && (tokens
+                    .get(j + 1)
+                    .is_some_and(|t| CONNECTORS.contains(&t.text.as_str()))
+                    || is_acronym_token(&tokens[j - 1].text))
+            {
+                // "the ACJDC and to the ...", "the EAS and the ARF": a new name starts
+                break;
             } else if w == "'s"
                 || (CONNECTORS.contains(&w)
                     && !(w == "the"
@@ -381,6 +433,11 @@ fn name_spans(tokens: &[Token]) -> Vec<(usize, usize)> {
     spans
 }
 
+fn is_acronym_token(word: &str) -> bool {
+    word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+}
+
 fn text_of(tokens: &[Token], from: usize, to: usize) -> String {
     let mut s = String::new();
     for (k, t) in tokens[from..to].iter().enumerate() {
@@ -397,6 +454,30 @@ fn text_of(tokens: &[Token], from: usize, to: usize) -> String {
 pub fn head_noun_names(text: &str) -> Vec<Candidate> {
     let tokens = tokenize(text);
     let mut out = Vec::new();
+    for (from, to) in name_spans(&tokens) {
+        // "the Nordic countries", "Mekong countries": a named group of countries
+        if tokens.get(to).is_some_and(|t| t.text == "countries") && to - from <= 3 {
+            let words: Vec<&str> = tokens[from..to].iter().map(|t| t.text.as_str()).collect();
+            let generic = [
+                "ASEAN", "Member", "Partner", "Dialogue", "Asian", "African", "European", "Other",
+                "All", "Both", "These", "The",
+            ];
+            if words
+                .iter()
+                .all(|w| is_capitalised(w) && !generic.contains(w))
+                && !(from == 0)
+            {
+                let name = format!("{} countries", words.join(" "));
+                out.push(Candidate {
+                    name,
+                    start: tokens[from].start,
+                    end: tokens[to].end,
+                    class: EntityClass::CountryGroup,
+                    acronym: None,
+                });
+            }
+        }
+    }
     for (mut from, to) in name_spans(&tokens) {
         // The passage's first word is usually a verb ("Support the ...").
         if from == 0
@@ -407,6 +488,7 @@ pub fn head_noun_names(text: &str) -> Vec<Candidate> {
         }
         for (a, b) in split_coordination(&tokens, from, to) {
             let (a, b) = trim_connectors(&tokens, a, b);
+            let (a, b) = trim_occasion(&tokens, a, b);
             if b <= a + 1 {
                 continue;
             }
@@ -415,7 +497,6 @@ pub fn head_noun_names(text: &str) -> Vec<Candidate> {
             if words
                 .first()
                 .is_some_and(|w| matches!(*w, "This" | "These" | "That" | "The" | "Both" | "Each"))
-                || is_the_relationship(&words)
             {
                 continue;
             }
@@ -458,6 +539,34 @@ fn split_coordination(tokens: &[Token], from: usize, to: usize) -> Vec<(usize, u
         }
     }
     vec![(from, to)]
+}
+
+/// Drops what makes a name one occasion of a body rather than the body: a
+/// leading ordinal ("34th ASEAN Summit") and a trailing place of meeting
+/// ("... Summit in Bangkok"); an instrument keeps its "in" ("Treaty of Amity
+/// and Cooperation in Southeast Asia").
+fn trim_occasion(tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+    };
+    if a < b && ordinal(&tokens[a].text) {
+        a += 1;
+    }
+    if let Some(k) = (a + 1..b).rev().find(|&k| tokens[k].text == "in") {
+        let words: Vec<&str> = tokens[a..k].iter().map(|t| t.text.as_str()).collect();
+        let last_head = heads_in(&words).last().map(|(_, h)| *h);
+        if matches!(last_head, Some(Head::Forum | Head::Body))
+            && heads_in(&words)
+                .last()
+                .is_some_and(|(i, _)| *i == words.len() - 1)
+        {
+            b = k;
+        }
+    }
+    (a, b)
 }
 
 fn trim_connectors(tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
@@ -583,12 +692,16 @@ pub fn acronym_definitions(text: &str) -> Vec<Candidate> {
             continue;
         };
         // "ASEAN" / "U.S." before the spelled-out words belongs to the name.
-        while start > from && matches!(tokens[start - 1].text.as_str(), "ASEAN" | "U.S." | "US") {
+        while start > from
+            && (matches!(tokens[start - 1].text.as_str(), "ASEAN" | "U.S." | "US")
+                || tokens[start - 1].text.contains("ASEAN-")
+                || tokens[start - 1].text.ends_with("-ASEAN"))
+        {
             start -= 1;
         }
         let name = text_of(&tokens, start, to);
         let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() < 2 || is_the_relationship(&words) || words[0] == "This" {
+        if words.len() < 2 || words[0] == "This" {
             continue;
         }
         let Some(class) = classify(&name) else {
@@ -635,7 +748,34 @@ mod tests {
     )]
     #[test_case("ASEAN Network of Port Authorities", Some(EntityClass::ASEANBody))]
     #[test_case("Nuclear Weapon States", Some(EntityClass::CountryGroup))]
+    #[test_case(
+        "ASEAN Committee on Coastal Resilience Strategic Plan 2023-2027",
+        Some(EntityClass::Instrument)
+    )]
+    #[test_case(
+        "Terms of Reference of the ASEAN Network of Women Peace Mediators",
+        Some(EntityClass::Instrument)
+    )]
+    #[test_case(
+        "Senior Officials Meeting of the ASEAN Ministers on Agriculture and Forestry",
+        Some(EntityClass::ASEANBody)
+    )]
+    #[test_case(
+        "ASEAN Committee on Coastal Resilience Strategic Plan 2023-2027",
+        Some(EntityClass::Instrument)
+    )]
+    #[test_case(
+        "Terms of Reference of the ASEAN Network of Women Peace Mediators",
+        Some(EntityClass::Instrument)
+    )]
+    #[test_case(
+        "Senior Officials Meeting of the ASEAN Ministers on Agriculture and Forestry",
+        Some(EntityClass::ASEANBody)
+    )]
     #[test_case("ASEAN Member States", None)]
+    #[test_case("Plan of Action", None)]
+    #[test_case("Terms of Reference", None)]
+    #[test_case("Ministerial and Senior Officials Meetings", None)]
     #[test_case("ASEAN Centrality", None)]
     #[test_case("Sustainable Development", None)]
     fn classes_by_head(name: &str, class: Option<EntityClass>) {
@@ -692,14 +832,36 @@ mod tests {
     }
 
     #[test]
-    fn coordinated_names_are_split_and_the_relationship_is_not_a_name() {
-        let found = head_noun_names("Support the ASEAN Convention on Counter Terrorism and ASEAN Plan of Action on Cyber Resilience (2020-2025) under the ASEAN-Freedonia Strategic Partnership;");
+    fn occasions_of_a_body_name_the_body() {
+        let found = head_noun_names("adopted at the 34th ASEAN Summit in Bangkok, under the Treaty of Amity and Cooperation in Southeast Asia");
+        assert_eq!(
+            names(&found),
+            [
+                ("ASEAN Summit", None),
+                ("Treaty of Amity and Cooperation in Southeast Asia", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_names_are_split() {
+        let found = head_noun_names("Support the ASEAN Convention on Counter Terrorism and ASEAN Plan of Action on Cyber Resilience (2020-2025), reporting to the ACJDC and to the ASEAN-Chile Foreign Ministers' Meeting;");
         assert_eq!(
             names(&found),
             [
                 ("ASEAN Convention on Counter Terrorism", None),
-                ("ASEAN Plan of Action on Cyber Resilience (2020-2025)", None)
+                ("ASEAN Plan of Action on Cyber Resilience (2020-2025)", None),
+                ("ASEAN-Chile Foreign Ministers' Meeting", None)
             ]
         );
+    }
+
+    #[test]
+    fn named_groups_of_countries() {
+        let found = head_noun_names(
+            "drawing on the experience of the Nordic countries and of ASEAN Member States;",
+        );
+        assert_eq!(names(&found), [("Nordic countries", None)]);
+        assert_eq!(found[0].class, EntityClass::CountryGroup);
     }
 }

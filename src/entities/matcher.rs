@@ -52,6 +52,20 @@ fn is_acronym(name: &str) -> bool {
 impl Matcher {
     /// Compiles `(owner, name)` pairs. Names shorter than two characters are ignored.
     pub fn new<'a>(names: impl IntoIterator<Item = (usize, &'a str)>) -> Matcher {
+        Matcher::build(names, false)
+    }
+
+    /// Like [`Matcher::new`], but every name matches with its case as given
+    /// (for names the rules found, which are proper names: "Terms of
+    /// Reference" must not match "terms of reference").
+    pub fn case_sensitive<'a>(names: impl IntoIterator<Item = (usize, &'a str)>) -> Matcher {
+        Matcher::build(names, true)
+    }
+
+    fn build<'a>(
+        names: impl IntoIterator<Item = (usize, &'a str)>,
+        all_sensitive: bool,
+    ) -> Matcher {
         let mut sensitive = Vec::new();
         let mut sensitive_owner = Vec::new();
         let mut insensitive = Vec::new();
@@ -61,7 +75,7 @@ impl Matcher {
             if name.chars().count() < 2 {
                 continue;
             }
-            if is_acronym(name) {
+            if all_sensitive || is_acronym(name) {
                 sensitive.push(normalise(name, false));
                 sensitive_owner.push(owner);
             } else {

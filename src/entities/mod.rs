@@ -225,6 +225,13 @@ impl Extractor {
                 };
                 if !acronym_known {
                     local.push((id.clone(), acronym.clone()));
+                    if let Some(e) = out
+                        .entities
+                        .get(&id)
+                        .filter(|e| e.method != Method::Registry)
+                    {
+                        local.push((id.clone(), e.label.clone()));
+                    }
                     if let Some(e) = out.entities.get_mut(&id) {
                         if !e.alt_labels.contains(&acronym) {
                             e.alt_labels.push(acronym.clone());
@@ -257,7 +264,18 @@ impl Extractor {
                         .is_some_and(|e| e.class == cand.class)
                         && (m.end - m.start) * 10 >= (cand.end - cand.start) * 6;
                     let partial = !(cand.start <= m.start && m.end <= cand.end);
-                    inside || same || partial
+                    // "the ARF Framework": a known name plus generic words names the known entity
+                    let rest: String = chars[p][cand.start..m.start.max(cand.start)]
+                        .iter()
+                        .chain([&' '])
+                        .chain(&chars[p][m.end.min(cand.end)..cand.end])
+                        .collect();
+                    let rest_words: Vec<&str> = rest.split_whitespace().collect();
+                    let adjacent = !rest_words
+                        .iter()
+                        .any(|w| matches!(*w, "of" | "on" | "for" | "to" | "the" | "in"));
+                    let nothing_more = adjacent && !discover::has_distinctive_word(&rest_words);
+                    inside || same || partial || nothing_more
                 });
                 if covered {
                     continue;
@@ -282,7 +300,7 @@ impl Extractor {
                 .enumerate()
                 .map(|(i, (_, n))| (i, n.as_str()))
                 .collect();
-            let doc_matcher = Matcher::new(names);
+            let doc_matcher = Matcher::case_sensitive(names);
             for (p, text) in passages.iter().enumerate() {
                 for hit in resolve(doc_matcher.find(text), &chars[p]) {
                     let id = &ids[hit.owner];
@@ -290,10 +308,9 @@ impl Extractor {
                         m.passage == p
                             && m.start < hit.end
                             && hit.start < m.end
-                            && (m.entity == *id
-                                || (m.start <= hit.start
-                                    && hit.end <= m.end
-                                    && m.method != Method::Registry))
+                            // nested names count; the same entity twice, or a
+                            // partial overlap, does not
+                            && (m.entity == *id || !(m.start <= hit.start && hit.end <= m.end))
                     });
                     if !seen {
                         let method = if local[hit.owner].1.chars().any(char::is_lowercase) {
@@ -384,7 +401,15 @@ impl Extraction {
 fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
     let mut kept: Vec<matcher::Hit> = Vec::new();
     for hit in hits {
-        let mut keep = true;
+        let next: String = chars[hit.end..].iter().take(3).collect();
+        // the name this hit stands in, back to the last punctuation
+        let lead: String = chars[hit.start.saturating_sub(80)..hit.start]
+            .iter()
+            .collect();
+        let lead = lead.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
+        let inner: String = chars[hit.start..hit.end].iter().collect();
+        let in_plus_name = lead.split_whitespace().any(|w| w == "Plus") && !inner.contains("Plus");
+        let mut keep = !next.trim_start().starts_with('+') && !in_plus_name;
         for outer in &kept {
             let contains = outer.start <= hit.start && hit.end <= outer.end;
             let overlaps = outer.start < hit.end && hit.start < outer.end;

@@ -199,6 +199,9 @@ pub struct Ingested {
     pub repairs: usize,
     /// Entities and mentions found in the document's passages.
     pub entities: Extraction,
+    /// The descriptions of the entities named (types, labels, relations), in
+    /// the shared entities graph.
+    pub entity_quads: Vec<Quad>,
 }
 
 /// Parses one source and produces its quads (no store involved).
@@ -293,7 +296,23 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
         }
     };
     quads.dedup();
+    // Entity descriptions are shared by every document that names them: they
+    // live once, in the entities graph, so that the union default graph does
+    // not count them twice.
+    let entity_graph = GraphName::NamedNode(NamedNode::new_unchecked(vocab::ENTITY_GRAPH));
+    let entity_prefix = vocab::id("entity/");
+    let (entity_quads, quads): (Vec<Quad>, Vec<Quad>) = quads.into_iter().partition(|q| {
+        !matches!(source.kind, DocumentKind::Rdf(_))
+            && q.subject
+                .to_string()
+                .starts_with(&format!("<{entity_prefix}"))
+    });
+    let entity_quads = entity_quads
+        .into_iter()
+        .map(|q| Quad::new(q.subject, q.predicate, q.object, entity_graph.clone()))
+        .collect();
     Ok(Ingested {
+        entity_quads,
         source_name: source.name.clone(),
         kind: source.kind,
         graph,
@@ -330,11 +349,35 @@ pub fn build(
         .collect::<Result<Vec<_>, _>>()?;
     let ontology = ontology_quads()?;
     let ontology_graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
+    let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
+    let mut entity_quads: Vec<Quad> = ingested
+        .iter()
+        .flat_map(|i| i.entity_quads.iter().cloned())
+        .collect();
+    if !drop_others {
+        // documents kept from earlier builds still need their entities
+        let kept = store
+            .inner()
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(oxigraph::model::GraphNameRef::NamedNode(
+                    entity_graph.as_ref(),
+                )),
+            )
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(StoreError::from)?;
+        entity_quads.extend(kept);
+    }
+    entity_quads.sort_by_cached_key(|q| q.to_string());
+    entity_quads.dedup();
     let mut graphs: Vec<(&NamedNode, &[Quad])> = ingested
         .iter()
         .map(|i| (&i.graph, i.quads.as_slice()))
         .collect();
     graphs.push((&ontology_graph, &ontology));
+    graphs.push((&entity_graph, &entity_quads));
     store.replace_graphs(&graphs, drop_others)?;
     Ok(ingested)
 }
