@@ -760,18 +760,6 @@ mod tests {
         "Senior Officials Meeting of the ASEAN Ministers on Agriculture and Forestry",
         Some(EntityClass::ASEANBody)
     )]
-    #[test_case(
-        "ASEAN Committee on Coastal Resilience Strategic Plan 2023-2027",
-        Some(EntityClass::Instrument)
-    )]
-    #[test_case(
-        "Terms of Reference of the ASEAN Network of Women Peace Mediators",
-        Some(EntityClass::Instrument)
-    )]
-    #[test_case(
-        "Senior Officials Meeting of the ASEAN Ministers on Agriculture and Forestry",
-        Some(EntityClass::ASEANBody)
-    )]
     #[test_case("ASEAN Member States", None)]
     #[test_case("Plan of Action", None)]
     #[test_case("Terms of Reference", None)]

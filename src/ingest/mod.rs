@@ -225,24 +225,14 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                 iris.push((clause_iri(slug, &clause.notation()), clause.notation()));
                 passages.push(&clause.passage);
             }
-            let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
-            let extraction = extractor.extract(&texts);
-            let refs: Vec<PassageRef<'_>> = iris
+            let passages: Vec<(&str, &[usize])> = passages
                 .iter()
-                .zip(&passages)
-                .map(|((iri, key), p)| PassageRef {
-                    iri,
-                    key: key.clone(),
-                    offsets: &p.offsets,
-                })
+                .map(|p| (p.text.as_str(), p.offsets.as_slice()))
                 .collect();
+            let (entity_quads, extraction) =
+                extract_entities(extractor, &iris, &passages, slug, &graph);
             let mut quads = quads;
-            quads.extend(crate::entities::rdf::quads(
-                &extraction,
-                &refs,
-                slug,
-                &graph,
-            ));
+            quads.extend(entity_quads);
             (quads, plan.warnings.clone(), plan.repairs.len(), extraction)
         }
         DocumentKind::Programme => {
@@ -262,23 +252,13 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                     blocks.push(block);
                 }
             }
-            let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-            let extraction = extractor.extract(&texts);
-            let refs: Vec<PassageRef<'_>> = iris
+            let passages: Vec<(&str, &[usize])> = blocks
                 .iter()
-                .zip(&blocks)
-                .map(|((iri, key), b)| PassageRef {
-                    iri,
-                    key: key.clone(),
-                    offsets: &b.offsets,
-                })
+                .map(|b| (b.text.as_str(), b.offsets.as_slice()))
                 .collect();
-            quads.extend(crate::entities::rdf::quads(
-                &extraction,
-                &refs,
-                slug,
-                &graph,
-            ));
+            let (entity_quads, extraction) =
+                extract_entities(extractor, &iris, &passages, slug, &graph);
+            quads.extend(entity_quads);
             (quads, Vec::new(), 0, extraction)
         }
         DocumentKind::Rdf(format) => {
@@ -321,6 +301,32 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
         repairs,
         entities,
     })
+}
+
+/// Finds the entities of a document's passages, given as (IRI, key) and
+/// (text, source offsets of its chars), and returns their quads.
+fn extract_entities(
+    extractor: &Extractor,
+    iris: &[(NamedNode, String)],
+    passages: &[(&str, &[usize])],
+    slug: &str,
+    graph: &NamedNode,
+) -> (Vec<Quad>, Extraction) {
+    let texts: Vec<&str> = passages.iter().map(|(t, _)| *t).collect();
+    let extraction = extractor.extract(&texts);
+    let refs: Vec<PassageRef<'_>> = iris
+        .iter()
+        .zip(passages)
+        .map(|((iri, key), (_, offsets))| PassageRef {
+            iri,
+            key: key.clone(),
+            offsets,
+        })
+        .collect();
+    (
+        crate::entities::rdf::quads(&extraction, &refs, slug, graph),
+        extraction,
+    )
 }
 
 /// The ontology's quads, in its own named graph.

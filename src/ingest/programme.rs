@@ -161,6 +161,14 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
     let mut block: Option<(Block, usize, bool)> = None; // (block, depth, is list item)
     let mut depth = 0usize;
     let to_chars = |byte: usize| source[..body_byte + byte].chars().count();
+    let new_block = |range: std::ops::Range<usize>| Block {
+        span: Span {
+            start: to_chars(range.start),
+            end: to_chars(range.end),
+        },
+        raw: body[range].trim_end().to_owned(),
+        ..Block::default()
+    };
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H6 => {
@@ -173,18 +181,7 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
             Event::Start(Tag::Item) => {
                 depth += 1;
                 if depth == 1 {
-                    block = Some((
-                        Block {
-                            span: Span {
-                                start: to_chars(range.start),
-                                end: to_chars(range.end),
-                            },
-                            raw: body[range.clone()].trim_end().to_owned(),
-                            ..Block::default()
-                        },
-                        depth,
-                        true,
-                    ));
+                    block = Some((new_block(range.clone()), depth, true));
                 }
             }
             Event::End(TagEnd::Item) => {
@@ -196,18 +193,7 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
                 depth = depth.saturating_sub(1);
             }
             Event::Start(Tag::Paragraph) if depth == 0 => {
-                block = Some((
-                    Block {
-                        span: Span {
-                            start: to_chars(range.start),
-                            end: to_chars(range.end),
-                        },
-                        raw: body[range.clone()].trim_end().to_owned(),
-                        ..Block::default()
-                    },
-                    0,
-                    false,
-                ));
+                block = Some((new_block(range.clone()), 0, false));
             }
             Event::End(TagEnd::Paragraph) if depth == 0 => {
                 if let Some((b, _, _)) = block.take() {
