@@ -4,6 +4,7 @@
 //! Text → triples (`ingest`) → store (`store`) → queries (`sparql`, `queries`)
 //! → exports (`export`). See ARCHITECTURE.md for the map and its invariants.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod entities;

@@ -1,0 +1,100 @@
+//! Reading the passage-entity network from the store by SPARQL.
+
+use super::{EntityNode, Network, Passage};
+use crate::entities::EntityClass;
+use crate::sparql::{self, QueryError, QueryText};
+use crate::store::KgStore;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use std::collections::{BTreeMap, HashMap};
+
+type Row = BTreeMap<String, Term>;
+
+fn select(store: &KgStore, origin: &str, text: &str) -> Result<Vec<Row>, QueryError> {
+    let query = QueryText { text: text.to_owned(), origin: origin.to_owned() };
+    let mut rows = Vec::new();
+    if let QueryResults::Solutions(solutions) = sparql::evaluate(store, &query)? {
+        for row in solutions {
+            let row = row.map_err(|e| QueryError::Evaluation { origin: origin.to_owned(), message: e.to_string() })?;
+            rows.push(row.iter().map(|(v, t)| (v.as_str().to_owned(), t.clone())).collect());
+        }
+    }
+    Ok(rows)
+}
+
+fn text(row: &Row, var: &str) -> Option<String> {
+    row.get(var).map(|t| match t {
+        Term::Literal(l) => l.value().to_owned(),
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    })
+}
+
+/// Loads every passage that names an entity, every entity, and the registry links.
+pub fn network(store: &KgStore) -> Result<Network, QueryError> {
+    let classes = EntityClass::ALL.iter().map(|c| format!("poa:{}", c.name())).collect::<Vec<_>>().join(", ");
+    let mut net = Network::default();
+    for row in select(store, "pillars", "SELECT DISTINCT ?n ?t WHERE { ?p a poa:Pillar ; skos:notation ?n ; skos:prefLabel ?t }")? {
+        if let (Some(n), Some(t)) = (text(&row, "n"), text(&row, "t")) {
+            net.pillar_titles.entry(n).or_insert(t);
+        }
+    }
+    let entity_rows = select(
+        store,
+        "entities",
+        &format!("SELECT ?e ?label ?class ?alt WHERE {{ ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({classes})) OPTIONAL {{ ?e skos:altLabel ?alt }} }} ORDER BY ?e"),
+    )?;
+    let mut entity_index: HashMap<String, usize> = HashMap::new();
+    for row in &entity_rows {
+        let (Some(iri), Some(label), Some(class)) = (text(row, "e"), text(row, "label"), text(row, "class")) else { continue };
+        let i = *entity_index.entry(iri.clone()).or_insert_with(|| {
+            net.entities.push(EntityNode { iri, label, class: class.rsplit('#').next().unwrap_or(&class).to_owned(), alt_labels: Vec::new() });
+            net.entities.len() - 1
+        });
+        if let Some(alt) = text(row, "alt") {
+            if !net.entities[i].alt_labels.contains(&alt) {
+                net.entities[i].alt_labels.push(alt);
+            }
+        }
+    }
+    let passage_rows = select(
+        store,
+        "passages",
+        "SELECT ?p ?e ?key ?pos ?pillar ?section ?text ?doc ?activity WHERE {
+           ?p schema:mentions ?e ; skos:notation ?key .
+           OPTIONAL { ?p poa:position ?pos }
+           OPTIONAL { ?p poa:inPillar/skos:notation ?pillar }
+           OPTIONAL { ?p poa:inSection/skos:notation ?section }
+           OPTIONAL { ?p poa:text ?text }
+           OPTIONAL { ?p dcterms:isPartOf ?doc }
+           BIND(EXISTS { ?p a poa:Activity } AS ?activity)
+         } ORDER BY ?doc ?pos ?p",
+    )?;
+    let mut passage_index: HashMap<String, usize> = HashMap::new();
+    for row in &passage_rows {
+        let (Some(p), Some(e)) = (text(row, "p"), text(row, "e")) else { continue };
+        let Some(&ei) = entity_index.get(&e) else { continue };
+        let pi = *passage_index.entry(p.clone()).or_insert_with(|| {
+            net.passages.push(Passage {
+                iri: p,
+                key: text(row, "key").unwrap_or_default(),
+                pillar: text(row, "pillar"),
+                section: text(row, "section"),
+                position: text(row, "pos").and_then(|s| s.parse().ok()).unwrap_or(0),
+                text: text(row, "text").unwrap_or_default(),
+                document: text(row, "doc").unwrap_or_default(),
+                is_activity: text(row, "activity").as_deref() == Some("true"),
+            });
+            net.passages.len() - 1
+        });
+        net.mentions.insert((pi, ei));
+    }
+    for row in select(store, "hierarchy", "SELECT ?a ?b WHERE { { ?a org:subOrganizationOf ?b } UNION { ?a poa:owner ?b } }")? {
+        if let (Some(a), Some(b)) = (text(&row, "a").and_then(|a| entity_index.get(&a).copied()), text(&row, "b").and_then(|b| entity_index.get(&b).copied())) {
+            net.hierarchy.push((a, b));
+        }
+    }
+    net.hierarchy.sort_unstable();
+    net.hierarchy.dedup();
+    Ok(net)
+}

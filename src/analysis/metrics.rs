@@ -1,0 +1,223 @@
+//! The analyses, on a [`Network`] and its co-mention graph. Pure functions.
+
+use super::Network;
+use petgraph::graph::{NodeIndex, UnGraph};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+/// Centrality of every entity in the co-mention graph.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Centrality {
+    pub degree: usize,
+    pub weighted_degree: f64,
+    /// Normalised betweenness (Brandes, via rustworkx-core), endpoints excluded.
+    pub betweenness: f64,
+    /// PageRank (petgraph), damping 0.85.
+    pub pagerank: f64,
+}
+
+pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
+    let betweenness = rustworkx_core::centrality::betweenness_centrality(graph, false, true, 200);
+    let pagerank = if graph.node_count() == 0 { Vec::new() } else { petgraph::algo::page_rank(graph, 0.85_f64, 100) };
+    graph
+        .node_indices()
+        .map(|n| Centrality {
+            degree: graph.neighbors(n).collect::<BTreeSet<_>>().len(),
+            weighted_degree: graph.edges(n).map(|e| *e.weight()).sum(),
+            betweenness: betweenness.get(n.index()).copied().flatten().unwrap_or(0.0),
+            pagerank: pagerank.get(n.index()).copied().unwrap_or(0.0),
+        })
+        .collect()
+}
+
+/// Entities whose removal disconnects the network, sorted.
+pub fn articulation_points(graph: &UnGraph<usize, f64>) -> Vec<usize> {
+    let mut points: Vec<usize> = rustworkx_core::connectivity::articulation_points(graph, None).into_iter().map(|n| n.index()).collect();
+    points.sort_unstable();
+    points
+}
+
+/// Links whose removal disconnects the network, as sorted entity pairs.
+pub fn bridges(graph: &UnGraph<usize, f64>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = rustworkx_core::connectivity::bridges(graph)
+        .into_iter()
+        .map(|(a, b)| (a.index().min(b.index()), a.index().max(b.index())))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Connected components, largest first, each sorted.
+pub fn components(graph: &UnGraph<usize, f64>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = rustworkx_core::connectivity::connected_components(graph)
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<usize> = c.into_iter().map(|n| n.index()).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    out
+}
+
+/// Communities by the Leiden algorithm (crate `leiden-rs`, modularity, fixed
+/// seed so that reports are reproducible). Returns a community number per
+/// node, numbered by size (0 the largest, ties by first member).
+pub fn communities(graph: &UnGraph<usize, f64>) -> Vec<usize> {
+    let n = graph.node_count();
+    let raw: Vec<usize> = match leiden_rs::from_petgraph(graph) {
+        Ok(data) if graph.edge_count() > 0 => {
+            let config = leiden_rs::LeidenConfig { seed: Some(7), ..Default::default() };
+            match leiden_rs::Leiden::new(config).run(&data) {
+                Ok(result) => (0..n).map(|i| result.partition.community_of(i)).collect(),
+                Err(_) => (0..n).collect(),
+            }
+        }
+        _ => (0..n).collect(),
+    };
+    // Isolated nodes are communities of their own whatever the algorithm says.
+    let raw: Vec<usize> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| if graph.neighbors(NodeIndex::new(i)).next().is_none() { n + i } else { c })
+        .collect();
+    let mut first: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // label -> (size, first member)
+    for (i, &c) in raw.iter().enumerate() {
+        let e = first.entry(c).or_insert((0, i));
+        e.0 += 1;
+    }
+    let mut order: Vec<(usize, usize, usize)> = first.into_iter().map(|(c, (size, at))| (c, size, at)).collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(r, (c, _, _))| (*c, r)).collect();
+    raw.iter().map(|c| rank[c]).collect()
+}
+
+/// Normalised mutual information between two labellings (arithmetic mean
+/// normalisation, as scikit-learn's default), and purity of `a` against `b`.
+pub fn nmi_and_purity(a: &[usize], b: &[usize]) -> (f64, f64) {
+    let n = a.len() as f64;
+    if a.is_empty() {
+        return (0.0, 0.0);
+    }
+    let mut joint: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut pa: HashMap<usize, f64> = HashMap::new();
+    let mut pb: HashMap<usize, f64> = HashMap::new();
+    for (&x, &y) in a.iter().zip(b) {
+        *joint.entry((x, y)).or_default() += 1.0;
+        *pa.entry(x).or_default() += 1.0;
+        *pb.entry(y).or_default() += 1.0;
+    }
+    let entropy = |p: &HashMap<usize, f64>| -p.values().map(|c| (c / n) * (c / n).ln()).sum::<f64>();
+    let mi: f64 = joint.iter().map(|((x, y), c)| (c / n) * ((c * n) / (pa[x] * pb[y])).ln()).sum();
+    let (ha, hb) = (entropy(&pa), entropy(&pb));
+    let nmi = if ha + hb == 0.0 { 1.0 } else { 2.0 * mi / (ha + hb) };
+    let mut best: HashMap<usize, f64> = HashMap::new();
+    for ((x, _), c) in &joint {
+        let e = best.entry(*x).or_default();
+        *e = e.max(*c);
+    }
+    (nmi.clamp(0.0, 1.0), best.values().sum::<f64>() / n)
+}
+
+/// One step of an explained path: an entity, then the passage leading on.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Step {
+    pub entity: usize,
+    /// The passage that names this entity and the next one (none for the last).
+    pub via: Option<usize>,
+}
+
+/// The shortest path from entity `a` to entity `b` through passages that name
+/// both ends of each hop (breadth-first on the passage-entity network; ties go
+/// to the earlier passage and entity).
+pub fn explained_path(net: &Network, a: usize, b: usize) -> Option<Vec<Step>> {
+    let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); net.entities.len()];
+    let mut by_passage: Vec<Vec<usize>> = vec![Vec::new(); net.passages.len()];
+    for &(p, e) in &net.mentions {
+        by_entity[e].push(p);
+        by_passage[p].push(e);
+    }
+    let mut prev: Vec<Option<(usize, usize)>> = vec![None; net.entities.len()];
+    let mut seen = vec![false; net.entities.len()];
+    seen[a] = true;
+    let mut queue = VecDeque::from([a]);
+    while let Some(e) = queue.pop_front() {
+        if e == b {
+            break;
+        }
+        for &p in &by_entity[e] {
+            for &next in &by_passage[p] {
+                if !seen[next] {
+                    seen[next] = true;
+                    prev[next] = Some((e, p));
+                    queue.push_back(next);
+                }
+            }
+        }
+    }
+    if !seen[b] {
+        return None;
+    }
+    let mut steps = vec![Step { entity: b, via: None }];
+    let mut cur = b;
+    while let Some((from, via)) = prev[cur] {
+        steps.push(Step { entity: from, via: Some(via) });
+        cur = from;
+    }
+    steps.reverse();
+    Some(steps)
+}
+
+/// The pillar-by-pillar matrix: for each pair of pillars, the entities named in both.
+pub fn pillar_matrix(net: &Network) -> BTreeMap<(String, String), Vec<usize>> {
+    let spans: Vec<BTreeSet<String>> = (0..net.entities.len()).map(|e| net.pillar_span(e)).collect();
+    let pillars: Vec<String> = net.pillar_titles.keys().cloned().collect();
+    let mut out = BTreeMap::new();
+    for a in &pillars {
+        for b in &pillars {
+            let shared: Vec<usize> = (0..net.entities.len()).filter(|&e| spans[e].contains(a) && spans[e].contains(b)).collect();
+            out.insert((a.clone(), b.clone()), shared);
+        }
+    }
+    out
+}
+
+/// Entities named in two or more pillars, by span then mentions, then label.
+pub fn connectors(net: &Network) -> Vec<(usize, BTreeSet<String>, usize)> {
+    let counts = net.mention_counts();
+    let mut out: Vec<(usize, BTreeSet<String>, usize)> = (0..net.entities.len())
+        .map(|e| (e, net.pillar_span(e), counts[e]))
+        .filter(|(_, span, _)| span.len() >= 2)
+        .collect();
+    out.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(y.2.cmp(&x.2)).then_with(|| net.entities[x.0].label.cmp(&net.entities[y.0].label)));
+    out
+}
+
+/// Each entity's dominant pillar (most passages, ties to the lowest), for
+/// comparing communities with the formal pillars; None if named in no pillar.
+pub fn dominant_pillars(net: &Network) -> Vec<Option<String>> {
+    (0..net.entities.len())
+        .map(|e| {
+            let mut count: BTreeMap<String, usize> = BTreeMap::new();
+            for p in net.passages_of(e) {
+                if let Some(pillar) = &net.passages[p].pillar {
+                    *count.entry(pillar.clone()).or_default() += 1;
+                }
+            }
+            let best = count.values().copied().max()?;
+            count.into_iter().find(|(_, c)| *c == best).map(|(p, _)| p)
+        })
+        .collect()
+}
+
+/// Helper for tests and reports: a graph from an edge list over `n` nodes.
+pub fn graph_from_edges(n: usize, edges: &[(usize, usize, f64)]) -> UnGraph<usize, f64> {
+    let mut g = UnGraph::with_capacity(n, edges.len());
+    for i in 0..n {
+        g.add_node(i);
+    }
+    for &(a, b, w) in edges {
+        g.add_edge(NodeIndex::new(a), NodeIndex::new(b), w);
+    }
+    g
+}

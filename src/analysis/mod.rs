@@ -1,0 +1,167 @@
+//! Cross-pillar analysis: the passage-entity network, the entity co-mention
+//! graph, and what they say about which mechanisms and instruments connect
+//! the pillars.
+//!
+//! `load` reads the network from the store by SPARQL (so it works on any data
+//! loaded); everything else here is pure computation on [`Network`]: no I/O.
+
+pub mod load;
+pub mod metrics;
+
+use petgraph::graph::{NodeIndex, UnGraph};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A passage: a clause, the preamble, a programme paragraph or activity.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Passage {
+    pub iri: String,
+    /// Notation: "1.2.16", "preamble", "activity 2".
+    pub key: String,
+    pub pillar: Option<String>,
+    pub section: Option<String>,
+    pub position: i64,
+    pub text: String,
+    /// The document (plan or programme) it belongs to.
+    pub document: String,
+    /// True for programme activities.
+    pub is_activity: bool,
+}
+
+/// An entity node.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EntityNode {
+    pub iri: String,
+    pub label: String,
+    pub class: String,
+    pub alt_labels: Vec<String>,
+}
+
+/// The bipartite passage-entity network, with hierarchy and ownership edges.
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    pub passages: Vec<Passage>,
+    pub entities: Vec<EntityNode>,
+    /// (passage, entity), each pair once.
+    pub mentions: BTreeSet<(usize, usize)>,
+    /// (child or instrument, parent or owner): org:subOrganizationOf and poa:owner.
+    pub hierarchy: Vec<(usize, usize)>,
+    /// Pillar notation -> title.
+    pub pillar_titles: BTreeMap<String, String>,
+}
+
+impl Network {
+    /// Passages of each entity.
+    pub fn passages_of(&self, entity: usize) -> Vec<usize> {
+        self.mentions.iter().filter(|(_, e)| *e == entity).map(|(p, _)| *p).collect()
+    }
+
+    /// Entities of each passage.
+    pub fn entities_of(&self, passage: usize) -> Vec<usize> {
+        self.mentions.range((passage, 0)..(passage + 1, 0)).map(|(_, e)| *e).collect()
+    }
+
+    /// The pillars an entity is named in (plan passages only).
+    pub fn pillar_span(&self, entity: usize) -> BTreeSet<String> {
+        self.passages_of(entity).into_iter().filter_map(|p| self.passages[p].pillar.clone()).collect()
+    }
+
+    /// Mentioned passages per entity (a passage naming it twice counts once).
+    pub fn mention_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.entities.len()];
+        for (_, e) in &self.mentions {
+            counts[*e] += 1;
+        }
+        counts
+    }
+
+    /// The entity co-mention graph: an edge between two entities named in the
+    /// same passage, weighted by the number of passages they share; with
+    /// `hierarchy`, registry parent and owner links are added (weight 1 when
+    /// the two are not co-mentioned). Node weights are entity indices.
+    pub fn comention_graph(&self, hierarchy: bool) -> UnGraph<usize, f64> {
+        let mut graph = UnGraph::<usize, f64>::with_capacity(self.entities.len(), self.mentions.len());
+        for e in 0..self.entities.len() {
+            graph.add_node(e);
+        }
+        let mut weights: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let mut by_passage: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (p, e) in &self.mentions {
+            by_passage.entry(*p).or_default().push(*e);
+        }
+        for entities in by_passage.values() {
+            for (i, &a) in entities.iter().enumerate() {
+                for &b in &entities[i + 1..] {
+                    *weights.entry((a.min(b), a.max(b))).or_default() += 1.0;
+                }
+            }
+        }
+        if hierarchy {
+            for &(a, b) in &self.hierarchy {
+                if a != b {
+                    weights.entry((a.min(b), a.max(b))).or_insert(1.0);
+                }
+            }
+        }
+        for ((a, b), w) in weights {
+            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), w);
+        }
+        graph
+    }
+
+    /// Finds an entity by label, alternative label or acronym, case-insensitively.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let want = fold(name);
+        self.entities.iter().position(|e| fold(&e.label) == want)
+            .or_else(|| self.entities.iter().position(|e| e.alt_labels.iter().any(|a| fold(a) == want)))
+    }
+
+    /// The labels nearest to `name`, for "did you mean".
+    pub fn nearest(&self, name: &str, n: usize) -> Vec<String> {
+        let want = fold(name);
+        let mut scored: Vec<(usize, &str)> = self
+            .entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.label).chain(&e.alt_labels).map(move |l| (l, &e.label)))
+            .map(|(l, label)| (edit_distance(&want, &fold(l)), label.as_str()))
+            .collect();
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, label) in scored {
+            if !out.iter().any(|o| o == label) {
+                out.push(label.to_owned());
+            }
+            if out.len() == n {
+                break;
+            }
+        }
+        out
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(crate::entities::matcher::normalise_char)
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Levenshtein distance, on chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,117 @@
+//! The analyses on small hand-made graphs whose answers are worked out on paper.
+
+use super::metrics::*;
+use super::*;
+
+/// Two triangles joined by one edge (2-3):
+///   0-1, 1-2, 0-2 ; 3-4, 4-5, 3-5 ; 2-3
+fn barbell() -> UnGraph<usize, f64> {
+    graph_from_edges(6, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0), (4, 5, 1.0), (3, 5, 1.0), (2, 3, 1.0)])
+}
+
+#[test]
+fn barbell_bridges_articulation_and_betweenness() {
+    let g = barbell();
+    assert_eq!(articulation_points(&g), [2, 3]);
+    assert_eq!(bridges(&g), [(2, 3)]);
+    let c = centrality(&g);
+    // node 2 lies on the shortest paths from {0,1} to {3,4,5}: 2*3 = 6 pairs
+    // out of (5*4)/2 = 10 possible, normalised: 6/10.
+    assert!((c[2].betweenness - 0.6).abs() < 1e-9, "{}", c[2].betweenness);
+    assert!((c[0].betweenness - 0.0).abs() < 1e-9);
+    assert_eq!(c[2].degree, 3);
+    assert_eq!(c[0].degree, 2);
+    // symmetric graph: symmetric PageRank, summing to 1
+    let total: f64 = c.iter().map(|x| x.pagerank).sum();
+    assert!((total - 1.0).abs() < 1e-6);
+    assert!((c[0].pagerank - c[5].pagerank).abs() < 1e-9);
+    assert!(c[2].pagerank > c[0].pagerank);
+}
+
+#[test]
+fn components_and_communities() {
+    // a triangle, an edge, an isolated node
+    let g = graph_from_edges(6, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0)]);
+    assert_eq!(components(&g), vec![vec![0, 1, 2], vec![3, 4], vec![5]]);
+    let c = communities(&g);
+    assert_eq!(c[0], c[1]);
+    assert_eq!(c[1], c[2]);
+    assert_eq!(c[3], c[4]);
+    assert_ne!(c[0], c[3]);
+    assert_ne!(c[5], c[0]);
+    // the barbell splits into its two triangles
+    let b = communities(&barbell());
+    assert_eq!(b[0], b[1]);
+    assert_eq!(b[3], b[4]);
+    assert_ne!(b[0], b[4]);
+}
+
+#[test]
+fn nmi_of_identical_and_independent_labellings() {
+    let (nmi, purity) = nmi_and_purity(&[0, 0, 1, 1], &[5, 5, 7, 7]);
+    assert!((nmi - 1.0).abs() < 1e-9 && (purity - 1.0).abs() < 1e-9);
+    let (nmi, purity) = nmi_and_purity(&[0, 1, 0, 1], &[0, 0, 1, 1]);
+    assert!(nmi.abs() < 1e-9, "{nmi}");
+    assert!((purity - 0.5).abs() < 1e-9);
+}
+
+/// Passages p0 (pillar 1) naming A, B; p1 (pillar 2) naming B, C; p2 (pillar 2) naming D.
+fn small_network() -> Network {
+    let passage = |key: &str, pillar: &str| Passage {
+        iri: format!("p:{key}"),
+        key: key.into(),
+        pillar: Some(pillar.into()),
+        section: None,
+        position: 0,
+        text: String::new(),
+        document: "d".into(),
+        is_activity: false,
+    };
+    let entity = |label: &str, alt: &[&str]| EntityNode { iri: format!("e:{label}"), label: label.into(), class: "Mechanism".into(), alt_labels: alt.iter().map(|s| s.to_string()).collect() };
+    Network {
+        passages: vec![passage("1.1.1", "1"), passage("2.1.1", "2"), passage("2.1.2", "2")],
+        entities: vec![entity("Alpha Forum", &["AF"]), entity("Beta Summit", &[]), entity("Gamma Plan", &[]), entity("Delta Fund", &[])],
+        mentions: [(0, 0), (0, 1), (1, 1), (1, 2), (2, 3)].into_iter().collect(),
+        hierarchy: vec![(3, 0)],
+        pillar_titles: [("1".to_string(), "One".to_string()), ("2".to_string(), "Two".to_string())].into_iter().collect(),
+    }
+}
+
+#[test]
+fn spans_connectors_and_matrix() {
+    let net = small_network();
+    assert_eq!(net.pillar_span(1).into_iter().collect::<Vec<_>>(), ["1", "2"]);
+    let conn = connectors(&net);
+    assert_eq!(conn.len(), 1);
+    assert_eq!(conn[0].0, 1);
+    let m = pillar_matrix(&net);
+    assert_eq!(m[&("1".to_string(), "2".to_string())], [1]);
+    assert_eq!(m[&("2".to_string(), "2".to_string())], [1, 2, 3]);
+}
+
+#[test]
+fn comention_weights_and_hierarchy_option() {
+    let net = small_network();
+    let g = net.comention_graph(false);
+    assert_eq!(g.edge_count(), 2);
+    let h = net.comention_graph(true);
+    assert_eq!(h.edge_count(), 3);
+}
+
+#[test]
+fn explained_path_goes_through_the_clauses() {
+    let net = small_network();
+    let path = explained_path(&net, 0, 2).expect("a path");
+    let steps: Vec<(usize, Option<usize>)> = path.iter().map(|s| (s.entity, s.via)).collect();
+    assert_eq!(steps, [(0, Some(0)), (1, Some(1)), (2, None)]);
+    assert!(explained_path(&net, 0, 3).is_none());
+}
+
+#[test]
+fn names_resolve_case_insensitively_with_suggestions() {
+    let net = small_network();
+    assert_eq!(net.find("alpha forum"), Some(0));
+    assert_eq!(net.find("af"), Some(0));
+    assert_eq!(net.find("Gama Plan"), None);
+    assert_eq!(net.nearest("Gama Plan", 1), ["Gamma Plan"]);
+}
