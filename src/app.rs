@@ -2,7 +2,8 @@
 //! queries and exports. `main.rs` only parses arguments and maps errors to
 //! exit codes.
 
-use crate::cli::{Cli, Command};
+use crate::analysis::{self, Analysis};
+use crate::cli::{Cli, Command, GraphFormat, ReportKind};
 use crate::entities::registry::{Registry, RegistryError};
 use crate::entities::{EntityClass, Extractor};
 use crate::eval::{self, Gold, GoldError};
@@ -10,6 +11,8 @@ use crate::export::{self, ExportError};
 use crate::ingest::{self, IngestError, Source};
 use crate::listing;
 use crate::queries;
+use crate::report::pictures::{self, PictureError};
+use crate::report::{reports, ReportFormat};
 use crate::sparql::{self, QueryError, QueryText};
 use crate::store::{KgStore, Location, StoreError};
 use crate::vocab;
@@ -36,6 +39,17 @@ pub enum Error {
     UnknownClass(String),
     #[error("no passage {0:?} in the store (try a clause notation such as 1.2.16, or `preamble`)")]
     UnknownPassage(String),
+    #[error("no entity named {name:?}; did you mean {}?", .suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))]
+    NoSuchEntity {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("the store at {0} names no entities: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
+    NothingToAnalyse(String),
+    #[error("--format svg is for `report pillars` (the heat map) and `graph`; use text, markdown, json or csv")]
+    SvgNotHere,
+    #[error(transparent)]
+    Picture(#[from] PictureError),
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
     #[error("{path}: {source}")]
@@ -58,6 +72,8 @@ impl Error {
             | Error::Gold(_)
             | Error::UnknownClass(_)
             | Error::UnknownPassage(_) => true,
+            Error::NoSuchEntity { .. } | Error::NothingToAnalyse(_) | Error::SvgNotHere => true,
+            Error::Picture(e) => matches!(e, PictureError::NoGraphviz),
             Error::Store(e) => matches!(
                 e,
                 StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::NoLocation
@@ -182,6 +198,57 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 &rows,
             )?;
         }
+        Command::Report {
+            which,
+            format,
+            hierarchy,
+        } => {
+            let store = open_for_reading(&location, err)?;
+            let analysis = analyse(&store, hierarchy)?;
+            let find = |name: &str| {
+                analysis.net.find(name).ok_or_else(|| Error::NoSuchEntity {
+                    name: name.to_owned(),
+                    suggestions: analysis.net.nearest(name, 3),
+                })
+            };
+            if format == ReportFormat::Svg {
+                return match which {
+                    ReportKind::Pillars => {
+                        Ok(out.write_all(pictures::heatmap_svg(&analysis).as_bytes())?)
+                    }
+                    _ => Err(Error::SvgNotHere),
+                };
+            }
+            let report = match which {
+                ReportKind::CrossPillar => reports::cross_pillar(&analysis),
+                ReportKind::Entity { name } => reports::entity(&analysis, find(&name)?),
+                ReportKind::Pillars => reports::pillars(&analysis),
+                ReportKind::Path { from, to } => reports::path(&analysis, find(&from)?, find(&to)?),
+                ReportKind::Central { top } => reports::central(&analysis, top),
+                ReportKind::Communities => reports::communities(&analysis),
+                ReportKind::Coverage => {
+                    reports::coverage(&analysis, &analysis::load::all_passages(&store)?)
+                }
+            };
+            report.write(format, out)?;
+        }
+        Command::Graph {
+            format,
+            output,
+            hierarchy,
+        } => {
+            let store = open_for_reading(&location, err)?;
+            let analysis = analyse(&store, hierarchy)?;
+            let dot = pictures::dot(&analysis);
+            let bytes = match format {
+                GraphFormat::Dot => dot.into_bytes(),
+                GraphFormat::Svg => pictures::svg_from_dot(&dot)?,
+            };
+            match output {
+                None => out.write_all(&bytes)?,
+                Some(path) => write_atomically(&path, |w| Ok(w.write_all(&bytes)?))?,
+            }
+        }
         Command::Eval { gold, show } => {
             let text = std::fs::read_to_string(&gold).map_err(|source| Error::File {
                 path: gold.clone(),
@@ -243,6 +310,29 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     Ok(())
 }
 
+/// Loads the network from the store and runs every analysis.
+fn analyse(store: &KgStore, hierarchy: bool) -> Result<Analysis, Error> {
+    let net = analysis::load::network(store)?;
+    if net.mentions.is_empty() {
+        return Err(Error::NothingToAnalyse(store.location().to_string()));
+    }
+    Ok(Analysis::compute(net, hierarchy))
+}
+
+/// Recomputes the analysis graph from the store (after a build).
+pub fn store_analysis(store: &KgStore) -> Result<Option<Analysis>, Error> {
+    let net = analysis::load::network(store)?;
+    let graph = oxigraph::model::NamedNode::new_unchecked(crate::vocab::ANALYSIS_GRAPH);
+    if net.mentions.is_empty() {
+        store.replace_graphs(&[(&graph, &[])], false)?;
+        return Ok(None);
+    }
+    let analysis = Analysis::compute(net, false);
+    let quads = analysis::rdf::quads(&analysis, &graph);
+    store.replace_graphs(&[(&graph, &quads)], false)?;
+    Ok(Some(analysis))
+}
+
 /// The bundled registry extended with the user's.
 fn extractor(extra: &[PathBuf]) -> Result<Extractor, Error> {
     let mut registry = Registry::parse("ontology/registry.tsv", crate::entities::BUNDLED_REGISTRY)?;
@@ -297,6 +387,7 @@ pub fn build(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let ingested = ingest::build(store, sources, drop_others, extractor)?;
+    let analysis = store_analysis(store)?;
     writeln!(out, "built the store at {}", store.location())?;
     for doc in &ingested {
         writeln!(
@@ -333,6 +424,10 @@ pub fn build(
             writeln!(out, "    warning: {warning}")?;
         }
     }
+    if let Some(a) = analysis {
+        let connectors = analysis::metrics::connectors(&a.net).len();
+        writeln!(out, "  analysis: {connectors} cross-pillar connectors, {} communities (NMI with pillars {:.3}) in <{}>", a.communities.iter().collect::<std::collections::BTreeSet<_>>().len(), a.nmi, crate::vocab::ANALYSIS_GRAPH)?;
+    }
     writeln!(out, "instances per class:")?;
     for (class, count) in class_counts(store)? {
         writeln!(out, "  {count:>6}  {class}")?;
@@ -349,6 +444,7 @@ fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore,
             "poakg: the store at {location} is empty; building it from the bundled seeds"
         )?;
         ingest::build(&store, &ingest::bundled_sources(), true, &extractor(&[])?)?;
+        store_analysis(&store)?;
     }
     Ok(store)
 }

@@ -2,6 +2,7 @@
 
 use crate::export::ExportFormat;
 use crate::listing::ListFormat;
+use crate::report::ReportFormat;
 use crate::sparql::ResultFormat;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -105,6 +106,35 @@ pub enum Command {
         format: ListFormat,
     },
 
+    /// Relationship reports: which mechanisms and instruments connect the pillars, and how.
+    Report {
+        #[command(subcommand)]
+        which: ReportKind,
+
+        /// Output format (svg only for `report pillars`: the matrix as a heat map).
+        #[arg(long, short = 'f', value_enum, default_value = "text", global = true)]
+        format: ReportFormat,
+
+        /// Add the registry's hierarchy and ownership links (org:subOrganizationOf, poa:owner) to the co-mention network.
+        #[arg(long, global = true)]
+        hierarchy: bool,
+    },
+
+    /// Draw the entity co-mention network (nodes coloured by pillar span, sized by betweenness).
+    Graph {
+        /// dot (Graphviz source) or svg (rendered by Graphviz's `dot`, which must be installed).
+        #[arg(long, short = 'f', value_enum, default_value = "dot")]
+        format: GraphFormat,
+
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Add the registry's hierarchy and ownership links.
+        #[arg(long)]
+        hierarchy: bool,
+    },
+
     /// Score the graph's entities against a hand annotation (TSV: clause, entity, class).
     Eval {
         /// The annotation file; see README ("Scoring against a hand annotation").
@@ -115,4 +145,44 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         show: usize,
     },
+}
+
+/// The reports of `poakg report`.
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// Entities named in two or more pillars, ranked by pillar span and mentions.
+    CrossPillar,
+    /// One entity: class, labels, passages by pillar with a snippet, co-mentioned entities, centrality.
+    Entity {
+        /// Label or acronym, case-insensitive (e.g. ARF, "East Asia Summit").
+        name: String,
+    },
+    /// The pillar-by-pillar matrix of shared entities, with the entities behind each cell.
+    Pillars,
+    /// The shortest explained path between two entities, through the passages that link them.
+    Path {
+        /// Label or acronym of the first entity.
+        from: String,
+        /// Label or acronym of the second entity.
+        to: String,
+    },
+    /// The most central entities, articulation points and bridges.
+    Central {
+        /// How many entities to list.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+    },
+    /// Communities of the co-mention network and how far they follow the pillars.
+    Communities,
+    /// Which plan clauses each programme activity relates to, and which sections no activity touches.
+    Coverage,
+}
+
+/// Formats of `poakg graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT source.
+    Dot,
+    /// SVG rendered by Graphviz.
+    Svg,
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod ingest;
 pub mod listing;
 pub mod queries;
+pub mod report;
 pub mod seeds;
 pub mod sparql;
 pub mod store;

@@ -13,6 +13,8 @@ pub const ID: &str = "https://w3id.org/poakg/id/";
 /// IRI of the named graph holding the entities named by the documents (their
 /// classes, labels and relations; the mentions stay in each document's graph).
 pub const ENTITY_GRAPH: &str = "https://w3id.org/poakg/id/graph/entities";
+/// IRI of the named graph holding analysis results (centrality, communities, ...).
+pub const ANALYSIS_GRAPH: &str = "https://w3id.org/poakg/id/graph/analysis";
 /// IRI of the named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/poakg/ontology";
 
@@ -73,6 +75,15 @@ pub mod poa {
         OWNER = "owner",
         FOUND_BY = "foundBy",
         SURFACE_FORM = "surfaceForm",
+        PILLAR_SPAN = "pillarSpan",
+        MENTION_COUNT = "mentionCount",
+        DEGREE = "degree",
+        WEIGHTED_DEGREE = "weightedDegree",
+        BETWEENNESS = "betweenness",
+        PAGE_RANK = "pageRank",
+        COMMUNITY = "community",
+        COMPONENT = "component",
+        ARTICULATION_POINT = "articulationPoint",
     );
 }
 

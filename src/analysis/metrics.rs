@@ -17,7 +17,11 @@ pub struct Centrality {
 
 pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
     let betweenness = rustworkx_core::centrality::betweenness_centrality(graph, false, true, 200);
-    let pagerank = if graph.node_count() == 0 { Vec::new() } else { petgraph::algo::page_rank(graph, 0.85_f64, 100) };
+    let pagerank = if graph.node_count() == 0 {
+        Vec::new()
+    } else {
+        petgraph::algo::page_rank(graph, 0.85_f64, 100)
+    };
     graph
         .node_indices()
         .map(|n| Centrality {
@@ -31,7 +35,10 @@ pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
 
 /// Entities whose removal disconnects the network, sorted.
 pub fn articulation_points(graph: &UnGraph<usize, f64>) -> Vec<usize> {
-    let mut points: Vec<usize> = rustworkx_core::connectivity::articulation_points(graph, None).into_iter().map(|n| n.index()).collect();
+    let mut points: Vec<usize> = rustworkx_core::connectivity::articulation_points(graph, None)
+        .into_iter()
+        .map(|n| n.index())
+        .collect();
     points.sort_unstable();
     points
 }
@@ -67,7 +74,10 @@ pub fn communities(graph: &UnGraph<usize, f64>) -> Vec<usize> {
     let n = graph.node_count();
     let raw: Vec<usize> = match leiden_rs::from_petgraph(graph) {
         Ok(data) if graph.edge_count() > 0 => {
-            let config = leiden_rs::LeidenConfig { seed: Some(7), ..Default::default() };
+            let config = leiden_rs::LeidenConfig {
+                seed: Some(7),
+                ..Default::default()
+            };
             match leiden_rs::Leiden::new(config).run(&data) {
                 Ok(result) => (0..n).map(|i| result.partition.community_of(i)).collect(),
                 Err(_) => (0..n).collect(),
@@ -79,16 +89,29 @@ pub fn communities(graph: &UnGraph<usize, f64>) -> Vec<usize> {
     let raw: Vec<usize> = raw
         .iter()
         .enumerate()
-        .map(|(i, &c)| if graph.neighbors(NodeIndex::new(i)).next().is_none() { n + i } else { c })
+        .map(|(i, &c)| {
+            if graph.neighbors(NodeIndex::new(i)).next().is_none() {
+                n + i
+            } else {
+                c
+            }
+        })
         .collect();
     let mut first: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // label -> (size, first member)
     for (i, &c) in raw.iter().enumerate() {
         let e = first.entry(c).or_insert((0, i));
         e.0 += 1;
     }
-    let mut order: Vec<(usize, usize, usize)> = first.into_iter().map(|(c, (size, at))| (c, size, at)).collect();
+    let mut order: Vec<(usize, usize, usize)> = first
+        .into_iter()
+        .map(|(c, (size, at))| (c, size, at))
+        .collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(r, (c, _, _))| (*c, r)).collect();
+    let rank: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(r, (c, _, _))| (*c, r))
+        .collect();
     raw.iter().map(|c| rank[c]).collect()
 }
 
@@ -107,10 +130,18 @@ pub fn nmi_and_purity(a: &[usize], b: &[usize]) -> (f64, f64) {
         *pa.entry(x).or_default() += 1.0;
         *pb.entry(y).or_default() += 1.0;
     }
-    let entropy = |p: &HashMap<usize, f64>| -p.values().map(|c| (c / n) * (c / n).ln()).sum::<f64>();
-    let mi: f64 = joint.iter().map(|((x, y), c)| (c / n) * ((c * n) / (pa[x] * pb[y])).ln()).sum();
+    let entropy =
+        |p: &HashMap<usize, f64>| -p.values().map(|c| (c / n) * (c / n).ln()).sum::<f64>();
+    let mi: f64 = joint
+        .iter()
+        .map(|((x, y), c)| (c / n) * ((c * n) / (pa[x] * pb[y])).ln())
+        .sum();
     let (ha, hb) = (entropy(&pa), entropy(&pb));
-    let nmi = if ha + hb == 0.0 { 1.0 } else { 2.0 * mi / (ha + hb) };
+    let nmi = if ha + hb == 0.0 {
+        1.0
+    } else {
+        2.0 * mi / (ha + hb)
+    };
     let mut best: HashMap<usize, f64> = HashMap::new();
     for ((x, _), c) in &joint {
         let e = best.entry(*x).or_default();
@@ -158,10 +189,16 @@ pub fn explained_path(net: &Network, a: usize, b: usize) -> Option<Vec<Step>> {
     if !seen[b] {
         return None;
     }
-    let mut steps = vec![Step { entity: b, via: None }];
+    let mut steps = vec![Step {
+        entity: b,
+        via: None,
+    }];
     let mut cur = b;
     while let Some((from, via)) = prev[cur] {
-        steps.push(Step { entity: from, via: Some(via) });
+        steps.push(Step {
+            entity: from,
+            via: Some(via),
+        });
         cur = from;
     }
     steps.reverse();
@@ -170,12 +207,16 @@ pub fn explained_path(net: &Network, a: usize, b: usize) -> Option<Vec<Step>> {
 
 /// The pillar-by-pillar matrix: for each pair of pillars, the entities named in both.
 pub fn pillar_matrix(net: &Network) -> BTreeMap<(String, String), Vec<usize>> {
-    let spans: Vec<BTreeSet<String>> = (0..net.entities.len()).map(|e| net.pillar_span(e)).collect();
+    let spans: Vec<BTreeSet<String>> = (0..net.entities.len())
+        .map(|e| net.pillar_span(e))
+        .collect();
     let pillars: Vec<String> = net.pillar_titles.keys().cloned().collect();
     let mut out = BTreeMap::new();
     for a in &pillars {
         for b in &pillars {
-            let shared: Vec<usize> = (0..net.entities.len()).filter(|&e| spans[e].contains(a) && spans[e].contains(b)).collect();
+            let shared: Vec<usize> = (0..net.entities.len())
+                .filter(|&e| spans[e].contains(a) && spans[e].contains(b))
+                .collect();
             out.insert((a.clone(), b.clone()), shared);
         }
     }
@@ -189,7 +230,12 @@ pub fn connectors(net: &Network) -> Vec<(usize, BTreeSet<String>, usize)> {
         .map(|e| (e, net.pillar_span(e), counts[e]))
         .filter(|(_, span, _)| span.len() >= 2)
         .collect();
-    out.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(y.2.cmp(&x.2)).then_with(|| net.entities[x.0].label.cmp(&net.entities[y.0].label)));
+    out.sort_by(|x, y| {
+        y.1.len()
+            .cmp(&x.1.len())
+            .then(y.2.cmp(&x.2))
+            .then_with(|| net.entities[x.0].label.cmp(&net.entities[y.0].label))
+    });
     out
 }
 

@@ -7,6 +7,7 @@
 
 pub mod load;
 pub mod metrics;
+pub mod rdf;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,17 +53,27 @@ pub struct Network {
 impl Network {
     /// Passages of each entity.
     pub fn passages_of(&self, entity: usize) -> Vec<usize> {
-        self.mentions.iter().filter(|(_, e)| *e == entity).map(|(p, _)| *p).collect()
+        self.mentions
+            .iter()
+            .filter(|(_, e)| *e == entity)
+            .map(|(p, _)| *p)
+            .collect()
     }
 
     /// Entities of each passage.
     pub fn entities_of(&self, passage: usize) -> Vec<usize> {
-        self.mentions.range((passage, 0)..(passage + 1, 0)).map(|(_, e)| *e).collect()
+        self.mentions
+            .range((passage, 0)..(passage + 1, 0))
+            .map(|(_, e)| *e)
+            .collect()
     }
 
     /// The pillars an entity is named in (plan passages only).
     pub fn pillar_span(&self, entity: usize) -> BTreeSet<String> {
-        self.passages_of(entity).into_iter().filter_map(|p| self.passages[p].pillar.clone()).collect()
+        self.passages_of(entity)
+            .into_iter()
+            .filter_map(|p| self.passages[p].pillar.clone())
+            .collect()
     }
 
     /// Mentioned passages per entity (a passage naming it twice counts once).
@@ -79,7 +90,8 @@ impl Network {
     /// `hierarchy`, registry parent and owner links are added (weight 1 when
     /// the two are not co-mentioned). Node weights are entity indices.
     pub fn comention_graph(&self, hierarchy: bool) -> UnGraph<usize, f64> {
-        let mut graph = UnGraph::<usize, f64>::with_capacity(self.entities.len(), self.mentions.len());
+        let mut graph =
+            UnGraph::<usize, f64>::with_capacity(self.entities.len(), self.mentions.len());
         for e in 0..self.entities.len() {
             graph.add_node(e);
         }
@@ -111,8 +123,14 @@ impl Network {
     /// Finds an entity by label, alternative label or acronym, case-insensitively.
     pub fn find(&self, name: &str) -> Option<usize> {
         let want = fold(name);
-        self.entities.iter().position(|e| fold(&e.label) == want)
-            .or_else(|| self.entities.iter().position(|e| e.alt_labels.iter().any(|a| fold(a) == want)))
+        self.entities
+            .iter()
+            .position(|e| fold(&e.label) == want)
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .position(|e| e.alt_labels.iter().any(|a| fold(a) == want))
+            })
     }
 
     /// The labels nearest to `name`, for "did you mean".
@@ -121,7 +139,11 @@ impl Network {
         let mut scored: Vec<(usize, &str)> = self
             .entities
             .iter()
-            .flat_map(|e| std::iter::once(&e.label).chain(&e.alt_labels).map(move |l| (l, &e.label)))
+            .flat_map(|e| {
+                std::iter::once(&e.label)
+                    .chain(&e.alt_labels)
+                    .map(move |l| (l, &e.label))
+            })
             .map(|(l, label)| (edit_distance(&want, &fold(l)), label.as_str()))
             .collect();
         scored.sort();
@@ -156,7 +178,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -165,3 +189,88 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+/// Every analysis of one network, computed once.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub net: Network,
+    pub graph: UnGraph<usize, f64>,
+    pub centrality: Vec<metrics::Centrality>,
+    pub communities: Vec<usize>,
+    pub components: Vec<Vec<usize>>,
+    pub articulation: Vec<usize>,
+    pub bridges: Vec<(usize, usize)>,
+    /// NMI and purity of the communities against each entity's dominant pillar.
+    pub nmi: f64,
+    pub purity: f64,
+    pub mentions: Vec<usize>,
+}
+
+impl Analysis {
+    /// Runs every analysis; `hierarchy` adds registry parent and owner links.
+    pub fn compute(net: Network, hierarchy: bool) -> Analysis {
+        let graph = net.comention_graph(hierarchy);
+        let centrality = metrics::centrality(&graph);
+        let communities = metrics::communities(&graph);
+        let components = metrics::components(&graph);
+        let articulation = metrics::articulation_points(&graph);
+        let bridges = metrics::bridges(&graph);
+        // compare communities with pillars over the entities named in a pillar
+        let dominant = metrics::dominant_pillars(&net);
+        let pillar_ids: BTreeMap<&String, usize> = net
+            .pillar_titles
+            .keys()
+            .enumerate()
+            .map(|(i, p)| (p, i))
+            .collect();
+        let (a, b): (Vec<usize>, Vec<usize>) = dominant
+            .iter()
+            .enumerate()
+            .filter_map(|(e, p)| {
+                p.as_ref()
+                    .and_then(|p| pillar_ids.get(p))
+                    .map(|&pi| (communities[e], pi))
+            })
+            .unzip();
+        let (nmi, purity) = metrics::nmi_and_purity(&a, &b);
+        let mentions = net.mention_counts();
+        Analysis {
+            net,
+            graph,
+            centrality,
+            communities,
+            components,
+            articulation,
+            bridges,
+            nmi,
+            purity,
+            mentions,
+        }
+    }
+
+    /// Entities co-mentioned with `e`, by shared passages, heaviest first.
+    pub fn neighbours(&self, e: usize) -> Vec<(usize, f64)> {
+        use petgraph::visit::EdgeRef;
+        let n = NodeIndex::new(e);
+        let mut out: Vec<(usize, f64)> = self
+            .graph
+            .edges(n)
+            .map(|edge| {
+                let other = if edge.source() == n {
+                    edge.target()
+                } else {
+                    edge.source()
+                };
+                (other.index(), *edge.weight())
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.1.total_cmp(&a.1).then_with(|| {
+                self.net.entities[a.0]
+                    .label
+                    .cmp(&self.net.entities[b.0].label)
+            })
+        });
+        out
+    }
+}

@@ -6,7 +6,18 @@ use super::*;
 /// Two triangles joined by one edge (2-3):
 ///   0-1, 1-2, 0-2 ; 3-4, 4-5, 3-5 ; 2-3
 fn barbell() -> UnGraph<usize, f64> {
-    graph_from_edges(6, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0), (4, 5, 1.0), (3, 5, 1.0), (2, 3, 1.0)])
+    graph_from_edges(
+        6,
+        &[
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (0, 2, 1.0),
+            (3, 4, 1.0),
+            (4, 5, 1.0),
+            (3, 5, 1.0),
+            (2, 3, 1.0),
+        ],
+    )
 }
 
 #[test]
@@ -17,7 +28,11 @@ fn barbell_bridges_articulation_and_betweenness() {
     let c = centrality(&g);
     // node 2 lies on the shortest paths from {0,1} to {3,4,5}: 2*3 = 6 pairs
     // out of (5*4)/2 = 10 possible, normalised: 6/10.
-    assert!((c[2].betweenness - 0.6).abs() < 1e-9, "{}", c[2].betweenness);
+    assert!(
+        (c[2].betweenness - 0.6).abs() < 1e-9,
+        "{}",
+        c[2].betweenness
+    );
     assert!((c[0].betweenness - 0.0).abs() < 1e-9);
     assert_eq!(c[2].degree, 3);
     assert_eq!(c[0].degree, 2);
@@ -67,20 +82,44 @@ fn small_network() -> Network {
         document: "d".into(),
         is_activity: false,
     };
-    let entity = |label: &str, alt: &[&str]| EntityNode { iri: format!("e:{label}"), label: label.into(), class: "Mechanism".into(), alt_labels: alt.iter().map(|s| s.to_string()).collect() };
+    let entity = |label: &str, alt: &[&str]| EntityNode {
+        iri: format!("e:{label}"),
+        label: label.into(),
+        class: "Mechanism".into(),
+        alt_labels: alt.iter().map(|s| s.to_string()).collect(),
+    };
     Network {
-        passages: vec![passage("1.1.1", "1"), passage("2.1.1", "2"), passage("2.1.2", "2")],
-        entities: vec![entity("Alpha Forum", &["AF"]), entity("Beta Summit", &[]), entity("Gamma Plan", &[]), entity("Delta Fund", &[])],
-        mentions: [(0, 0), (0, 1), (1, 1), (1, 2), (2, 3)].into_iter().collect(),
+        passages: vec![
+            passage("1.1.1", "1"),
+            passage("2.1.1", "2"),
+            passage("2.1.2", "2"),
+        ],
+        entities: vec![
+            entity("Alpha Forum", &["AF"]),
+            entity("Beta Summit", &[]),
+            entity("Gamma Plan", &[]),
+            entity("Delta Fund", &[]),
+        ],
+        mentions: [(0, 0), (0, 1), (1, 1), (1, 2), (2, 3)]
+            .into_iter()
+            .collect(),
         hierarchy: vec![(3, 0)],
-        pillar_titles: [("1".to_string(), "One".to_string()), ("2".to_string(), "Two".to_string())].into_iter().collect(),
+        pillar_titles: [
+            ("1".to_string(), "One".to_string()),
+            ("2".to_string(), "Two".to_string()),
+        ]
+        .into_iter()
+        .collect(),
     }
 }
 
 #[test]
 fn spans_connectors_and_matrix() {
     let net = small_network();
-    assert_eq!(net.pillar_span(1).into_iter().collect::<Vec<_>>(), ["1", "2"]);
+    assert_eq!(
+        net.pillar_span(1).into_iter().collect::<Vec<_>>(),
+        ["1", "2"]
+    );
     let conn = connectors(&net);
     assert_eq!(conn.len(), 1);
     assert_eq!(conn[0].0, 1);

@@ -521,11 +521,13 @@ fn split_coordination(tokens: &[Token], from: usize, to: usize) -> Vec<(usize, u
         if tokens[k].text == "and" {
             let left = text_of(tokens, from, k);
             let right = text_of(tokens, k + 1, to);
-            if classify(&left).is_some()
-                && classify(&right).is_some()
-                && heads_in(&right.split_whitespace().collect::<Vec<_>>()).len() >= 1
-            {
-                let right_words: Vec<&str> = right.split_whitespace().collect();
+            let right_words: Vec<&str> = right.split_whitespace().collect();
+            // "the ASEAN Health Sector and U.S. Department of ...": a party's
+            // name opens a new name even when the left side has no head
+            let party = right_words.first().is_some_and(|w| {
+                matches!(*w, "U.S." | "US" | "ASEAN" | "United") || w.starts_with("ASEAN-")
+            });
+            if (classify(&left).is_some() || party) && classify(&right).is_some() {
                 let starts_new = right_words.first().is_some_and(|w| {
                     w.contains("ASEAN")
                         || is_capitalised(w) && heads_in(&right_words[..1]).is_empty()

@@ -409,7 +409,9 @@ fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
         let lead = lead.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
         let inner: String = chars[hit.start..hit.end].iter().collect();
         let in_plus_name = lead.split_whitespace().any(|w| w == "Plus") && !inner.contains("Plus");
-        let mut keep = !next.trim_start().starts_with('+') && !in_plus_name;
+        // "Expanded ASEAN Maritime Forum": the expanded format with partners, not the ASEAN body
+        let expanded = lead.trim_end().ends_with("Expanded");
+        let mut keep = !next.trim_start().starts_with('+') && !in_plus_name && !expanded;
         for outer in &kept {
             let contains = outer.start <= hit.start && hit.end <= outer.end;
             let overlaps = outer.start < hit.end && hit.start < outer.end;
