@@ -8,22 +8,40 @@ use test_case::test_case;
 #[test]
 fn cross_pillar_report_gets_the_seed_facts_right() -> TestResult {
     let env = Env::new();
-    let json = env.run(&["report", "cross-pillar", "--format", "json"]).ok();
+    let json = env
+        .run(&["report", "cross-pillar", "--format", "json"])
+        .ok();
     let v: serde_json::Value = serde_json::from_str(&json)?;
     let connectors = v["connectors"].as_array().ok_or("connectors")?;
     let pillars_of = |label: &str| -> Vec<String> {
         connectors
             .iter()
             .find(|c| c["entity"] == label)
-            .map(|c| c["pillars"].as_array().into_iter().flatten().filter_map(|p| p.as_str().map(str::to_owned)).collect())
+            .map(|c| {
+                c["pillars"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     assert_eq!(pillars_of("ASEAN Regional Forum"), ["1", "3"]);
-    assert_eq!(pillars_of("U.S.-ASEAN Smart Cities Partnership"), ["1", "2", "4"]);
-    assert_eq!(pillars_of("ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation"), ["1", "2"]);
+    assert_eq!(
+        pillars_of("U.S.-ASEAN Smart Cities Partnership"),
+        ["1", "2", "4"]
+    );
+    assert_eq!(
+        pillars_of("ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation"),
+        ["1", "2"]
+    );
     assert_eq!(pillars_of("East Asia Summit"), ["1", "3"]);
     // ranked by span first
-    assert_eq!(connectors[0]["entity"], "U.S.-ASEAN Smart Cities Partnership");
+    assert_eq!(
+        connectors[0]["entity"],
+        "U.S.-ASEAN Smart Cities Partnership"
+    );
     Ok(())
 }
 
@@ -32,13 +50,23 @@ fn cross_pillar_report_gets_the_seed_facts_right() -> TestResult {
 #[test_case("csv")]
 fn text_reports_fit_an_80_column_terminal(format: &str) {
     let env = Env::new();
-    for report in [&["report", "cross-pillar"][..], &["report", "pillars"], &["report", "central"], &["report", "communities"], &["report", "coverage"], &["report", "entity", "EAS"]] {
+    for report in [
+        &["report", "cross-pillar"][..],
+        &["report", "pillars"],
+        &["report", "central"],
+        &["report", "communities"],
+        &["report", "coverage"],
+        &["report", "entity", "EAS"],
+    ] {
         let mut args = report.to_vec();
         args.extend(["--format", format]);
         let out = env.run(&args).ok();
         assert!(!out.trim().is_empty(), "{args:?}");
         if format == "text" {
-            assert!(out.lines().all(|l| l.chars().count() <= 80), "{args:?}:\n{out}");
+            assert!(
+                out.lines().all(|l| l.chars().count() <= 80),
+                "{args:?}:\n{out}"
+            );
         }
     }
 }
@@ -50,19 +78,33 @@ fn entity_report_resolves_acronyms_and_suggests_names() {
     assert!(out.starts_with("ASEAN Regional Forum\n"), "{out}");
     assert!(out.contains("pillars: 1 3"), "{out}");
     assert!(out.contains("3.1.5"), "{out}");
-    let err = env.run(&["report", "entity", "East Asia Sumit"]).user_error("no entity named \"East Asia Sumit\"; did you mean \"East Asia Summit\"");
+    let err = env
+        .run(&["report", "entity", "East Asia Sumit"])
+        .user_error("no entity named \"East Asia Sumit\"; did you mean \"East Asia Summit\"");
     assert!(err.contains("did you mean"), "{err}");
 }
 
 #[test]
 fn path_report_explains_each_hop() -> TestResult {
     let env = Env::new();
-    let json = env.run(&["report", "path", "ARF", "ADMM-Plus Experts' Working Group on Humanitarian Mine Action", "--format", "json"]).ok();
+    let json = env
+        .run(&[
+            "report",
+            "path",
+            "ARF",
+            "ADMM-Plus Experts' Working Group on Humanitarian Mine Action",
+            "--format",
+            "json",
+        ])
+        .ok();
     let v: serde_json::Value = serde_json::from_str(&json)?;
     let path = v["path"].as_array().ok_or("path")?;
     assert_eq!(path.len(), 3, "{json}");
     assert_eq!(path[0]["entity"], "ASEAN Regional Forum");
-    assert_eq!(path[2]["entity"], "ADMM-Plus Experts' Working Group on Humanitarian Mine Action");
+    assert_eq!(
+        path[2]["entity"],
+        "ADMM-Plus Experts' Working Group on Humanitarian Mine Action"
+    );
     Ok(())
 }
 
@@ -70,10 +112,20 @@ fn path_report_explains_each_hop() -> TestResult {
 fn pictures() -> TestResult {
     let env = Env::new();
     let svg = env.run(&["report", "pillars", "--format", "svg"]).ok();
-    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+        "{svg}"
+    );
     assert!(svg.contains("Political and Security Cooperation"));
     let dot = env.path("net.dot");
-    env.run(&["graph", "--format", "dot", "--output", dot.to_str().ok_or("path")?]).ok();
+    env.run(&[
+        "graph",
+        "--format",
+        "dot",
+        "--output",
+        dot.to_str().ok_or("path")?,
+    ])
+    .ok();
     let text = std::fs::read_to_string(&dot)?;
     assert!(text.starts_with("graph comention {") && text.contains("\"East Asia Summit\""));
     let svg_graph = env.run(&["graph", "--format", "svg"]);
@@ -83,7 +135,8 @@ fn pictures() -> TestResult {
             svg_graph.user_error("apt-get install graphviz");
         }
     }
-    env.run(&["report", "central", "--format", "svg"]).user_error("--format svg is for `report pillars`");
+    env.run(&["report", "central", "--format", "svg"])
+        .user_error("--format svg is for `report pillars`");
     Ok(())
 }
 
@@ -99,8 +152,13 @@ fn analysis_results_are_queryable() {
 #[test]
 fn a_store_without_entities_says_so() -> TestResult {
     let env = Env::new();
-    let data = env.file("data.ttl", "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n");
-    env.run(&["build", "--source", data.to_str().ok_or("path")?]).ok();
-    env.run(&["report", "cross-pillar"]).user_error("names no entities: nothing to analyse");
+    let data = env.file(
+        "data.ttl",
+        "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+    );
+    env.run(&["build", "--source", data.to_str().ok_or("path")?])
+        .ok();
+    env.run(&["report", "cross-pillar"])
+        .user_error("names no entities: nothing to analyse");
     Ok(())
 }

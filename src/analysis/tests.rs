@@ -44,6 +44,21 @@ fn barbell_bridges_articulation_and_betweenness() {
 }
 
 #[test]
+fn pagerank_matches_networkx() {
+    // networkx 3: nx.pagerank(nx.path_graph(3), alpha=0.85, weight=None)
+    // -> {0: 0.2567567..., 1: 0.4864864..., 2: 0.2567567...}
+    let g = graph_from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0)]);
+    let pr = pagerank(&g, 0.85, 100, 1e-12);
+    assert!((pr[0] - 0.256_756_756).abs() < 1e-6, "{pr:?}");
+    assert!((pr[1] - 0.486_486_486).abs() < 1e-6, "{pr:?}");
+    // an isolated node keeps its share through the dangling-node rule
+    let g = graph_from_edges(3, &[(0, 1, 1.0)]);
+    let pr = pagerank(&g, 0.85, 100, 1e-12);
+    assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    assert!((pr[0] - pr[1]).abs() < 1e-12);
+}
+
+#[test]
 fn components_and_communities() {
     // a triangle, an edge, an isolated node
     let g = graph_from_edges(6, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0)]);
