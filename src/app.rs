@@ -50,6 +50,16 @@ pub enum Error {
     SvgNotHere,
     #[error(transparent)]
     Picture(#[from] PictureError),
+    #[error("--allow-update on {0}, which is not a loopback address: add --public if you mean it")]
+    UnsafeUpdate(std::net::SocketAddr),
+    #[error("--timeout {0}: must be a positive number of seconds")]
+    BadTimeout(f64),
+    #[error("cannot serve on {bind}: {source}")]
+    Serve {
+        bind: std::net::SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
     #[error("{path}: {source}")]
@@ -73,6 +83,7 @@ impl Error {
             | Error::UnknownClass(_)
             | Error::UnknownPassage(_) => true,
             Error::NoSuchEntity { .. } | Error::NothingToAnalyse(_) | Error::SvgNotHere => true,
+            Error::UnsafeUpdate(_) | Error::BadTimeout(_) | Error::Serve { .. } => true,
             Error::Picture(e) => matches!(e, PictureError::NoGraphviz),
             Error::Store(e) => matches!(
                 e,
@@ -248,6 +259,34 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 None => out.write_all(&bytes)?,
                 Some(path) => write_atomically(&path, |w| Ok(w.write_all(&bytes)?))?,
             }
+        }
+        Command::Serve {
+            bind,
+            timeout,
+            allow_update,
+            public,
+            max_body,
+            max_results,
+            max_concurrent,
+        } => {
+            if allow_update && !bind.ip().is_loopback() && !public {
+                return Err(Error::UnsafeUpdate(bind));
+            }
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                return Err(Error::BadTimeout(timeout));
+            }
+            let store = open_for_reading(&location, err)?;
+            let options = crate::server::Options {
+                bind,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+                allow_update,
+                max_body,
+                max_results,
+                max_concurrent: max_concurrent.max(1),
+            };
+            crate::server::announce(err, &options)?;
+            crate::server::serve(store, options, |line| eprintln!("{line}"))
+                .map_err(|source| Error::Serve { bind, source })?;
         }
         Command::Eval { gold, show } => {
             let text = std::fs::read_to_string(&gold).map_err(|source| Error::File {

@@ -135,6 +135,37 @@ pub enum Command {
         hierarchy: bool,
     },
 
+    /// Serve the store as a SPARQL 1.1 endpoint (Protocol, Graph Store reading, linked data, HTML form).
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+
+        /// Per-query time limit in seconds; a query running longer is cancelled.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+
+        /// Accept SPARQL updates (refused with 403 otherwise); on a non-loopback address only with --public.
+        #[arg(long)]
+        allow_update: bool,
+
+        /// Allow --allow-update on an address other than loopback.
+        #[arg(long)]
+        public: bool,
+
+        /// Largest request body accepted, in bytes.
+        #[arg(long, default_value_t = 1_048_576)]
+        max_body: usize,
+
+        /// Most rows or triples one query may return.
+        #[arg(long, default_value_t = 1_000_000)]
+        max_results: usize,
+
+        /// Most queries evaluated at once; more are answered 503.
+        #[arg(long, default_value_t = 16)]
+        max_concurrent: usize,
+    },
+
     /// Score the graph's entities against a hand annotation (TSV: clause, entity, class).
     Eval {
         /// The annotation file; see README ("Scoring against a hand annotation").

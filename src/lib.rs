@@ -15,6 +15,7 @@ pub mod listing;
 pub mod queries;
 pub mod report;
 pub mod seeds;
+pub mod server;
 pub mod sparql;
 pub mod store;
 pub mod vocab;
