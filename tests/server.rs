@@ -1,0 +1,274 @@
+//! `poakg serve` tested over HTTP with a Rust client (std TcpStream) and an
+//! independent SPARQL client (rdflib's SPARQLStore, in Python).
+
+mod common;
+
+use common::http::{self, Response};
+use common::{repo_file, TestResult};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A server on a free loopback port, killed when dropped.
+struct Served {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(extra: &[&str]) -> Result<Served, Box<dyn std::error::Error>> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let bind = format!("127.0.0.1:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_poakg"))
+        .args(["--memory", "serve", "--bind", &bind])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let served = Served {
+        child,
+        base: format!("http://{bind}"),
+    };
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        if get(&served, "/health", None).is_ok_and(|(s, _, _)| s == 200) {
+            return Ok(served);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err("the server did not come up".into())
+}
+
+type Reply = (u16, String, String);
+
+fn reply(r: Response) -> Reply {
+    let ct = r.header("content-type").unwrap_or("").to_owned();
+    (r.status, ct, r.body)
+}
+
+fn get(s: &Served, path: &str, accept: Option<&str>) -> std::io::Result<Reply> {
+    let headers: Vec<(&str, &str)> = accept.map(|a| ("Accept", a)).into_iter().collect();
+    http::request(&s.base, "GET", path, &headers, b"").map(reply)
+}
+
+fn post(
+    s: &Served,
+    content_type: &str,
+    body: impl Into<Vec<u8>>,
+    accept: &str,
+) -> std::io::Result<Reply> {
+    http::request(
+        &s.base,
+        "POST",
+        "/sparql",
+        &[("Content-Type", content_type), ("Accept", accept)],
+        &body.into(),
+    )
+    .map(reply)
+}
+
+fn encode(q: &str) -> String {
+    form_urlencoded::byte_serialize(q.as_bytes()).collect()
+}
+
+#[test]
+fn protocol_negotiation_and_limits() -> TestResult {
+    let s = serve(&["--timeout", "2", "--max-body", "10000"])?;
+    let q = "SELECT ?n WHERE { ?p a poa:Pillar ; skos:notation ?n } ORDER BY ?n";
+    // GET with a query parameter, CSV by Accept
+    let (status, ct, body) = get(
+        &s,
+        &format!("/sparql?query={}", encode(q)),
+        Some("text/csv"),
+    )?;
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/csv"));
+    assert_eq!(body.replace("\r\n", "\n"), "n\n1\n2\n3\n4\n5\n");
+    // POST direct, JSON by default
+    let (status, ct, body) = post(&s, "application/sparql-query", q, "*/*")?;
+    assert_eq!(
+        (status, ct.as_str()),
+        (200, "application/sparql-results+json")
+    );
+    assert!(body.contains("\"bindings\""));
+    // POST form, XML
+    let (status, _, body) = post(
+        &s,
+        "application/x-www-form-urlencoded",
+        format!("query={}", encode(q)),
+        "application/sparql-results+xml",
+    )?;
+    assert_eq!(status, 200);
+    assert!(body.contains("<sparql"));
+    // CONSTRUCT as JSON-LD and N-Triples
+    let c = "CONSTRUCT { ?p skos:prefLabel ?l } WHERE { ?p a poa:Pillar ; skos:prefLabel ?l }";
+    let (status, ct, _) = post(&s, "application/sparql-query", c, "application/ld+json")?;
+    assert_eq!((status, ct.as_str()), (200, "application/ld+json"));
+    let (_, ct, body) = post(&s, "application/sparql-query", c, "application/n-triples")?;
+    assert_eq!(ct, "application/n-triples");
+    assert_eq!(body.lines().count(), 5);
+    // bad query: 400 with the position
+    let (status, _, body) = post(
+        &s,
+        "application/sparql-query",
+        "SELECT ?x WHERE { ?x ?y }",
+        "*/*",
+    )?;
+    assert_eq!(status, 400);
+    assert!(body.contains("1:"), "{body}");
+    // updates refused
+    let (status, _, _) = post(
+        &s,
+        "application/sparql-update",
+        "INSERT DATA { <a:a> <a:b> <a:c> }",
+        "*/*",
+    )?;
+    assert_eq!(status, 403);
+    // oversize body
+    let (status, _, _) = post(
+        &s,
+        "application/sparql-query",
+        format!("{}SELECT * {{}}", " ".repeat(20_000)),
+        "*/*",
+    )?;
+    assert_eq!(status, 413);
+    Ok(())
+}
+
+#[test]
+fn a_runaway_query_is_cut_at_the_timeout_and_others_still_answer() -> TestResult {
+    let s = serve(&["--timeout", "2"])?;
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let base = s.base.clone();
+    let slow = std::thread::spawn(move || {
+        let start = Instant::now();
+        let status = http::request(
+            &base,
+            "POST",
+            "/sparql",
+            &[("Content-Type", "application/sparql-query")],
+            runaway.as_bytes(),
+        )
+        .ok()
+        .map(|r| r.status);
+        (status, start.elapsed())
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let start = Instant::now();
+    let (status, _, _) = post(
+        &s,
+        "application/sparql-query",
+        "ASK { ?c a poa:Clause }",
+        "*/*",
+    )?;
+    assert_eq!(status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "a quick query waited {:?}",
+        start.elapsed()
+    );
+    let (status, elapsed) = slow.join().map_err(|_| "thread")?;
+    assert_eq!(status, Some(503));
+    assert!(
+        elapsed < Duration::from_millis(2600),
+        "timeout of 2 s answered after {elapsed:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn graph_store_dereferencing_page_and_cors() -> TestResult {
+    let s = serve(&[])?;
+    let (status, ct, body) = get(
+        &s,
+        &format!(
+            "/graph-store?graph={}",
+            encode("https://w3id.org/poakg/ontology")
+        ),
+        Some("text/turtle"),
+    )?;
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/turtle"));
+    assert!(body.contains("poa:Clause"));
+    let (status, _, _) = get(
+        &s,
+        "/graph-store?graph=https%3A%2F%2Fexample.org%2Fnone",
+        None,
+    )?;
+    assert_eq!(status, 404);
+    let (status, _, body) = get(
+        &s,
+        "/id/asean-us-poa-2021-2025/clause/1.2.16",
+        Some("text/turtle"),
+    )?;
+    assert_eq!(status, 200);
+    assert!(body.contains("1.2.16"), "{body}");
+    let (_, ct, body) = get(&s, "/id/entity/asean-regional-forum", Some("text/html"))?;
+    assert!(ct.starts_with("text/html") && body.contains("ASEAN Regional Forum"));
+    let (_, ct, _) = get(
+        &s,
+        "/id/entity/asean-regional-forum",
+        Some("application/ld+json"),
+    )?;
+    assert_eq!(ct, "application/ld+json");
+    let (status, ct, body) = get(&s, "/", None)?;
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/html") && body.contains("clauses-per-pillar"));
+    let response = http::request(&s.base, "OPTIONS", "/sparql", &[], b"")?;
+    assert_eq!(response.header("access-control-allow-origin"), Some("*"));
+    Ok(())
+}
+
+#[test]
+fn updates_when_allowed() -> TestResult {
+    let s = serve(&["--allow-update"])?;
+    let (status, _, _) = post(&s, "application/sparql-update", "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> <https://example.org/b> \"c\" } }", "*/*")?;
+    assert_eq!(status, 204);
+    let (_, _, body) = post(
+        &s,
+        "application/sparql-query",
+        "ASK { <https://example.org/a> ?p \"c\" }",
+        "application/sparql-results+json",
+    )?;
+    assert!(body.contains("true"));
+    Ok(())
+}
+
+#[test]
+fn an_independent_client_reads_the_endpoint() -> TestResult {
+    let available = Command::new("python3")
+        .args(["-c", "import rdflib"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with rdflib is required in CI"
+        );
+        eprintln!("skipped: python3 with rdflib is not installed");
+        return Ok(());
+    }
+    let s = serve(&[])?;
+    let out = Command::new("python3")
+        .arg(repo_file("tests/sparql_client.py"))
+        .arg(format!("{}/sparql", s.base))
+        .output()?;
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        report.contains("clauses per pillar: 38 37 36 12 3"),
+        "{report}"
+    );
+    Ok(())
+}
