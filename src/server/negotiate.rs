@@ -82,11 +82,11 @@ pub fn choose(accept: Option<&str>, offered: &[Media]) -> Option<Media> {
             return offered.first().copied();
         }
         if let Some(prefix) = range.strip_suffix("/*") {
-            if let Some(m) = offered.iter().find(|m| {
-                m.names()
-                    .iter()
-                    .any(|n| n.starts_with(&format!("{prefix}/")))
-            }) {
+            // a wildcard matches a format's own type, not its aliases
+            if let Some(m) = offered
+                .iter()
+                .find(|m| m.names()[0].starts_with(&format!("{prefix}/")))
+            {
                 return Some(*m);
             }
             continue;
