@@ -4,10 +4,8 @@
 
 use crate::entities::EntityClass;
 use crate::eval::Found;
-use crate::sparql::{self, QueryError, QueryText};
+use crate::sparql::{self, QueryError, Row};
 use crate::store::KgStore;
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -57,42 +55,11 @@ fn class_filter() -> String {
         .join(", ")
 }
 
-fn select(
-    store: &KgStore,
-    origin: &str,
-    text: String,
-) -> Result<Vec<BTreeMap<String, Term>>, QueryError> {
-    let query = QueryText {
-        text,
-        origin: origin.to_owned(),
-    };
-    let mut rows = Vec::new();
-    if let QueryResults::Solutions(solutions) = sparql::evaluate(store, &query)? {
-        for row in solutions {
-            let row = row.map_err(|e| QueryError::Evaluation {
-                origin: origin.to_owned(),
-                message: e.to_string(),
-            })?;
-            rows.push(
-                row.iter()
-                    .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
-                    .collect(),
-            );
-        }
-    }
-    Ok(rows)
+fn text(row: &Row, var: &str) -> String {
+    sparql::row_text(row, var).unwrap_or_default()
 }
 
-fn text(row: &BTreeMap<String, Term>, var: &str) -> String {
-    match row.get(var) {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
-fn number(row: &BTreeMap<String, Term>, var: &str) -> i64 {
+fn number(row: &Row, var: &str) -> i64 {
     text(row, var).parse().unwrap_or(-1)
 }
 
@@ -103,8 +70,7 @@ fn class_name(iri: &str) -> String {
 /// Every mention, optionally of one passage (by notation), in document order.
 pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow>, QueryError> {
     let filter = passage.map_or(String::new(), |p| format!("FILTER(?key = {})", literal(p)));
-    let rows = select(
-        store,
+    let rows = sparql::select(store,
         "mentions",
         format!(
             "SELECT ?key ?pos ?label ?class ?start ?end ?surface ?by WHERE {{
@@ -138,7 +104,7 @@ pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow
 
 /// Every entity, with labels, mention count, pillars and passages.
 pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<EntityRow>, QueryError> {
-    let rows = select(
+    let rows = sparql::select(
         store,
         "entities",
         format!(
@@ -166,8 +132,7 @@ pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<Entit
             row.alt_labels.push(alt);
         }
     }
-    let uses = select(
-        store,
+    let uses = sparql::select(store,
         "entity mentions",
         "SELECT ?e ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
            ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p .
@@ -220,7 +185,7 @@ pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<Entit
 
 /// Passage-entity pairs for scoring (the union over all documents).
 pub fn found_pairs(store: &KgStore) -> Result<Vec<Found>, QueryError> {
-    let rows = select(
+    let rows = sparql::select(
         store,
         "found entities",
         format!(

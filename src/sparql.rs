@@ -112,6 +112,45 @@ pub fn evaluate<'a>(
         })
 }
 
+/// One solution as variable name -> term.
+pub type Row = std::collections::BTreeMap<String, Term>;
+
+/// Evaluates a SELECT written by poakg itself and collects its solutions.
+pub fn select(
+    store: &KgStore,
+    origin: &str,
+    text: impl Into<String>,
+) -> Result<Vec<Row>, QueryError> {
+    let query = QueryText {
+        text: text.into(),
+        origin: origin.to_owned(),
+    };
+    let mut rows = Vec::new();
+    if let QueryResults::Solutions(solutions) = evaluate(store, &query)? {
+        for row in solutions {
+            let row = row.map_err(|e| QueryError::Evaluation {
+                origin: origin.to_owned(),
+                message: e.to_string(),
+            })?;
+            rows.push(
+                row.iter()
+                    .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
+                    .collect(),
+            );
+        }
+    }
+    Ok(rows)
+}
+
+/// A bound variable as plain text: an IRI's string, a literal's value.
+pub fn row_text(row: &Row, var: &str) -> Option<String> {
+    row.get(var).map(|t| match t {
+        Term::Literal(l) => l.value().to_owned(),
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    })
+}
+
 /// Runs `query` and writes its results in `format` (or the kind's default).
 pub fn run(
     store: &KgStore,
@@ -267,6 +306,18 @@ pub fn display_term(term: &Term) -> String {
     }
 }
 
+/// `s` cut to `width` characters, ending in "…" when cut.
+pub fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_owned()
+    } else {
+        s.chars()
+            .take(width.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    }
+}
+
 /// Longest cell shown in a table; longer values end in "…".
 const MAX_CELL: usize = 100;
 
@@ -276,14 +327,7 @@ pub fn write_table(
     header: &[String],
     rows: &[Vec<String>],
 ) -> std::io::Result<()> {
-    let clip = |s: &str| -> String {
-        let one_line = s.replace(['\n', '\r', '\t'], " ");
-        if one_line.chars().count() > MAX_CELL {
-            one_line.chars().take(MAX_CELL - 1).chain(['…']).collect()
-        } else {
-            one_line
-        }
-    };
+    let clip = |s: &str| clip(&s.replace(['\n', '\r', '\t'], " "), MAX_CELL);
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| clip(c)).collect())

@@ -2,41 +2,23 @@
 
 use super::{EntityNode, Network, Passage};
 use crate::entities::EntityClass;
-use crate::sparql::{self, QueryError, QueryText};
+use crate::sparql::QueryError;
 use crate::store::KgStore;
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-type Row = BTreeMap<String, Term>;
+use crate::sparql::{row_text as text, select, Row};
 
-fn select(store: &KgStore, origin: &str, text: &str) -> Result<Vec<Row>, QueryError> {
-    let query = QueryText {
-        text: text.to_owned(),
-        origin: origin.to_owned(),
-    };
-    let mut rows = Vec::new();
-    if let QueryResults::Solutions(solutions) = sparql::evaluate(store, &query)? {
-        for row in solutions {
-            let row = row.map_err(|e| QueryError::Evaluation {
-                origin: origin.to_owned(),
-                message: e.to_string(),
-            })?;
-            rows.push(
-                row.iter()
-                    .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
-                    .collect(),
-            );
-        }
-    }
-    Ok(rows)
-}
-
-fn text(row: &Row, var: &str) -> Option<String> {
-    row.get(var).map(|t| match t {
-        Term::Literal(l) => l.value().to_owned(),
-        Term::NamedNode(n) => n.as_str().to_owned(),
-        other => other.to_string(),
+/// A passage from a row of `?p ?key ?pos ?pillar ?section ?text ?doc ?activity`.
+fn passage(row: &Row) -> Option<Passage> {
+    Some(Passage {
+        iri: text(row, "p")?,
+        key: text(row, "key").unwrap_or_default(),
+        pillar: text(row, "pillar"),
+        section: text(row, "section"),
+        position: text(row, "pos").and_then(|s| s.parse().ok()).unwrap_or(0),
+        text: text(row, "text").unwrap_or_default(),
+        document: text(row, "doc").unwrap_or_default(),
+        is_activity: text(row, "activity").as_deref() == Some("true"),
     })
 }
 
@@ -105,19 +87,15 @@ pub fn network(store: &KgStore) -> Result<Network, QueryError> {
         let Some(&ei) = entity_index.get(&e) else {
             continue;
         };
-        let pi = *passage_index.entry(p.clone()).or_insert_with(|| {
-            net.passages.push(Passage {
-                iri: p,
-                key: text(row, "key").unwrap_or_default(),
-                pillar: text(row, "pillar"),
-                section: text(row, "section"),
-                position: text(row, "pos").and_then(|s| s.parse().ok()).unwrap_or(0),
-                text: text(row, "text").unwrap_or_default(),
-                document: text(row, "doc").unwrap_or_default(),
-                is_activity: text(row, "activity").as_deref() == Some("true"),
-            });
-            net.passages.len() - 1
-        });
+        let pi = match passage_index.get(&p) {
+            Some(&pi) => pi,
+            None => {
+                let Some(found) = passage(row) else { continue };
+                net.passages.push(found);
+                passage_index.insert(p, net.passages.len() - 1);
+                net.passages.len() - 1
+            }
+        };
         net.mentions.insert((pi, ei));
     }
     for row in select(
@@ -153,19 +131,5 @@ pub fn all_passages(store: &KgStore) -> Result<Vec<Passage>, QueryError> {
            BIND(EXISTS { ?p a poa:Activity } AS ?activity)
          } ORDER BY ?doc ?pos ?p",
     )?;
-    Ok(rows
-        .iter()
-        .filter_map(|row| {
-            Some(Passage {
-                iri: text(row, "p")?,
-                key: text(row, "key").unwrap_or_default(),
-                pillar: text(row, "pillar"),
-                section: text(row, "section"),
-                position: text(row, "pos").and_then(|s| s.parse().ok()).unwrap_or(0),
-                text: text(row, "text").unwrap_or_default(),
-                document: text(row, "doc").unwrap_or_default(),
-                is_activity: text(row, "activity").as_deref() == Some("true"),
-            })
-        })
-        .collect())
+    Ok(rows.iter().filter_map(passage).collect())
 }

@@ -7,6 +7,7 @@
 pub mod pictures;
 pub mod reports;
 
+use crate::sparql::clip;
 use serde_json::Value;
 use std::io::Write;
 
@@ -180,14 +181,6 @@ fn fit_widths(t: &Table, width: usize) -> Vec<usize> {
         widths[i] = w - 1;
     }
     widths
-}
-
-fn clip(s: &str, w: usize) -> String {
-    if s.chars().count() <= w {
-        s.to_owned()
-    } else {
-        s.chars().take(w.saturating_sub(1)).chain(['…']).collect()
-    }
 }
 
 fn wrap(text: &str, width: usize) -> Vec<String> {
