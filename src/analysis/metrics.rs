@@ -9,14 +9,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 pub struct Centrality {
     pub degree: usize,
     pub weighted_degree: f64,
-    /// Normalised betweenness (Brandes, via rustworkx-core), endpoints excluded.
+    /// Normalised betweenness (see [`betweenness`]).
     pub betweenness: f64,
     /// PageRank, damping 0.85 (see [`pagerank`]).
     pub pagerank: f64,
 }
 
 pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
-    let betweenness = rustworkx_core::centrality::betweenness_centrality(graph, false, true, 200);
+    let betweenness = betweenness(graph);
     let pagerank = if graph.node_count() == 0 {
         Vec::new()
     } else {
@@ -27,10 +27,65 @@ pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
         .map(|n| Centrality {
             degree: graph.neighbors(n).collect::<BTreeSet<_>>().len(),
             weighted_degree: graph.edges(n).map(|e| *e.weight()).sum(),
-            betweenness: betweenness.get(n.index()).copied().flatten().unwrap_or(0.0),
+            betweenness: betweenness.get(n.index()).copied().unwrap_or(0.0),
             pagerank: pagerank.get(n.index()).copied().unwrap_or(0.0),
         })
         .collect()
+}
+
+/// Normalised betweenness (endpoints excluded, as networkx's default), by
+/// rustworkx-core's Brandes run on each connected component separately.
+///
+/// Brandes' algorithm sets up arrays over the whole graph for every source
+/// node, which makes it quadratic in the node count even when the graph falls
+/// apart into many small components, as networks of many plans do. Shortest
+/// paths never leave a component, so each component's raw scores are its
+/// share of the whole; they are rescaled by the whole graph's 2/((n-1)(n-2)).
+pub fn betweenness(graph: &UnGraph<usize, f64>) -> Vec<f64> {
+    let n = graph.node_count();
+    let mut out = vec![0.0; n];
+    if n < 3 {
+        return out;
+    }
+    let scale = 2.0 / ((n - 1) as f64 * (n - 2) as f64);
+    let mut component_of = vec![usize::MAX; n];
+    let components = components(graph);
+    for (c, members) in components.iter().enumerate() {
+        for &m in members {
+            component_of[m] = c;
+        }
+    }
+    let mut local = vec![0usize; n];
+    let mut subgraphs: Vec<UnGraph<(), ()>> = components
+        .iter()
+        .map(|members| {
+            let mut g = UnGraph::with_capacity(members.len(), members.len());
+            for (i, &m) in members.iter().enumerate() {
+                local[m] = i;
+                g.add_node(());
+            }
+            g
+        })
+        .collect();
+    for e in graph.edge_indices() {
+        let (a, b) = graph.edge_endpoints(e).expect("edge exists");
+        let c = component_of[a.index()];
+        subgraphs[c].add_edge(
+            NodeIndex::new(local[a.index()]),
+            NodeIndex::new(local[b.index()]),
+            (),
+        );
+    }
+    for (members, sub) in components.iter().zip(&subgraphs) {
+        if members.len() < 3 {
+            continue;
+        }
+        let raw = rustworkx_core::centrality::betweenness_centrality(sub, false, false, 200);
+        for (i, &m) in members.iter().enumerate() {
+            out[m] = raw.get(i).copied().flatten().unwrap_or(0.0) * scale;
+        }
+    }
+    out
 }
 
 /// PageRank by power iteration on a petgraph graph, as networkx computes it

@@ -44,6 +44,36 @@ fn barbell_bridges_articulation_and_betweenness() {
 }
 
 #[test]
+fn betweenness_per_component_equals_the_whole_graph_computation() {
+    // a barbell, a path of four, an isolated node, an edge
+    let g = graph_from_edges(
+        13,
+        &[
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (0, 2, 1.0),
+            (3, 4, 1.0),
+            (4, 5, 1.0),
+            (3, 5, 1.0),
+            (2, 3, 1.0),
+            (6, 7, 1.0),
+            (7, 8, 1.0),
+            (8, 9, 1.0),
+            (11, 12, 1.0),
+        ],
+    );
+    let whole = rustworkx_core::centrality::betweenness_centrality(&g, false, true, 200);
+    let split = betweenness(&g);
+    for (i, (w, s)) in whole.iter().zip(&split).enumerate() {
+        assert!(
+            (w.unwrap_or(0.0) - s).abs() < 1e-12,
+            "node {i}: {w:?} vs {s}"
+        );
+    }
+    assert!(split[7] > 0.0 && split[2] > split[0]);
+}
+
+#[test]
 fn pagerank_matches_networkx() {
     // networkx 3: nx.pagerank(nx.path_graph(3), alpha=0.85, weight=None)
     // -> {0: 0.2567567..., 1: 0.4864864..., 2: 0.2567567...}
