@@ -133,6 +133,24 @@ fn benches(c: &mut Criterion) {
         large.node_count(),
         large.edge_count()
     );
+    for (name, f) in [
+        (
+            "components",
+            Box::new(|| drop(metrics::components(&large))) as Box<dyn Fn()>,
+        ),
+        (
+            "betweenness",
+            Box::new(|| drop(metrics::betweenness(&large))),
+        ),
+        (
+            "pagerank",
+            Box::new(|| drop(metrics::pagerank(&large, 0.85, 100, 1e-6))),
+        ),
+    ] {
+        let t = Instant::now();
+        f();
+        eprintln!("x1000 {name}: {:.3}s", t.elapsed().as_secs_f64());
+    }
     let mut g = c.benchmark_group("analysis/seed");
     g.bench_function("all (Analysis::compute)", |b| {
         b.iter(|| Analysis::compute(black_box(analysis.net.clone()), false))

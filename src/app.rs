@@ -476,6 +476,11 @@ pub fn build(
 
 /// Opens the store; an empty one is first built from the bundled seeds.
 fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore, Error> {
+    if let Some(store) = KgStore::open_read_only(location)? {
+        if store.has_documents()? {
+            return Ok(store);
+        }
+    }
     let store = KgStore::open(location)?;
     if !store.has_documents()? {
         writeln!(

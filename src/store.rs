@@ -81,6 +81,23 @@ impl KgStore {
         })
     }
 
+    /// Opens an existing on-disk store for reading only: no lock is taken, so
+    /// any number of readers can work beside one writer. None when there is
+    /// no store there yet (or the store is in memory).
+    pub fn open_read_only(location: &Location) -> Result<Option<KgStore>, StoreError> {
+        match location {
+            Location::Disk(path) if path.join("CURRENT").is_file() => {
+                let store =
+                    Store::open_read_only(path).map_err(|e| classify_open_error(path, e))?;
+                Ok(Some(KgStore {
+                    store,
+                    location: location.clone(),
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// An in-memory store (tests, benchmarks).
     pub fn in_memory() -> Result<KgStore, StoreError> {
         KgStore::open(&Location::Memory)

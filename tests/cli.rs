@@ -200,10 +200,12 @@ fn a_store_held_by_another_process_is_reported() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
     let held = poakg::store::KgStore::open(&poakg::store::Location::Disk(env.store()))?;
-    env.run(&["stats"])
+    // a writer is refused with a clear message; readers are not blocked
+    env.run(&["build"])
         .user_error("in use by another poakg process");
-    drop(held);
     env.run(&["stats"]).ok();
+    drop(held);
+    env.run(&["build"]).ok();
     Ok(())
 }
 

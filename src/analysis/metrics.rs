@@ -17,11 +17,7 @@ pub struct Centrality {
 
 pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
     let betweenness = betweenness(graph);
-    let pagerank = if graph.node_count() == 0 {
-        Vec::new()
-    } else {
-        petgraph::algo::page_rank(graph, 0.85_f64, 100)
-    };
+    let pagerank = pagerank(graph, 0.85, 100, 1e-10);
     graph
         .node_indices()
         .map(|n| Centrality {
