@@ -143,17 +143,35 @@ pub fn bridges(graph: &UnGraph<usize, f64>) -> Vec<(usize, usize)> {
     out
 }
 
-/// Connected components, largest first, each sorted.
+/// Connected components, largest first (ties by first member), each sorted.
+/// A breadth-first labelling over the graph's adjacency: linear, no hashing.
 pub fn components(graph: &UnGraph<usize, f64>) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = rustworkx_core::connectivity::connected_components(graph)
-        .into_iter()
-        .map(|c| {
-            let mut v: Vec<usize> = c.into_iter().map(|n| n.index()).collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let n = graph.node_count();
+    let mut label = vec![usize::MAX; n];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut queue = Vec::new();
+    for start in 0..n {
+        if label[start] != usize::MAX {
+            continue;
+        }
+        let id = out.len();
+        label[start] = id;
+        queue.clear();
+        queue.push(start);
+        let mut members = Vec::new();
+        while let Some(v) = queue.pop() {
+            members.push(v);
+            for w in graph.neighbors(NodeIndex::new(v)) {
+                if label[w.index()] == usize::MAX {
+                    label[w.index()] = id;
+                    queue.push(w.index());
+                }
+            }
+        }
+        members.sort_unstable();
+        out.push(members);
+    }
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     out
 }
 
