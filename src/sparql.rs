@@ -338,11 +338,26 @@ pub fn write_table(
             *w = (*w).max(cell.chars().count());
         }
     }
+    write_aligned(out, header, &rows, &widths)
+}
+
+/// Writes `header`, a rule and `rows` in columns of the given widths (cells
+/// already fit; the report layer clips them to its own widths first).
+pub fn write_aligned(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+    widths: &[usize],
+) -> std::io::Result<()> {
     let line = |cells: &[String]| -> String {
         let padded: Vec<String> = cells
             .iter()
-            .zip(&widths)
-            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .zip(widths)
+            .map(|(c, &w)| {
+                let c = clip(c, w);
+                let pad = w.saturating_sub(c.chars().count());
+                format!("{c}{}", " ".repeat(pad))
+            })
             .collect();
         padded.join("  ").trim_end().to_owned()
     };
@@ -356,7 +371,7 @@ pub fn write_table(
             .collect::<Vec<_>>()
             .join("  ")
     )?;
-    for row in &rows {
+    for row in rows {
         writeln!(out, "{}", line(row))?;
     }
     Ok(())

@@ -89,12 +89,8 @@ fn unseen_plans_are_read_by_the_rules(stem: &str) -> TestResult {
     Ok(())
 }
 
-/// Pillar spans that the cross-pillar analysis builds on.
-#[test_case("ASEAN Regional Forum", &["1", "3"])]
-#[test_case("U.S.-ASEAN Smart Cities Partnership", &["1", "2", "4"])]
-#[test_case("ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation", &["1", "2"])]
-#[test_case("East Asia Summit", &["1", "3"])]
-fn seed_entities_span_the_right_pillars(label: &str, pillars: &[&str]) -> TestResult {
+/// A store built from the bundled seeds.
+fn seed_store() -> Result<KgStore, Box<dyn std::error::Error>> {
     let store = KgStore::in_memory()?;
     ingest::build(
         &store,
@@ -102,7 +98,16 @@ fn seed_entities_span_the_right_pillars(label: &str, pillars: &[&str]) -> TestRe
         true,
         &Extractor::bundled()?,
     )?;
-    let rows = listing::entities(&store, None)?;
+    Ok(store)
+}
+
+/// Pillar spans that the cross-pillar analysis builds on.
+#[test_case("ASEAN Regional Forum", &["1", "3"])]
+#[test_case("U.S.-ASEAN Smart Cities Partnership", &["1", "2", "4"])]
+#[test_case("ASEAN-U.S. Leaders' Statement on Cybersecurity Cooperation", &["1", "2"])]
+#[test_case("East Asia Summit", &["1", "3"])]
+fn seed_entities_span_the_right_pillars(label: &str, pillars: &[&str]) -> TestResult {
+    let rows = listing::entities(&seed_store()?, None)?;
     let row = rows
         .iter()
         .find(|r| r.label == label)
@@ -113,14 +118,7 @@ fn seed_entities_span_the_right_pillars(label: &str, pillars: &[&str]) -> TestRe
 
 #[test]
 fn every_class_is_used_on_the_seeds() -> TestResult {
-    let store = KgStore::in_memory()?;
-    ingest::build(
-        &store,
-        &ingest::bundled_sources(),
-        true,
-        &Extractor::bundled()?,
-    )?;
-    let rows = listing::entities(&store, None)?;
+    let rows = listing::entities(&seed_store()?, None)?;
     for class in EntityClass::ALL {
         assert!(
             rows.iter()

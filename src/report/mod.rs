@@ -7,7 +7,7 @@
 pub mod pictures;
 pub mod reports;
 
-use crate::sparql::clip;
+use crate::sparql::write_aligned;
 use serde_json::Value;
 use std::io::Write;
 
@@ -93,33 +93,7 @@ impl Report {
                 continue;
             }
             let widths = fit_widths(t, TEXT_WIDTH);
-            let line = |cells: &[String]| -> String {
-                cells
-                    .iter()
-                    .zip(&widths)
-                    .map(|(c, &w)| {
-                        let c = clip(c, w);
-                        let pad = w - c.chars().count();
-                        format!("{c}{}", " ".repeat(pad))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("  ")
-                    .trim_end()
-                    .to_owned()
-            };
-            writeln!(out, "{}", line(&t.header))?;
-            writeln!(
-                out,
-                "{}",
-                widths
-                    .iter()
-                    .map(|&w| "-".repeat(w))
-                    .collect::<Vec<_>>()
-                    .join("  ")
-            )?;
-            for r in &t.rows {
-                writeln!(out, "{}", line(r))?;
-            }
+            write_aligned(out, &t.header, &t.rows, &widths)?;
         }
         Ok(())
     }
