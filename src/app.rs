@@ -2,7 +2,7 @@
 //! queries and exports. `main.rs` only parses arguments and maps errors to
 //! exit codes.
 
-use crate::analysis::{self, Analysis};
+use crate::analysis::{self, Analysis, Passage};
 use crate::cli::{Cli, Command, GraphFormat, ReportKind};
 use crate::entities::registry::{Registry, RegistryError};
 use crate::entities::{EntityClass, Extractor};
@@ -215,7 +215,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             hierarchy,
         } => {
             let store = open_for_reading(&location, err)?;
-            let analysis = analyse(&store, hierarchy)?;
+            let (analysis, passages) = analyse(&store, hierarchy)?;
             let find = |name: &str| {
                 analysis.net.find(name).ok_or_else(|| Error::NoSuchEntity {
                     name: name.to_owned(),
@@ -237,9 +237,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
                 ReportKind::Path { from, to } => reports::path(&analysis, find(&from)?, find(&to)?),
                 ReportKind::Central { top } => reports::central(&analysis, top),
                 ReportKind::Communities => reports::communities(&analysis),
-                ReportKind::Coverage => {
-                    reports::coverage(&analysis, &analysis::load::all_passages(&store)?)
-                }
+                ReportKind::Coverage => reports::coverage(&analysis, &passages),
             };
             report.write(format, out)?;
         }
@@ -249,7 +247,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             hierarchy,
         } => {
             let store = open_for_reading(&location, err)?;
-            let analysis = analyse(&store, hierarchy)?;
+            let (analysis, _) = analyse(&store, hierarchy)?;
             let dot = pictures::dot(&analysis);
             let bytes = match format {
                 GraphFormat::Dot => dot.into_bytes(),
@@ -349,13 +347,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
     Ok(())
 }
 
-/// Loads the network from the store and runs every analysis.
-fn analyse(store: &KgStore, hierarchy: bool) -> Result<Analysis, Error> {
-    let net = analysis::load::network(store)?;
+/// Loads the network from the store and runs every analysis; also gives
+/// every clause and activity (read with the network, for `report coverage`).
+fn analyse(store: &KgStore, hierarchy: bool) -> Result<(Analysis, Vec<Passage>), Error> {
+    let (net, passages) = analysis::load::network_and_passages(store)?;
     if net.mentions.is_empty() {
         return Err(Error::NothingToAnalyse(store.location().to_string()));
     }
-    Ok(Analysis::compute(net, hierarchy))
+    Ok((Analysis::compute(net, hierarchy), passages))
 }
 
 /// Recomputes the analysis graph from the store (after a build).
@@ -427,6 +426,7 @@ pub fn build(
 ) -> Result<(), Error> {
     let ingested = ingest::build(store, sources, drop_others, extractor)?;
     let analysis = store_analysis(store)?;
+    store.settle()?;
     writeln!(out, "built the store at {}", store.location())?;
     for doc in &ingested {
         writeln!(
@@ -489,6 +489,7 @@ fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore,
         )?;
         ingest::build(&store, &ingest::bundled_sources(), true, &extractor(&[])?)?;
         store_analysis(&store)?;
+        store.settle()?;
     }
     Ok(store)
 }

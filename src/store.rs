@@ -159,8 +159,19 @@ impl KgStore {
             transaction.extend(quads.iter());
         }
         // The commit is one RocksDB write batch, logged before it is applied:
-        // durable without a flush (which would cost more than the load).
+        // durable without a flush. Callers that end a build call `settle`.
         transaction.commit()?;
+        Ok(())
+    }
+
+    /// Moves what the last writes left in RocksDB's write-ahead log into
+    /// sorted table files. A read-only open replays the whole log into memory
+    /// (97% of a reader's instructions on the seed store, measured with
+    /// callgrind), so a build pays this once instead of every reader.
+    pub fn settle(&self) -> Result<(), StoreError> {
+        if let Location::Disk(_) = self.location {
+            self.store.flush()?;
+        }
         Ok(())
     }
 

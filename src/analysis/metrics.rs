@@ -144,34 +144,42 @@ pub fn bridges(graph: &UnGraph<usize, f64>) -> Vec<(usize, usize)> {
 }
 
 /// Connected components, largest first (ties by first member), each sorted.
-/// A breadth-first labelling over the graph's adjacency: linear, no hashing.
+/// A depth-first labelling over the graph's adjacency: linear, no hashing.
+/// Components are numbered in order of their smallest node, and members are
+/// gathered by one scan of the labels, so each comes out sorted without a
+/// sort and is allocated once at its final size.
 pub fn components(graph: &UnGraph<usize, f64>) -> Vec<Vec<usize>> {
+    const UNSEEN: u32 = u32::MAX;
     let n = graph.node_count();
-    let mut label = vec![usize::MAX; n];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut queue = Vec::new();
+    let mut label = vec![UNSEEN; n];
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut stack: Vec<NodeIndex> = Vec::with_capacity(n);
     for start in 0..n {
-        if label[start] != usize::MAX {
+        if label[start] != UNSEEN {
             continue;
         }
-        let id = out.len();
+        let id = sizes.len() as u32;
         label[start] = id;
-        queue.clear();
-        queue.push(start);
-        let mut members = Vec::new();
-        while let Some(v) = queue.pop() {
-            members.push(v);
-            for w in graph.neighbors(NodeIndex::new(v)) {
-                if label[w.index()] == usize::MAX {
-                    label[w.index()] = id;
-                    queue.push(w.index());
+        let mut size = 0;
+        stack.push(NodeIndex::new(start));
+        while let Some(v) = stack.pop() {
+            size += 1;
+            for w in graph.neighbors(v) {
+                let seen = &mut label[w.index()];
+                if *seen == UNSEEN {
+                    *seen = id;
+                    stack.push(w);
                 }
             }
         }
-        members.sort_unstable();
-        out.push(members);
+        sizes.push(size);
     }
-    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    let mut out: Vec<Vec<usize>> = sizes.iter().map(|&s| Vec::with_capacity(s)).collect();
+    for (v, &id) in label.iter().enumerate() {
+        out[id as usize].push(v);
+    }
+    // Stable: equal sizes keep the order of their first members.
+    out.sort_by_key(|members| std::cmp::Reverse(members.len()));
     out
 }
 

@@ -106,6 +106,18 @@ fn components_and_communities() {
     assert_ne!(b[0], b[4]);
 }
 
+#[test_case::test_case(5, &[(4, 0), (2, 3)], &[&[0, 4], &[2, 3], &[1]]; "ties by first member")]
+#[test_case::test_case(4, &[(3, 2), (2, 1), (1, 0)], &[&[0, 1, 2, 3]]; "a path given backwards")]
+#[test_case::test_case(3, &[], &[&[0], &[1], &[2]]; "no links")]
+#[test_case::test_case(0, &[], &[]; "empty graph")]
+#[test_case::test_case(6, &[(5, 4), (0, 5)], &[&[0, 4, 5], &[1], &[2], &[3]]; "members sorted")]
+fn components_table(n: usize, edges: &[(usize, usize)], want: &[&[usize]]) {
+    let edges: Vec<(usize, usize, f64)> = edges.iter().map(|&(a, b)| (a, b, 1.0)).collect();
+    let got = components(&graph_from_edges(n, &edges));
+    let want: Vec<Vec<usize>> = want.iter().map(|c| c.to_vec()).collect();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn nmi_of_identical_and_independent_labellings() {
     let (nmi, purity) = nmi_and_purity(&[0, 0, 1, 1], &[5, 5, 7, 7]);
