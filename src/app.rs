@@ -3,18 +3,20 @@
 //! exit codes.
 
 use crate::analysis::{self, Analysis, Passage};
-use crate::cli::{Cli, Command, GraphFormat, ReportKind};
+use crate::cli::{Cli, Command, GraphFormat, ReportKind, ValidateFormat};
 use crate::entities::registry::{Registry, RegistryError};
 use crate::entities::{EntityClass, Extractor};
 use crate::eval::{self, Gold, GoldError};
 use crate::export::{self, ExportError};
 use crate::ingest::{self, IngestError, Source};
 use crate::listing;
+use crate::push::{self, PushError};
 use crate::queries;
 use crate::report::pictures::{self, PictureError};
 use crate::report::{reports, ReportFormat};
 use crate::sparql::{self, QueryError, QueryText};
 use crate::store::{KgStore, Location, StoreError};
+use crate::validate::{self, ValidateError};
 use crate::vocab;
 use oxigraph::sparql::QueryResults;
 use std::io::{IsTerminal, Write};
@@ -60,6 +62,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Validate(#[from] ValidateError),
+    #[error("the store does not conform to the shapes: {0} violation(s)")]
+    Violations(usize),
+    #[error(transparent)]
+    Push(#[from] PushError),
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
     #[error("{path}: {source}")]
@@ -91,6 +99,9 @@ impl Error {
             ),
             Error::Query(e) => e.is_user_error(),
             Error::Export(e) => e.is_user_error(),
+            Error::Validate(e) => e.is_user_error(),
+            Error::Violations(_) => true,
+            Error::Push(e) => e.is_user_error(),
             Error::Output(_) => false,
         };
         if user {
@@ -343,6 +354,71 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Err
             let store = open_for_reading(&location, err)?;
             stats(&store, out)?;
         }
+        Command::Validate { shapes, format } => {
+            let (origin, text) = match &shapes {
+                Some(path) => (
+                    path.display().to_string(),
+                    std::fs::read_to_string(path).map_err(|source| Error::File {
+                        path: path.clone(),
+                        source,
+                    })?,
+                ),
+                None => (
+                    "ontology/shapes.ttl".to_owned(),
+                    validate::BUNDLED_SHAPES.to_owned(),
+                ),
+            };
+            let shapes = validate::parse_shapes(&origin, &text)?;
+            let store = open_for_reading(&location, err)?;
+            let findings = validate::validate(&store, &shapes)?;
+            write_findings(out, format, &findings)?;
+            let violations = findings.iter().filter(|f| f.is_violation()).count();
+            if violations > 0 {
+                return Err(Error::Violations(violations));
+            }
+        }
+        Command::Push {
+            endpoint,
+            graph,
+            user,
+            password,
+            timeout,
+        } => {
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                return Err(Error::BadTimeout(timeout));
+            }
+            let store = open_for_reading(&location, err)?;
+            let target = push::Target {
+                endpoint,
+                graph,
+                user,
+                password,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+            };
+            let mut failed = None;
+            let pushed = push::push(&store, &target, |p| {
+                if let Err(e) = writeln!(
+                    out,
+                    "pushed {:>6} triples  {:>4}  {:>7.1} ms  <{}>",
+                    p.triples,
+                    p.status,
+                    p.elapsed.as_secs_f64() * 1000.0,
+                    p.graph
+                ) {
+                    failed.get_or_insert(e);
+                }
+            })?;
+            if let Some(e) = failed {
+                return Err(Error::Output(e));
+            }
+            let total: usize = pushed.iter().map(|p| p.triples).sum();
+            writeln!(
+                out,
+                "{} graph(s), {total} triples to {}",
+                pushed.len(),
+                target.endpoint
+            )?;
+        }
     }
     Ok(())
 }
@@ -470,6 +546,59 @@ pub fn build(
     writeln!(out, "instances per class:")?;
     for (class, count) in class_counts(store)? {
         writeln!(out, "  {count:>6}  {class}")?;
+    }
+    Ok(())
+}
+
+/// Prints validation results: aligned lines, or a SHACL report in Turtle.
+fn write_findings(
+    out: &mut dyn Write,
+    format: ValidateFormat,
+    findings: &[validate::Finding],
+) -> Result<(), Error> {
+    match format {
+        ValidateFormat::Turtle => {
+            sparql::write_triples(
+                out,
+                oxigraph::io::RdfFormat::Turtle,
+                &validate::report_quads(findings),
+            )?;
+        }
+        ValidateFormat::Text => {
+            let rows: Vec<Vec<String>> = findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.severity.clone(),
+                        validate::term_text(&f.focus),
+                        f.path.clone().unwrap_or_default(),
+                        f.message.clone(),
+                        f.value
+                            .as_ref()
+                            .map(validate::term_text)
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            if !rows.is_empty() {
+                let header: Vec<String> = ["severity", "focus node", "path", "message", "value"]
+                    .iter()
+                    .map(|h| h.to_string())
+                    .collect();
+                sparql::write_table(out, &header, &rows)?;
+            }
+            let violations = findings.iter().filter(|f| f.is_violation()).count();
+            writeln!(
+                out,
+                "{}: {} result(s), {violations} violation(s)",
+                if violations == 0 {
+                    "conforms"
+                } else {
+                    "does not conform"
+                },
+                findings.len()
+            )?;
+        }
     }
     Ok(())
 }

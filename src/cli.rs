@@ -166,6 +166,41 @@ pub enum Command {
         max_concurrent: usize,
     },
 
+    /// Check the store against SHACL shapes (ontology/shapes.ttl unless --shapes); exit 1 on any violation.
+    Validate {
+        /// A Turtle file of SHACL shapes to use instead of the bundled ones.
+        #[arg(long, value_name = "FILE")]
+        shapes: Option<PathBuf>,
+
+        /// Report format: one line per result, or a SHACL validation report in Turtle.
+        #[arg(long, short = 'f', value_enum, default_value = "text")]
+        format: ValidateFormat,
+    },
+
+    /// Upload the store's graphs to another triple store (SPARQL 1.1 Graph Store Protocol, PUT per graph).
+    Push {
+        /// The server's Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph) or
+        /// http://localhost:3030/ds/data (Fuseki).
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+
+        /// Push only this named graph (an IRI, as listed by `poakg stats`).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+
+        /// User name for HTTP Basic authentication (with --password).
+        #[arg(long, value_name = "U", requires = "password")]
+        user: Option<String>,
+
+        /// Password for HTTP Basic authentication (with --user).
+        #[arg(long, value_name = "P", requires = "user")]
+        password: Option<String>,
+
+        /// Seconds allowed for each graph's upload.
+        #[arg(long, default_value_t = 300.0, value_name = "SECONDS")]
+        timeout: f64,
+    },
+
     /// Score the graph's entities against a hand annotation (TSV: clause, entity, class).
     Eval {
         /// The annotation file; see README ("Scoring against a hand annotation").
@@ -207,6 +242,15 @@ pub enum ReportKind {
     Communities,
     /// Which plan clauses each programme activity relates to, and which sections no activity touches.
     Coverage,
+}
+
+/// Formats of `poakg validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ValidateFormat {
+    /// One aligned line per result: severity, focus node, path, message, value.
+    Text,
+    /// A SHACL validation report (sh:ValidationReport) in Turtle.
+    Turtle,
 }
 
 /// Formats of `poakg graph`.

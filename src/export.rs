@@ -23,7 +23,7 @@ pub enum ExportFormat {
     Nquads,
     /// TriG (every graph under its name).
     Trig,
-    /// JSON-LD (triples: union of all graphs).
+    /// JSON-LD 1.1 compacted against ontology/context.jsonld (triples: union of all graphs).
     Jsonld,
     /// RDF/XML (triples: union of all graphs).
     Rdfxml,
@@ -52,6 +52,8 @@ pub enum ExportError {
     NoSuchGraph { graph: String, known: String },
     #[error("store: {0}")]
     Storage(#[from] StorageError),
+    #[error(transparent)]
+    JsonLd(#[from] crate::jsonld::JsonLdError),
     #[error("writing the export: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -131,7 +133,11 @@ pub fn export(
             )
         });
         triples.dedup();
-        write_triples(out, rdf, &triples)?;
+        if format == ExportFormat::Jsonld {
+            crate::jsonld::write_compacted(out, &triples)?;
+        } else {
+            write_triples(out, rdf, &triples)?;
+        }
     }
     Ok(())
 }

@@ -2,7 +2,8 @@
 //! partnership plans.
 //!
 //! Text → triples (`ingest`) → store (`store`) → queries (`sparql`, `queries`)
-//! → exports (`export`). See ARCHITECTURE.md for the map and its invariants.
+//! → exports (`export`, `jsonld`), validation (`validate`), the endpoint
+//! (`server`) and uploads to other stores (`push`). See ARCHITECTURE.md for the map and its invariants.
 
 pub mod analysis;
 pub mod app;
@@ -11,11 +12,14 @@ pub mod entities;
 pub mod eval;
 pub mod export;
 pub mod ingest;
+pub mod jsonld;
 pub mod listing;
+pub mod push;
 pub mod queries;
 pub mod report;
 pub mod seeds;
 pub mod server;
 pub mod sparql;
 pub mod store;
+pub mod validate;
 pub mod vocab;

@@ -67,9 +67,28 @@ impl QueryError {
     }
 }
 
+/// Answers every SERVICE call with an error: a query, whoever sends it to
+/// the endpoint, never makes poakg fetch from the network.
+struct NoRemoteService;
+
+impl oxigraph::sparql::DefaultServiceHandler for NoRemoteService {
+    type Error = std::io::Error;
+
+    fn handle(
+        &self,
+        service_name: &oxigraph::model::NamedNode,
+        _pattern: &spargebra::algebra::GraphPattern,
+        _base_iri: Option<&oxiri::Iri<String>>,
+    ) -> Result<oxigraph::sparql::QuerySolutionIter<'static>, Self::Error> {
+        Err(std::io::Error::other(format!(
+            "SERVICE {service_name}: poakg does not call remote endpoints"
+        )))
+    }
+}
+
 /// An evaluator with poakg's prefixes predeclared and no remote SERVICE calls.
 pub fn evaluator() -> SparqlEvaluator {
-    let mut evaluator = SparqlEvaluator::new();
+    let mut evaluator = SparqlEvaluator::new().with_default_service_handler(NoRemoteService);
     for (prefix, ns) in vocab::PREFIXES {
         evaluator = evaluator
             .with_prefix(*prefix, *ns)

@@ -33,6 +33,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("org", "http://www.w3.org/ns/org#"),
     ("schema", "https://schema.org/"),
     ("oa", "http://www.w3.org/ns/oa#"),
+    ("sh", "http://www.w3.org/ns/shacl#"),
 ];
 
 macro_rules! terms {

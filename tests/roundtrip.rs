@@ -1,5 +1,5 @@
-//! Every export format, re-read by an independent parser (Python's rdflib),
-//! gives the graph the store holds.
+//! Every export format, re-read by an independent parser (Python's rdflib;
+//! pyld for JSON-LD), gives the graph the store holds.
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::process::Command;
 
 fn rdflib_available() -> bool {
     Command::new("python3")
-        .args(["-c", "import rdflib"])
+        .args(["-c", "import rdflib, pyld"])
         .output()
         .is_ok_and(|o| o.status.success())
 }
@@ -16,12 +16,12 @@ fn rdflib_available() -> bool {
 #[test]
 fn exports_round_trip_through_rdflib() -> TestResult {
     if !rdflib_available() {
-        // CI installs rdflib (.ci/run); there, its absence is a failure.
+        // CI installs rdflib and pyld (.ci/run); there, their absence is a failure.
         assert!(
             std::env::var_os("CI").is_none(),
-            "python3 with rdflib is required in CI"
+            "python3 with rdflib and pyld is required in CI"
         );
-        eprintln!("skipped: python3 with rdflib is not installed");
+        eprintln!("skipped: python3 with rdflib and pyld is not installed");
         return Ok(());
     }
     let env = Env::new();

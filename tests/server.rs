@@ -212,12 +212,18 @@ fn graph_store_dereferencing_page_and_cors() -> TestResult {
     assert!(body.contains("1.2.16"), "{body}");
     let (_, ct, body) = get(&s, "/id/entity/asean-regional-forum", Some("text/html"))?;
     assert!(ct.starts_with("text/html") && body.contains("ASEAN Regional Forum"));
-    let (_, ct, _) = get(
+    let (_, ct, body) = get(
         &s,
         "/id/entity/asean-regional-forum",
         Some("application/ld+json"),
     )?;
     assert_eq!(ct, "application/ld+json");
+    // compacted against the shipped context: readable keys, not IRIs
+    assert!(
+        body.contains("\"prefLabel\": \"ASEAN Regional Forum\""),
+        "{body}"
+    );
+    assert!(body.contains("\"@context\""), "{body}");
     let (status, ct, body) = get(&s, "/", None)?;
     assert_eq!(status, 200);
     assert!(ct.starts_with("text/html") && body.contains("clauses-per-pillar"));

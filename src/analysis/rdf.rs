@@ -26,7 +26,8 @@ pub fn quads(analysis: &Analysis, graph: &NamedNode) -> Vec<Quad> {
             out.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()))
         };
         let int = |v: usize| Literal::new_typed_literal(v.to_string(), xsd::INTEGER);
-        let dbl = |v: f64| Literal::new_typed_literal(format!("{v:e}"), xsd::DOUBLE);
+        // `+ 0.0` turns -0 (the sum of no weights in Rust) into 0
+        let dbl = |v: f64| Literal::new_typed_literal(format!("{:e}", v + 0.0), xsd::DOUBLE);
         let c = &analysis.centrality[e];
         add(poa::PILLAR_SPAN, int(analysis.net.pillar_span(e).len()));
         add(poa::MENTION_COUNT, int(analysis.mentions[e]));

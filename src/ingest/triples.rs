@@ -184,6 +184,9 @@ pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> 
     sink.add(&doc, rdf::TYPE, poa::PROGRAMME);
     sink.str(&doc, DCT_TITLE, &page.title);
     sink.str(&doc, RDFS_LABEL, &page.title);
+    // A programme is an entity, and every entity has one name (the SHACL
+    // shapes caught the page's programme without one).
+    sink.str(&doc, SKOS_PREF_LABEL, &page.title);
     sink.add(&doc, DCT_SOURCE, src.clone());
     sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
     if let Some(summary) = &page.summary {

@@ -400,10 +400,9 @@ fn respond(state: &State, accept: Option<&str>, prepared: PreparedSparqlQuery) -
                     Err(e) => return failed(&e),
                 }
             }
-            let mut buffer = Vec::new();
-            match sparql::write_triples(&mut buffer, rdf(media), &collected) {
-                Ok(()) => Reply::Ok(media, buffer),
-                Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            match graph_body(media, &collected) {
+                Ok(buffer) => Reply::Ok(media, buffer),
+                Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e),
             }
         }
     }
@@ -416,6 +415,19 @@ fn run_update(state: &State, update: &str) -> Response<Body> {
             "this endpoint is read-only (start it with --allow-update to accept SPARQL updates)",
         );
     }
+    // LOAD would make the server fetch any URL a client names.
+    if let Ok(parsed) = spargebra::SparqlParser::new().parse_update(update) {
+        if parsed
+            .operations
+            .iter()
+            .any(|op| matches!(op, spargebra::GraphUpdateOperation::Load { .. }))
+        {
+            return text(
+                StatusCode::FORBIDDEN,
+                "LOAD is refused: this endpoint does not fetch remote documents",
+            );
+        }
+    }
     let prepared = match sparql::evaluator().parse_update(update) {
         Ok(p) => p,
         Err(e) => return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax {e}")),
@@ -427,6 +439,18 @@ fn run_update(state: &State, update: &str) -> Response<Body> {
             .expect("valid response"),
         Err(e) => text(StatusCode::BAD_REQUEST, format!("update failed: {e}")),
     }
+}
+
+/// Triples in the negotiated RDF format; JSON-LD compacted against the
+/// shipped context, as `export` writes it.
+fn graph_body(media: Media, triples: &[oxigraph::model::Triple]) -> Result<Vec<u8>, String> {
+    let mut buffer = Vec::new();
+    let written = if media == Media::JsonLd {
+        crate::jsonld::write_compacted(&mut buffer, triples).map_err(|e| e.to_string())
+    } else {
+        sparql::write_triples(&mut buffer, rdf(media), triples).map_err(|e| e.to_string())
+    };
+    written.map(|()| buffer)
 }
 
 fn tabular(media: Media) -> QueryResultsFormat {
@@ -498,10 +522,9 @@ fn graph_store(
     let mut triples: Vec<oxigraph::model::Triple> = quads.into_iter().map(Into::into).collect();
     triples.sort_by_cached_key(|t| t.to_string());
     triples.dedup();
-    let mut buffer = Vec::new();
-    match sparql::write_triples(&mut buffer, rdf(media), &triples) {
-        Ok(()) => ok(media, buffer),
-        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    match graph_body(media, &triples) {
+        Ok(buffer) => ok(media, buffer),
+        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
 }
 
@@ -555,10 +578,9 @@ fn dereference(state: &State, request: &Request<Body>, path: &str) -> Response<B
     if media == Media::Html {
         return ok(Media::Html, page::describe(&iri, &triples).into_bytes());
     }
-    let mut buffer = Vec::new();
-    match sparql::write_triples(&mut buffer, rdf(media), &triples) {
-        Ok(()) => ok(media, buffer),
-        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    match graph_body(media, &triples) {
+        Ok(buffer) => ok(media, buffer),
+        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
 }
 

@@ -1,0 +1,279 @@
+//! `poakg push`: uploads the store's graphs to another triple store through
+//! the SPARQL 1.1 Graph Store HTTP Protocol, one PUT per named graph, so that
+//! the same queries run there (Oxigraph server, Jena Fuseki, GraphDB,
+//! Virtuoso, QLever all implement it).
+
+use crate::store::KgStore;
+use base64::Engine as _;
+use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE};
+use oxhttp::model::{Method, Request};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode};
+use oxigraph::store::StorageError;
+use std::time::{Duration, Instant};
+
+/// Where and how to push.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The Graph Store Protocol endpoint (e.g. `http://localhost:7878/store`).
+    pub endpoint: String,
+    /// Only this named graph (default: every graph of the store).
+    pub graph: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    /// Per request (connection, upload and answer).
+    pub timeout: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PushError {
+    #[error("--endpoint {0}: not an http:// or https:// URL")]
+    BadEndpoint(String),
+    #[error("--graph {0}: not an IRI")]
+    BadGraph(String),
+    #[error("--graph <{0}>: no such graph in the store (see `poakg stats`)")]
+    NoSuchGraph(String),
+    #[error("--password needs --user (and --user needs --password)")]
+    HalfCredentials,
+    #[error("{url}: {message}")]
+    Http { url: String, message: String },
+    #[error("{url}: the server answered {status}: {body}")]
+    Refused {
+        url: String,
+        status: u16,
+        body: String,
+    },
+    #[error("store: {0}")]
+    Storage(#[from] StorageError),
+    #[error("serialising a graph: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl PushError {
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, PushError::Storage(_) | PushError::Io(_))
+    }
+}
+
+/// What one PUT did.
+#[derive(Debug, Clone)]
+pub struct Pushed {
+    /// The graph IRI, or "default graph".
+    pub graph: String,
+    pub triples: usize,
+    pub status: u16,
+    pub elapsed: Duration,
+}
+
+/// Uploads the graphs, each replacing the graph of the same name on the
+/// server. Stops at the first refusal: graphs sent before it stay sent
+/// (each PUT is atomic on the server, the push as a whole is not).
+pub fn push(
+    store: &KgStore,
+    target: &Target,
+    mut progress: impl FnMut(&Pushed),
+) -> Result<Vec<Pushed>, PushError> {
+    let endpoint = target.endpoint.trim();
+    if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
+        return Err(PushError::BadEndpoint(endpoint.to_owned()));
+    }
+    let auth = match (&target.user, &target.password) {
+        (Some(user), Some(password)) => Some(format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+        )),
+        (None, None) => None,
+        _ => return Err(PushError::HalfCredentials),
+    };
+    let graphs = graphs_to_push(store, target.graph.as_deref())?;
+    let client = oxhttp::Client::new()
+        .with_global_timeout(target.timeout)
+        .with_user_agent(concat!("poakg/", env!("CARGO_PKG_VERSION")))
+        .map_err(|e| PushError::Http {
+            url: endpoint.to_owned(),
+            message: e.to_string(),
+        })?;
+    let mut done = Vec::new();
+    for graph in graphs {
+        let started = Instant::now();
+        let (body, triples) = ntriples(store, graph.as_ref())?;
+        let url = graph_url(endpoint, &graph);
+        let mut request = Request::builder()
+            .method(Method::PUT)
+            .uri(&url)
+            .header(CONTENT_TYPE, "application/n-triples");
+        if let Some(auth) = &auth {
+            request = request.header(AUTHORIZATION, auth);
+        }
+        let request = request.body(body).map_err(|e| PushError::Http {
+            url: url.clone(),
+            message: e.to_string(),
+        })?;
+        let response = client.request(request).map_err(|e| PushError::Http {
+            url: url.clone(),
+            message: e.to_string(),
+        })?;
+        let status = response.status().as_u16();
+        if !response.status().is_success() {
+            let body = response.into_body().to_string().unwrap_or_default();
+            return Err(PushError::Refused {
+                url,
+                status,
+                body: body
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .take(300)
+                    .collect(),
+            });
+        }
+        let pushed = Pushed {
+            graph: match &graph {
+                GraphName::NamedNode(n) => n.as_str().to_owned(),
+                _ => "default graph".to_owned(),
+            },
+            triples,
+            status,
+            elapsed: started.elapsed(),
+        };
+        progress(&pushed);
+        done.push(pushed);
+    }
+    Ok(done)
+}
+
+/// The graphs to send: the one asked for, else every named graph (sorted)
+/// and the default graph when it holds anything.
+fn graphs_to_push(store: &KgStore, only: Option<&str>) -> Result<Vec<GraphName>, PushError> {
+    let db = store.inner();
+    if let Some(g) = only {
+        let g = g.trim_start_matches('<').trim_end_matches('>');
+        let node = NamedNode::new(g).map_err(|_| PushError::BadGraph(g.to_owned()))?;
+        if !db.contains_named_graph(&node)? {
+            return Err(PushError::NoSuchGraph(g.to_owned()));
+        }
+        return Ok(vec![GraphName::NamedNode(node)]);
+    }
+    let mut names: Vec<NamedNode> = Vec::new();
+    for graph in db.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = graph? {
+            names.push(n);
+        }
+    }
+    names.sort();
+    let mut graphs: Vec<GraphName> = names.into_iter().map(GraphName::NamedNode).collect();
+    let default_used = db
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        .next()
+        .is_some();
+    if default_used {
+        graphs.push(GraphName::DefaultGraph);
+    }
+    Ok(graphs)
+}
+
+/// The PUT URL for a graph: `?graph=<encoded IRI>` or `?default`.
+pub fn graph_url(endpoint: &str, graph: &GraphName) -> String {
+    let sep = if endpoint.contains('?') { '&' } else { '?' };
+    match graph {
+        GraphName::NamedNode(n) => format!(
+            "{endpoint}{sep}{}",
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("graph", n.as_str())
+                .finish()
+        ),
+        _ => format!("{endpoint}{sep}default"),
+    }
+}
+
+/// One graph as N-Triples (the plainest format every store reads).
+fn ntriples(store: &KgStore, graph: GraphNameRef<'_>) -> Result<(Vec<u8>, usize), PushError> {
+    let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
+    let mut count = 0;
+    for quad in store
+        .inner()
+        .quads_for_pattern(None, None, None, Some(graph))
+    {
+        let quad = quad?;
+        writer.serialize_triple(oxigraph::model::TripleRef::new(
+            &quad.subject,
+            &quad.predicate,
+            &quad.object,
+        ))?;
+        count += 1;
+    }
+    Ok((writer.finish()?, count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::NamedNodeRef;
+
+    #[test_case::test_case("http://h/store", Some("https://w3id.org/g/1"), "http://h/store?graph=https%3A%2F%2Fw3id.org%2Fg%2F1"; "named graph")]
+    #[test_case::test_case("http://h/data?x=1", Some("urn:g"), "http://h/data?x=1&graph=urn%3Ag"; "endpoint with a query")]
+    #[test_case::test_case("http://h/store", None, "http://h/store?default"; "default graph")]
+    fn urls(endpoint: &str, graph: Option<&str>, want: &str) {
+        let graph = match graph {
+            Some(g) => GraphName::NamedNode(NamedNode::new_unchecked(g)),
+            None => GraphName::DefaultGraph,
+        };
+        assert_eq!(graph_url(endpoint, &graph), want);
+    }
+
+    #[test]
+    fn refuses_bad_targets_before_any_request() {
+        let store = KgStore::in_memory().expect("memory store");
+        let target = |endpoint: &str, user: Option<&str>, password: Option<&str>| Target {
+            endpoint: endpoint.to_owned(),
+            graph: None,
+            user: user.map(str::to_owned),
+            password: password.map(str::to_owned),
+            timeout: Duration::from_secs(1),
+        };
+        let err = push(&store, &target("ftp://x", None, None), |_| {}).unwrap_err();
+        assert!(matches!(err, PushError::BadEndpoint(_)), "{err}");
+        let err = push(&store, &target("http://x", Some("u"), None), |_| {}).unwrap_err();
+        assert!(matches!(err, PushError::HalfCredentials), "{err}");
+        let mut t = target("http://x", None, None);
+        t.graph = Some("urn:nowhere".into());
+        let err = push(&store, &t, |_| {}).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--graph <urn:nowhere>: no such graph in the store (see `poakg stats`)"
+        );
+    }
+
+    #[test]
+    fn connection_refused_names_the_url() {
+        // a port nobody listens on: bind one, learn it, close it
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        let store = KgStore::in_memory().expect("memory store");
+        store
+            .inner()
+            .insert(oxigraph::model::QuadRef::new(
+                NamedNodeRef::new_unchecked("urn:s"),
+                NamedNodeRef::new_unchecked("urn:p"),
+                NamedNodeRef::new_unchecked("urn:o"),
+                NamedNodeRef::new_unchecked("urn:g"),
+            ))
+            .expect("insert");
+        let target = Target {
+            endpoint: format!("http://127.0.0.1:{port}/store"),
+            graph: None,
+            user: None,
+            password: None,
+            timeout: Duration::from_secs(2),
+        };
+        let err = push(&store, &target, |_| {}).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with(&format!("http://127.0.0.1:{port}/store?graph=urn%3Ag: ")),
+            "{text}"
+        );
+    }
+}
