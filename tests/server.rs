@@ -244,6 +244,15 @@ fn updates_when_allowed() -> TestResult {
         "application/sparql-results+json",
     )?;
     assert!(body.contains("true"));
+    // LOAD would make the server fetch what a client names
+    let (status, _, body) = post(
+        &s,
+        "application/sparql-update",
+        "LOAD <http://127.0.0.1:9/data.ttl>",
+        "*/*",
+    )?;
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("LOAD is refused"), "{body}");
     Ok(())
 }
 
