@@ -143,12 +143,47 @@ pub fn bridges(graph: &UnGraph<usize, f64>) -> Vec<(usize, usize)> {
     out
 }
 
-/// Connected components, largest first (ties by first member), each sorted.
-/// A depth-first labelling over the graph's adjacency: linear, no hashing.
-/// Components are numbered in order of their smallest node, and members are
-/// gathered by one scan of the labels, so each comes out sorted without a
-/// sort and is allocated once at its final size.
-pub fn components(graph: &UnGraph<usize, f64>) -> Vec<Vec<usize>> {
+/// A partition of the nodes into connected components, held flat: every
+/// member in one vector, grouped by component (largest first, ties by first
+/// member), each group sorted. A handful of allocations whatever the number
+/// of components, where a vector per component made the many singletons of
+/// a plan's network cost more than the search itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Components {
+    members: Vec<usize>,
+    /// Component `i` is `members[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl Components {
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The members of component `i`, sorted.
+    pub fn get(&self, i: usize) -> &[usize] {
+        &self.members[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// The components, largest first.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    pub fn to_vecs(&self) -> Vec<Vec<usize>> {
+        self.iter().map(<[usize]>::to_vec).collect()
+    }
+}
+
+/// Connected components by a depth-first labelling over the graph's
+/// adjacency: linear, no hashing. Components are numbered in order of their
+/// smallest node, so one scan of the labels, placing each node at its
+/// component's next free slot, gathers every component already sorted.
+pub fn components(graph: &UnGraph<usize, f64>) -> Components {
     const UNSEEN: u32 = u32::MAX;
     let n = graph.node_count();
     let mut label = vec![UNSEEN; n];
@@ -174,13 +209,25 @@ pub fn components(graph: &UnGraph<usize, f64>) -> Vec<Vec<usize>> {
         }
         sizes.push(size);
     }
-    let mut out: Vec<Vec<usize>> = sizes.iter().map(|&s| Vec::with_capacity(s)).collect();
-    for (v, &id) in label.iter().enumerate() {
-        out[id as usize].push(v);
+    // largest first; equal sizes keep the order of their first members
+    let mut order: Vec<u32> = (0..sizes.len() as u32).collect();
+    order.sort_unstable_by_key(|&c| (std::cmp::Reverse(sizes[c as usize]), c));
+    let mut next = vec![0usize; sizes.len()];
+    let mut starts = Vec::with_capacity(sizes.len() + 1);
+    let mut at = 0;
+    for &c in &order {
+        starts.push(at);
+        next[c as usize] = at;
+        at += sizes[c as usize];
     }
-    // Stable: equal sizes keep the order of their first members.
-    out.sort_by_key(|members| std::cmp::Reverse(members.len()));
-    out
+    starts.push(at);
+    let mut members = vec![0; n];
+    for (v, &c) in label.iter().enumerate() {
+        let slot = &mut next[c as usize];
+        members[*slot] = v;
+        *slot += 1;
+    }
+    Components { members, starts }
 }
 
 /// Communities by the Leiden algorithm (crate `leiden-rs`, modularity, fixed

@@ -197,7 +197,7 @@ pub struct Analysis {
     pub graph: UnGraph<usize, f64>,
     pub centrality: Vec<metrics::Centrality>,
     pub communities: Vec<usize>,
-    pub components: Vec<Vec<usize>>,
+    pub components: metrics::Components,
     pub articulation: Vec<usize>,
     pub bridges: Vec<(usize, usize)>,
     /// NMI and purity of the communities against each entity's dominant pillar.
