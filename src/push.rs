@@ -245,6 +245,78 @@ mod tests {
         );
     }
 
+    /// What a server receives: one request read off a loopback socket,
+    /// answered 201 (the headers are what this test is about).
+    #[test]
+    fn sends_basic_credentials_and_ntriples() {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let server = std::thread::spawn(move || {
+            let (mut socket, _) = listener.accept().expect("accept");
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 4096];
+            // read the head, then the body announced by Content-Length
+            loop {
+                let n = socket.read(&mut buf).expect("read");
+                seen.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&seen).to_lowercase();
+                if let Some(end) = text.find("\r\n\r\n") {
+                    let length: usize = text
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(0);
+                    if seen.len() >= end + 4 + length || n == 0 {
+                        break;
+                    }
+                }
+            }
+            socket
+                .write_all(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+                .expect("answer");
+            String::from_utf8_lossy(&seen).into_owned()
+        });
+        let store = KgStore::in_memory().expect("memory store");
+        store
+            .inner()
+            .insert(oxigraph::model::QuadRef::new(
+                NamedNodeRef::new_unchecked("urn:s"),
+                NamedNodeRef::new_unchecked("urn:p"),
+                NamedNodeRef::new_unchecked("urn:o"),
+                NamedNodeRef::new_unchecked("urn:g"),
+            ))
+            .expect("insert");
+        let target = Target {
+            endpoint: format!("http://127.0.0.1:{port}/store"),
+            graph: None,
+            user: Some("u".into()),
+            password: Some("p".into()),
+            timeout: Duration::from_secs(5),
+        };
+        let pushed = push(&store, &target, |_| {}).expect("push");
+        assert_eq!(
+            (pushed.len(), pushed[0].triples, pushed[0].status),
+            (1, 1, 201)
+        );
+        let request = server.join().expect("server thread");
+        let lower = request.to_lowercase();
+        assert!(
+            request.starts_with("PUT /store?graph=urn%3Ag HTTP/1.1\r\n"),
+            "{request}"
+        );
+        // base64("u:p") = "dTpw"
+        assert!(lower.contains("authorization: basic dtpw\r\n"), "{request}");
+        assert!(
+            lower.contains("content-type: application/n-triples\r\n"),
+            "{request}"
+        );
+        assert!(
+            request.ends_with("<urn:s> <urn:p> <urn:o> .\n"),
+            "{request}"
+        );
+    }
+
     #[test]
     fn connection_refused_names_the_url() {
         // a port nobody listens on: bind one, learn it, close it
