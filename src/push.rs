@@ -245,6 +245,21 @@ mod tests {
         );
     }
 
+    /// A store holding `<urn:s> <urn:p> <urn:o>` in graph `<urn:g>`.
+    fn one_quad_store() -> KgStore {
+        let store = KgStore::in_memory().expect("memory store");
+        store
+            .inner()
+            .insert(oxigraph::model::QuadRef::new(
+                NamedNodeRef::new_unchecked("urn:s"),
+                NamedNodeRef::new_unchecked("urn:p"),
+                NamedNodeRef::new_unchecked("urn:o"),
+                NamedNodeRef::new_unchecked("urn:g"),
+            ))
+            .expect("insert");
+        store
+    }
+
     /// What a server receives: one request read off a loopback socket,
     /// answered 201 (the headers are what this test is about).
     #[test]
@@ -277,16 +292,7 @@ mod tests {
                 .expect("answer");
             String::from_utf8_lossy(&seen).into_owned()
         });
-        let store = KgStore::in_memory().expect("memory store");
-        store
-            .inner()
-            .insert(oxigraph::model::QuadRef::new(
-                NamedNodeRef::new_unchecked("urn:s"),
-                NamedNodeRef::new_unchecked("urn:p"),
-                NamedNodeRef::new_unchecked("urn:o"),
-                NamedNodeRef::new_unchecked("urn:g"),
-            ))
-            .expect("insert");
+        let store = one_quad_store();
         let target = Target {
             endpoint: format!("http://127.0.0.1:{port}/store"),
             graph: None,
@@ -324,16 +330,7 @@ mod tests {
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
             .expect("a free port");
-        let store = KgStore::in_memory().expect("memory store");
-        store
-            .inner()
-            .insert(oxigraph::model::QuadRef::new(
-                NamedNodeRef::new_unchecked("urn:s"),
-                NamedNodeRef::new_unchecked("urn:p"),
-                NamedNodeRef::new_unchecked("urn:o"),
-                NamedNodeRef::new_unchecked("urn:g"),
-            ))
-            .expect("insert");
+        let store = one_quad_store();
         let target = Target {
             endpoint: format!("http://127.0.0.1:{port}/store"),
             graph: None,
