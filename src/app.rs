@@ -616,9 +616,15 @@ fn open_for_reading(location: &Location, err: &mut dyn Write) -> Result<KgStore,
             err,
             "poakg: the store at {location} is empty; building it from the bundled seeds"
         )?;
-        ingest::build(&store, &ingest::bundled_sources(), true, &extractor(&[])?)?;
-        store_analysis(&store)?;
-        store.settle()?;
+        // the same path as `poakg build` (ingest, analysis graph, flush),
+        // its summary unprinted
+        build(
+            &store,
+            &ingest::bundled_sources(),
+            true,
+            &extractor(&[])?,
+            &mut std::io::sink(),
+        )?;
     }
     Ok(store)
 }

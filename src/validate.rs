@@ -139,30 +139,15 @@ fn finding(r: &ValidationResult) -> Finding {
 
 fn path_text(path: &SHACLPath) -> String {
     match path {
-        SHACLPath::Predicate { pred } => compact(pred.as_str()),
+        SHACLPath::Predicate { pred } => vocab::display_iri(pred.as_str()),
         other => other.to_string(),
     }
-}
-
-/// An IRI as a prefixed name when a poakg prefix covers it, else `<iri>`.
-pub fn compact(iri: &str) -> String {
-    for (prefix, ns) in vocab::PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            // display only (not Turtle): `id:entity/arf` reads better than the IRI
-            if !local.is_empty()
-                && !local.contains(|c: char| c.is_whitespace() || "<>\"{}|^`\\".contains(c))
-            {
-                return format!("{prefix}:{local}");
-            }
-        }
-    }
-    format!("<{iri}>")
 }
 
 /// A term for a report line: prefixed IRIs, literals as in Turtle.
 pub fn term_text(term: &Term) -> String {
     match term {
-        Term::NamedNode(n) => compact(n.as_str()),
+        Term::NamedNode(n) => vocab::display_iri(n.as_str()),
         other => other.to_string(),
     }
 }
