@@ -183,7 +183,7 @@ fn print(name: &str, o: &Outcome) {
 fn main() {
     // `cargo bench` passes --bench; any other argument is a filter we ignore.
     let Some(oxigraph) = oxigraph_binary() else {
-        println!("serve_load: skipped (no `oxigraph` binary: cargo install oxigraph-cli, or set POAKG_OXIGRAPH)");
+        println!("serve_load: skipped (no `oxigraph` binary: pip install oxigraph==0.5.13, or set POAKG_OXIGRAPH)");
         return;
     };
     let seconds: f64 = std::env::var("POAKG_LOAD_SECONDS")

@@ -1,5 +1,5 @@
 //! `poakg push` against a real external triple store: Oxigraph's own server
-//! (`oxigraph serve`, crate oxigraph-cli), started on loopback by the test.
+//! (`oxigraph serve`: PyPI package oxigraph, or crate oxigraph-cli), started on loopback by the test.
 //! After the push, every shipped query runs on that server and must give the
 //! same solutions as poakg's own store.
 //!
@@ -106,7 +106,7 @@ fn push_to_oxigraph_server_then_same_answers_there() -> TestResult {
         if std::env::var_os("POAKG_REQUIRE_OXIGRAPH").is_some() {
             return Err("POAKG_REQUIRE_OXIGRAPH is set but no oxigraph binary was found".into());
         }
-        eprintln!("skipped: no `oxigraph` server binary (cargo install oxigraph-cli, or set POAKG_OXIGRAPH)");
+        eprintln!("skipped: no `oxigraph` server binary (pip install oxigraph==0.5.13, or set POAKG_OXIGRAPH)");
         return Ok(());
     };
     let env = Env::new();

@@ -1,7 +1,7 @@
 //! Every shipped query, run on the bundled seeds, against its expected result
 //! kept in tests/expected/NAME.tsv (W3C SPARQL TSV).
 //!
-//! After a deliberate change, regenerate with `POAKG_BLESS=1 cargo test --test queries`
+//! After a deliberate change, regenerate with `POAKG_BLESS=1 cargo test --release --test queries`
 //! and review the diff.
 
 mod common;
