@@ -12,7 +12,7 @@ use oxigraph::model::Quad;
 use oxigraph::store::Store;
 use poakg::entities::Extractor;
 use poakg::ingest::{self, plan};
-use poakg::store::{KgStore, Location};
+use poakg::store::{KgStore, Location, Writer};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -33,8 +33,25 @@ fn nquads(quads: &[Quad]) -> Vec<u8> {
     writer.finish().expect("in-memory write")
 }
 
-fn disk_store(dir: &tempfile::TempDir, n: usize) -> KgStore {
-    KgStore::open(&Location::Disk(dir.path().join(format!("s{n}")))).expect("open store")
+fn disk_writer(dir: &tempfile::TempDir, n: usize) -> Writer {
+    Writer::begin(&Location::Disk(dir.path().join(format!("s{n}"))), false).expect("open store")
+}
+
+/// A programme page of about `bytes` bytes: the seed page's body repeated.
+fn big_programme(bytes: usize) -> String {
+    let page = poakg::seeds::SEEDS
+        .iter()
+        .find(|(name, _)| name.ends_with(".md"))
+        .map(|(_, text)| *text)
+        .expect("the seed programme page");
+    let body_at = page[3..].find("---").map_or(0, |i| i + 6);
+    let (front, body) = page.split_at(body_at);
+    let mut out = front.to_owned();
+    while out.len() < bytes {
+        out.push_str(body);
+        out.push('\n');
+    }
+    out
 }
 
 fn benches(c: &mut Criterion) {
@@ -73,8 +90,8 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("load/disk", |b| {
         b.iter_batched(
-            || disk_store(&tmp, fresh()),
-            |store| ingest_quads(&store, &quads),
+            || disk_writer(&tmp, fresh()),
+            |writer| ingest_quads(writer.store(), &quads),
             BatchSize::PerIteration,
         )
     });
@@ -89,14 +106,28 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("whole/disk", |b| {
         b.iter_batched(
-            || disk_store(&tmp, fresh()),
-            |store| {
-                ingest::build(&store, &ingest::bundled_sources(), true, &extractor).expect("builds")
+            || disk_writer(&tmp, fresh()),
+            |writer| {
+                poakg::ops::build(writer, &ingest::bundled_sources(), true, &extractor)
+                    .expect("builds")
             },
             BatchSize::PerIteration,
         )
     });
     g.finish();
+
+    // A programme page read in time linear in its size: 5 MB should take
+    // about five times 1 MB (each Markdown event used to count characters
+    // from the start of the file).
+    let mut p = c.benchmark_group("programme-page");
+    p.sample_size(10);
+    for mb in [1, 5] {
+        let page = big_programme(mb << 20);
+        p.bench_function(format!("parse/{mb}MB"), |b| {
+            b.iter(|| ingest::programme::parse(black_box(&page)).expect("parses"))
+        });
+    }
+    p.finish();
 
     let mut r = c.benchmark_group("reference");
     r.bench_function("bulk-load-nquads/memory", |b| {

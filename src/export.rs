@@ -7,13 +7,13 @@
 use crate::sparql::write_triples;
 use crate::store::KgStore;
 use crate::vocab;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};
 use oxigraph::store::StorageError;
 use std::io::Write;
 
 /// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// Turtle, with prefixes, grouped by subject (triples: union of all graphs).
     Turtle,
@@ -27,6 +27,17 @@ pub enum ExportFormat {
     Jsonld,
     /// RDF/XML (triples: union of all graphs).
     Rdfxml,
+}
+
+impl crate::output::choice::Choice for ExportFormat {
+    const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
+        ("turtle", "Turtle, with prefixes, grouped by subject (triples: union of all graphs)", ExportFormat::Turtle),
+        ("ntriples", "N-Triples (triples: union of all graphs)", ExportFormat::Ntriples),
+        ("nquads", "N-Quads (every graph under its name)", ExportFormat::Nquads),
+        ("trig", "TriG (every graph under its name)", ExportFormat::Trig),
+        ("jsonld", "JSON-LD 1.1 compacted against ontology/context.jsonld (triples: union of all graphs)", ExportFormat::Jsonld),
+        ("rdfxml", "RDF/XML (triples: union of all graphs)", ExportFormat::Rdfxml),
+    ];
 }
 
 impl ExportFormat {
@@ -112,13 +123,7 @@ pub fn export(
                 q.object.to_string(),
             )
         });
-        let mut serializer = RdfSerializer::from_format(rdf);
-        for (prefix, ns) in vocab::PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *ns)
-                .map_err(std::io::Error::other)?;
-        }
-        let mut writer = serializer.for_writer(out);
+        let mut writer = vocab::serializer(rdf)?.for_writer(out);
         for q in &quads {
             writer.serialize_quad(q)?;
         }

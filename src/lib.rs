@@ -6,14 +6,14 @@
 //! (`server`) and uploads to other stores (`push`). See ARCHITECTURE.md for the map and its invariants.
 
 pub mod analysis;
-pub mod app;
-pub mod cli;
 pub mod entities;
 pub mod eval;
 pub mod export;
 pub mod ingest;
 pub mod jsonld;
 pub mod listing;
+pub mod ops;
+pub mod output;
 pub mod push;
 pub mod queries;
 pub mod report;

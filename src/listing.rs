@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 /// Output formats of the listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListFormat {
     /// Aligned columns.
     Table,
@@ -19,6 +19,14 @@ pub enum ListFormat {
     Csv,
     /// A JSON array of objects.
     Json,
+}
+
+impl crate::output::choice::Choice for ListFormat {
+    const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
+        ("table", "Aligned columns", ListFormat::Table),
+        ("csv", "Comma-separated values with a header row", ListFormat::Csv),
+        ("json", "A JSON array of objects", ListFormat::Json),
+    ];
 }
 
 /// One entity with its mentions summarised.
@@ -69,7 +77,10 @@ fn class_name(iri: &str) -> String {
 
 /// Every mention, optionally of one passage (by notation), in document order.
 pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow>, QueryError> {
-    let filter = passage.map_or(String::new(), |p| format!("FILTER(?key = {})", literal(p)));
+    let filter = match passage {
+        Some(p) => format!("FILTER(?key = {})", crate::output::escape::sparql_string(p)?),
+        None => String::new(),
+    };
     let rows = sparql::select(store,
         "mentions",
         format!(
@@ -218,52 +229,23 @@ pub fn found_pairs(store: &KgStore) -> Result<Vec<Found>, QueryError> {
     Ok(pairs.into_values().collect())
 }
 
-fn literal(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// Writes rows of string cells as a table or CSV, or `json` as JSON.
+/// Writes rows of string cells as a table (laid out in `width`) or CSV, or
+/// `json` as JSON.
 pub fn write_rows<T: Serialize>(
     out: &mut dyn Write,
     format: ListFormat,
     header: &[&str],
     rows: &[Vec<String>],
     json: &[T],
+    width: usize,
 ) -> std::io::Result<()> {
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
     match format {
-        ListFormat::Table => {
-            let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-            sparql::write_table(out, &header, rows)
-        }
-        ListFormat::Csv => {
-            let line = |cells: &[String]| {
-                cells
-                    .iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            };
-            writeln!(
-                out,
-                "{}",
-                line(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
-            )?;
-            for row in rows {
-                writeln!(out, "{}", line(row))?;
-            }
-            Ok(())
-        }
+        ListFormat::Table => crate::output::write_table(out, &header, rows, width),
+        ListFormat::Csv => crate::output::csv::write(out, &header, rows),
         ListFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, json).map_err(std::io::Error::other)?;
             writeln!(out)
         }
-    }
-}
-
-fn csv_cell(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
     }
 }

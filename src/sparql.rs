@@ -4,16 +4,17 @@
 //! need no GRAPH clause; a query with its own FROM / FROM NAMED keeps them. The
 //! usual prefixes (poa:, skos:, dcterms:, ...) are predeclared.
 
+use crate::output::choice::Choice;
 use crate::store::KgStore;
 use crate::vocab;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::io::Write;
 
 /// Output formats of `poakg query`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
     /// Aligned columns for a terminal (SELECT, ASK).
     Table,
@@ -33,6 +34,20 @@ pub enum ResultFormat {
     Jsonld,
     /// RDF/XML (CONSTRUCT, DESCRIBE).
     Rdfxml,
+}
+
+impl crate::output::choice::Choice for ResultFormat {
+    const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
+        ("table", "Aligned columns for a terminal (SELECT, ASK)", ResultFormat::Table),
+        ("csv", "W3C SPARQL 1.1 CSV results (SELECT, ASK)", ResultFormat::Csv),
+        ("tsv", "W3C SPARQL 1.1 TSV results (SELECT, ASK)", ResultFormat::Tsv),
+        ("json", "W3C SPARQL 1.1 JSON results (SELECT, ASK)", ResultFormat::Json),
+        ("xml", "W3C SPARQL XML results (SELECT, ASK)", ResultFormat::Xml),
+        ("turtle", "Turtle (CONSTRUCT, DESCRIBE)", ResultFormat::Turtle),
+        ("ntriples", "N-Triples (CONSTRUCT, DESCRIBE)", ResultFormat::Ntriples),
+        ("jsonld", "JSON-LD (CONSTRUCT, DESCRIBE)", ResultFormat::Jsonld),
+        ("rdfxml", "RDF/XML (CONSTRUCT, DESCRIBE)", ResultFormat::Rdfxml),
+    ];
 }
 
 /// A query and where it came from, for error messages.
@@ -56,6 +71,8 @@ pub enum QueryError {
         kind: &'static str,
         allowed: &'static str,
     },
+    #[error("a name to look up: {0}")]
+    BadName(#[from] crate::output::escape::ControlCharacter),
     #[error("writing results: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -171,18 +188,20 @@ pub fn row_text(row: &Row, var: &str) -> Option<String> {
 }
 
 /// Runs `query` and writes its results in `format` (or the kind's default).
+///
+/// `terminal` says whether `out` is a terminal (tables are then the default
+/// for SELECT and ASK, else CSV); `width` is what tables are laid out in.
 pub fn run(
     store: &KgStore,
     query: &QueryText,
     format: Option<ResultFormat>,
     terminal: bool,
+    width: usize,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
     let results = evaluate(store, query)?;
     let bad_format = |kind, allowed| {
-        let format = format
-            .map(|f| format!("{f:?}").to_lowercase())
-            .unwrap_or_default();
+        let format = format.map(Choice::name).unwrap_or_default().to_owned();
         QueryError::Format {
             origin: query.origin.clone(),
             format,
@@ -218,7 +237,7 @@ pub fn run(
                                 .collect()
                         })
                         .collect();
-                    write_table(out, &header, &cells)?;
+                    crate::output::write_table(out, &header, &cells, width)?;
                     writeln!(
                         out,
                         "({} row{})",
@@ -282,18 +301,7 @@ pub fn write_triples(
     format: RdfFormat,
     triples: &[Triple],
 ) -> std::io::Result<()> {
-    let mut serializer = RdfSerializer::from_format(format);
-    if matches!(
-        format,
-        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. } | RdfFormat::RdfXml
-    ) {
-        for (prefix, ns) in vocab::PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *ns)
-                .map_err(std::io::Error::other)?;
-        }
-    }
-    let mut writer = serializer.for_writer(out);
+    let mut writer = vocab::serializer(format)?.for_writer(out);
     for t in triples {
         writer.serialize_triple(t)?;
     }
@@ -323,75 +331,4 @@ pub fn display_term(term: &Term) -> String {
         #[allow(unreachable_patterns)]
         other => other.to_string(),
     }
-}
-
-/// `s` cut to `width` characters, ending in "…" when cut.
-pub fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_owned()
-    } else {
-        s.chars()
-            .take(width.saturating_sub(1))
-            .chain(['…'])
-            .collect()
-    }
-}
-
-/// Longest cell shown in a table; longer values end in "…".
-const MAX_CELL: usize = 100;
-
-/// Writes an aligned table with a header rule.
-pub fn write_table(
-    out: &mut dyn Write,
-    header: &[String],
-    rows: &[Vec<String>],
-) -> std::io::Result<()> {
-    let clip = |s: &str| clip(&s.replace(['\n', '\r', '\t'], " "), MAX_CELL);
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| clip(c)).collect())
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    write_aligned(out, header, &rows, &widths)
-}
-
-/// Writes `header`, a rule and `rows` in columns of the given widths (cells
-/// already fit; the report layer clips them to its own widths first).
-pub fn write_aligned(
-    out: &mut dyn Write,
-    header: &[String],
-    rows: &[Vec<String>],
-    widths: &[usize],
-) -> std::io::Result<()> {
-    let line = |cells: &[String]| -> String {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, &w)| {
-                let c = clip(c, w);
-                let pad = w.saturating_sub(c.chars().count());
-                format!("{c}{}", " ".repeat(pad))
-            })
-            .collect();
-        padded.join("  ").trim_end().to_owned()
-    };
-    writeln!(out, "{}", line(header))?;
-    writeln!(
-        out,
-        "{}",
-        widths
-            .iter()
-            .map(|&w| "-".repeat(w))
-            .collect::<Vec<_>>()
-            .join("  ")
-    )?;
-    for row in rows {
-        writeln!(out, "{}", line(row))?;
-    }
-    Ok(())
 }

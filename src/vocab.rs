@@ -18,6 +18,22 @@ pub const ANALYSIS_GRAPH: &str = "https://w3id.org/poakg/id/graph/analysis";
 /// IRI of the named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/poakg/ontology";
 
+/// Path segments and graph names under [`ID`] that poakg keeps for itself:
+/// a document whose name gives one of these slugs would write into poakg's
+/// own graphs (`entities.txt` into the entities graph) or mint IRIs inside
+/// another namespace (`entity.txt`).
+pub const RESERVED_SLUGS: &[&str] = &[
+    "entity",
+    "entities",
+    "graph",
+    "analysis",
+    "ontology",
+    "partner",
+    "partners",
+    "comparison",
+    "alignment",
+];
+
 /// Prefixes used in Turtle output, in tables and offered to user queries.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("poa", POA),
@@ -164,6 +180,24 @@ pub fn display_iri(iri: &str) -> String {
             (!local.is_empty()).then(|| format!("{prefix}:{local}"))
         })
         .unwrap_or_else(|| format!("<{iri}>"))
+}
+
+/// A serializer with poakg's prefixes declared where the format has
+/// prefixes (the one place they are set for RDF output).
+pub fn serializer(format: oxigraph::io::RdfFormat) -> std::io::Result<oxigraph::io::RdfSerializer> {
+    use oxigraph::io::RdfFormat;
+    let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
+    if matches!(
+        format,
+        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. } | RdfFormat::RdfXml
+    ) {
+        for (prefix, ns) in PREFIXES {
+            serializer = serializer
+                .with_prefix(*prefix, *ns)
+                .map_err(std::io::Error::other)?;
+        }
+    }
+    Ok(serializer)
 }
 
 /// `PREFIX` lines for every known prefix, to prepend to user queries.

@@ -79,7 +79,11 @@ fn unseen_plans_are_read_by_the_rules(stem: &str) -> TestResult {
         "empty.tsv",
         "id\tclass\tlabel\talt_labels\tpart_of\towner\n",
     )?;
-    let rules_only = score_file(vec![source], &Extractor::new(empty), &gold)?;
+    let rules_only = score_file(
+        vec![source],
+        &Extractor::new(empty, poakg::entities::lexicon::Lexicon::bundled()?),
+        &gold,
+    )?;
     for (what, s) in [("bundled registry", &bundled), ("rules alone", &rules_only)] {
         let r = report(s);
         assert!(s.precision() >= 0.9, "{what}: {r}");

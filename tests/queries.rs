@@ -29,7 +29,7 @@ fn shipped_queries_give_their_expected_results() -> TestResult {
             text: q.text.to_owned(),
             origin: q.name.to_owned(),
         };
-        sparql::run(&store, &query, Some(ResultFormat::Tsv), false, &mut out)?;
+        sparql::run(&store, &query, Some(ResultFormat::Tsv), false, 80, &mut out)?;
         let got = String::from_utf8(out)?;
         assert!(
             got.lines().count() > 1,

@@ -103,7 +103,12 @@ fn one_hundred_twenty_six_clauses_per_pillar() -> TestResult {
     // numbering within each section runs 1..n without gaps
     for section in plan.pillars.iter().flat_map(|p| &p.sections) {
         for (i, clause) in section.clauses.iter().enumerate() {
-            assert_eq!(clause.number[2] as usize, i + 1, "{}", clause.notation());
+            assert_eq!(
+                clause.notation,
+                format!("{}.{}", section.notation, i + 1),
+                "{}",
+                clause.notation()
+            );
         }
     }
     assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);

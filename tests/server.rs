@@ -3,80 +3,11 @@
 
 mod common;
 
-use common::http::{self, Response};
+use common::http;
+use common::served::{encode, get, post, serve};
 use common::{repo_file, TestResult};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A server on a free loopback port, killed when dropped.
-struct Served {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(extra: &[&str]) -> Result<Served, Box<dyn std::error::Error>> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port();
-    let bind = format!("127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_poakg"))
-        .args(["--memory", "serve", "--bind", &bind])
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let served = Served {
-        child,
-        base: format!("http://{bind}"),
-    };
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        if get(&served, "/health", None).is_ok_and(|(s, _, _)| s == 200) {
-            return Ok(served);
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err("the server did not come up".into())
-}
-
-type Reply = (u16, String, String);
-
-fn reply(r: Response) -> Reply {
-    let ct = r.header("content-type").unwrap_or("").to_owned();
-    (r.status, ct, r.body)
-}
-
-fn get(s: &Served, path: &str, accept: Option<&str>) -> std::io::Result<Reply> {
-    let headers: Vec<(&str, &str)> = accept.map(|a| ("Accept", a)).into_iter().collect();
-    http::request(&s.base, "GET", path, &headers, b"").map(reply)
-}
-
-fn post(
-    s: &Served,
-    content_type: &str,
-    body: impl Into<Vec<u8>>,
-    accept: &str,
-) -> std::io::Result<Reply> {
-    http::request(
-        &s.base,
-        "POST",
-        "/sparql",
-        &[("Content-Type", content_type), ("Accept", accept)],
-        &body.into(),
-    )
-    .map(reply)
-}
-
-fn encode(q: &str) -> String {
-    form_urlencoded::byte_serialize(q.as_bytes()).collect()
-}
 
 #[test]
 fn protocol_negotiation_and_limits() -> TestResult {

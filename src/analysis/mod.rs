@@ -144,7 +144,7 @@ impl Network {
                     .chain(&e.alt_labels)
                     .map(move |l| (l, &e.label))
             })
-            .map(|(l, label)| (edit_distance(&want, &fold(l)), label.as_str()))
+            .map(|(l, label)| (strsim::levenshtein(&want, &fold(l)), label.as_str()))
             .collect();
         scored.sort();
         let mut out: Vec<String> = Vec::new();
@@ -168,23 +168,6 @@ fn fold(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Levenshtein distance, on chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

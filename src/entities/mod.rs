@@ -4,16 +4,18 @@
 //!
 //! `registry` reads the curated list of known entities; `matcher` finds their
 //! names (and variants) in text; `discover` finds entities no registry knows
-//! (acronym definitions, head nouns); [`Extractor::extract`] combines them for
-//! one document; `rdf` writes the result as triples.
+//! (acronym definitions, head nouns) with the word lists of `lexicon`;
+//! `extract` ([`Extractor::extract`]) combines them for one document; `rdf`
+//! writes the result as triples. No I/O, no store.
 
 pub mod discover;
+mod extract;
+pub mod lexicon;
 pub mod matcher;
 pub mod rdf;
 pub mod registry;
 
-use matcher::Matcher;
-use registry::{Known, Registry};
+pub use extract::{Extractor, ExtractorError, BUNDLED_REGISTRY};
 use std::collections::{BTreeMap, HashMap};
 
 /// The entity classes of the contract vocabulary.
@@ -90,7 +92,7 @@ impl Method {
     }
 }
 
-/// An entity as known after extraction.
+/// An entity: a registry row, or what a rule found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     pub id: String,
@@ -123,231 +125,9 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
 }
 
-/// Finds entities with a registry and the discovery rules.
-pub struct Extractor {
-    registry: Registry,
-    matcher: Matcher,
-}
-
-/// The bundled registry.
-pub const BUNDLED_REGISTRY: &str = include_str!("../../ontology/registry.tsv");
-
-impl Extractor {
-    pub fn new(registry: Registry) -> Extractor {
-        let mut names = Vec::new();
-        for (i, known) in registry.entries.iter().enumerate() {
-            for label in std::iter::once(&known.label).chain(&known.alt_labels) {
-                for variant in variants(label) {
-                    names.push((i, variant));
-                }
-            }
-        }
-        let matcher = Matcher::new(names.iter().map(|(i, n)| (*i, n.as_str())));
-        Extractor { registry, matcher }
-    }
-
-    /// The extractor with the bundled registry.
-    pub fn bundled() -> Result<Extractor, registry::RegistryError> {
-        Ok(Extractor::new(Registry::parse(
-            "ontology/registry.tsv",
-            BUNDLED_REGISTRY,
-        )?))
-    }
-
-    pub fn registry(&self) -> &Registry {
-        &self.registry
-    }
-
-    /// Extracts the entities of one document's passages (in document order).
-    pub fn extract(&self, passages: &[&str]) -> Extraction {
-        let mut out = Extraction::default();
-        let chars: Vec<Vec<char>> = passages.iter().map(|p| p.chars().collect()).collect();
-        let surface = |p: usize, s: usize, e: usize| chars[p][s..e].iter().collect::<String>();
-
-        // 1. Registry names.
-        for (p, text) in passages.iter().enumerate() {
-            for hit in resolve(self.matcher.find(text), &chars[p]) {
-                let known = &self.registry.entries[hit.owner];
-                out.add_known(known, &self.registry);
-                out.mentions.push(Mention {
-                    passage: p,
-                    entity: known.id.clone(),
-                    start: hit.start,
-                    end: hit.end,
-                    surface: surface(p, hit.start, hit.end),
-                    method: Method::Registry,
-                });
-            }
-        }
-        // 2. Acronym definitions of names the registry does not know (or of
-        //    known names with an acronym it does not know).
-        let mut local: Vec<(String, String)> = Vec::new(); // (entity id, extra label)
-        for (p, text) in passages.iter().enumerate() {
-            for def in discover::acronym_definitions(text) {
-                let covering = out
-                    .mentions
-                    .iter()
-                    .filter(|m| m.passage == p && m.start < def.end && def.start < m.end)
-                    .find(|m| {
-                        let shared = m.end.min(def.end) - m.start.max(def.start);
-                        shared * 10 >= (def.end - def.start) * 6
-                    })
-                    .map(|m| m.entity.clone());
-                let (acronym, a_start, a_end) =
-                    def.acronym.clone().expect("definitions carry an acronym");
-                let acronym_known = out
-                    .mentions
-                    .iter()
-                    .any(|m| m.passage == p && m.start <= a_start && m.end >= a_end);
-                let id = match covering {
-                    Some(id) => id,
-                    None => {
-                        if out.mentions.iter().any(|m| {
-                            m.passage == p
-                                && m.start < def.end
-                                && def.start < m.end
-                                && !(def.start <= m.start && m.end <= def.end)
-                        }) {
-                            continue; // overlaps a known name partially: not trusted
-                        }
-                        let id =
-                            out.add_discovered(&def.name, def.class, Method::AcronymDefinition);
-                        out.mentions.push(Mention {
-                            passage: p,
-                            entity: id.clone(),
-                            start: def.start,
-                            end: def.end,
-                            surface: surface(p, def.start, def.end),
-                            method: Method::AcronymDefinition,
-                        });
-                        id
-                    }
-                };
-                if !acronym_known {
-                    local.push((id.clone(), acronym.clone()));
-                    if let Some(e) = out
-                        .entities
-                        .get(&id)
-                        .filter(|e| e.method != Method::Registry)
-                    {
-                        local.push((id.clone(), e.label.clone()));
-                    }
-                    if let Some(e) = out.entities.get_mut(&id) {
-                        if !e.alt_labels.contains(&acronym) {
-                            e.alt_labels.push(acronym.clone());
-                        }
-                    }
-                    out.mentions.push(Mention {
-                        passage: p,
-                        entity: id,
-                        start: a_start,
-                        end: a_end,
-                        surface: acronym,
-                        method: Method::AcronymDefinition,
-                    });
-                }
-            }
-        }
-        // 3. Names built on head nouns.
-        for (p, text) in passages.iter().enumerate() {
-            for cand in discover::head_noun_names(text) {
-                let overlapping: Vec<&Mention> = out
-                    .mentions
-                    .iter()
-                    .filter(|m| m.passage == p && m.start < cand.end && cand.start < m.end)
-                    .collect();
-                let covered = overlapping.iter().any(|m| {
-                    let inside = m.start <= cand.start && cand.end <= m.end;
-                    let same = out
-                        .entities
-                        .get(&m.entity)
-                        .is_some_and(|e| e.class == cand.class)
-                        && (m.end - m.start) * 10 >= (cand.end - cand.start) * 6;
-                    let partial = !(cand.start <= m.start && m.end <= cand.end);
-                    // "the ARF Framework": a known name plus generic words names the known entity
-                    let rest: String = chars[p][cand.start..m.start.max(cand.start)]
-                        .iter()
-                        .chain([&' '])
-                        .chain(&chars[p][m.end.min(cand.end)..cand.end])
-                        .collect();
-                    let rest_words: Vec<&str> = rest.split_whitespace().collect();
-                    let adjacent = !rest_words
-                        .iter()
-                        .any(|w| matches!(*w, "of" | "on" | "for" | "to" | "the" | "in"));
-                    let nothing_more = adjacent && !discover::has_distinctive_word(&rest_words);
-                    inside || same || partial || nothing_more
-                });
-                if covered {
-                    continue;
-                }
-                let id = out.add_discovered(&cand.name, cand.class, Method::HeadNoun);
-                local.push((id.clone(), cand.name.clone()));
-                out.mentions.push(Mention {
-                    passage: p,
-                    entity: id,
-                    start: cand.start,
-                    end: cand.end,
-                    surface: surface(p, cand.start, cand.end),
-                    method: Method::HeadNoun,
-                });
-            }
-        }
-        // 4. Later uses of what the rules found, anywhere in the document.
-        if !local.is_empty() {
-            let ids: Vec<String> = local.iter().map(|(id, _)| id.clone()).collect();
-            let names: Vec<(usize, &str)> = local
-                .iter()
-                .enumerate()
-                .map(|(i, (_, n))| (i, n.as_str()))
-                .collect();
-            let doc_matcher = Matcher::case_sensitive(names);
-            for (p, text) in passages.iter().enumerate() {
-                for hit in resolve(doc_matcher.find(text), &chars[p]) {
-                    let id = &ids[hit.owner];
-                    let seen = out.mentions.iter().any(|m| {
-                        m.passage == p
-                            && m.start < hit.end
-                            && hit.start < m.end
-                            // nested names count; the same entity twice, or a
-                            // partial overlap, does not
-                            && (m.entity == *id || !(m.start <= hit.start && hit.end <= m.end))
-                    });
-                    if !seen {
-                        let method = if local[hit.owner].1.chars().any(char::is_lowercase) {
-                            Method::HeadNoun
-                        } else {
-                            Method::Acronym
-                        };
-                        out.mentions.push(Mention {
-                            passage: p,
-                            entity: id.clone(),
-                            start: hit.start,
-                            end: hit.end,
-                            surface: surface(p, hit.start, hit.end),
-                            method,
-                        });
-                    }
-                }
-            }
-        }
-        out.mentions.sort_by(|a, b| {
-            (a.passage, a.start, std::cmp::Reverse(a.end), &a.entity).cmp(&(
-                b.passage,
-                b.start,
-                std::cmp::Reverse(b.end),
-                &b.entity,
-            ))
-        });
-        out.mentions.dedup_by(|a, b| {
-            a.passage == b.passage && a.entity == b.entity && a.start == b.start && a.end == b.end
-        });
-        out
-    }
-}
-
 impl Extraction {
     /// Records a registry entity and the parents and owners it refers to.
-    fn add_known(&mut self, known: &Known, registry: &Registry) {
+    pub(crate) fn add_known(&mut self, known: &Entity, registry: &registry::Registry) {
         let mut pending = vec![known.id.clone()];
         while let Some(id) = pending.pop() {
             if self.entities.contains_key(&id) {
@@ -355,23 +135,12 @@ impl Extraction {
             }
             let Some(k) = registry.get(&id) else { continue };
             pending.extend(k.part_of.iter().chain(&k.owner).cloned());
-            self.entities.insert(
-                id,
-                Entity {
-                    id: k.id.clone(),
-                    class: k.class,
-                    label: k.label.clone(),
-                    alt_labels: k.alt_labels.clone(),
-                    part_of: k.part_of.clone(),
-                    owner: k.owner.clone(),
-                    method: Method::Registry,
-                },
-            );
+            self.entities.insert(id, k.clone());
         }
     }
 
     /// Records an entity found by a rule; the same name gives the same entity.
-    fn add_discovered(&mut self, name: &str, class: EntityClass, method: Method) -> String {
+    pub(crate) fn add_discovered(&mut self, name: &str, class: EntityClass, method: Method) -> String {
         let id = slug(name);
         self.entities.entry(id.clone()).or_insert_with(|| Entity {
             id: id.clone(),
@@ -393,47 +162,6 @@ impl Extraction {
         }
         counts
     }
-}
-
-/// Keeps nested names (each named entity counts), drops the inner part of a
-/// "Plus" format ("ADMM" in "ADMM-Plus") and the shorter of two names that
-/// overlap without nesting.
-fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
-    let mut kept: Vec<matcher::Hit> = Vec::new();
-    for hit in hits {
-        let next: String = chars[hit.end..].iter().take(3).collect();
-        // the name this hit stands in, back to the last punctuation
-        let lead: String = chars[hit.start.saturating_sub(80)..hit.start]
-            .iter()
-            .collect();
-        let lead = lead.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
-        let inner: String = chars[hit.start..hit.end].iter().collect();
-        let in_plus_name = lead.split_whitespace().any(|w| w == "Plus") && !inner.contains("Plus");
-        // "Expanded ASEAN Maritime Forum": the expanded format with partners, not the ASEAN body
-        let expanded = lead.trim_end().ends_with("Expanded");
-        let mut keep = !next.trim_start().starts_with('+') && !in_plus_name && !expanded;
-        for outer in &kept {
-            let contains = outer.start <= hit.start && hit.end <= outer.end;
-            let overlaps = outer.start < hit.end && hit.start < outer.end;
-            if contains {
-                let same = outer.owner == hit.owner;
-                let after: String = chars[hit.end..outer.end].iter().take(6).collect();
-                let plus_format = after.starts_with('-')
-                    || after.starts_with('+')
-                    || after.trim_start().starts_with('+')
-                    || after.trim_start().starts_with("Plus");
-                if same || plus_format {
-                    keep = false;
-                }
-            } else if overlaps {
-                keep = false; // hits are sorted longest first at each start
-            }
-        }
-        if keep {
-            kept.push(hit);
-        }
-    }
-    kept
 }
 
 /// Spelling variants of a name that texts of the genre use interchangeably.

@@ -25,13 +25,9 @@ pub fn entity_iri(entity_id: &str) -> NamedNode {
     NamedNode::new_unchecked(id(&format!("entity/{entity_id}")))
 }
 
-/// The quads describing the entities and mentions of one document.
-pub fn quads(
-    extraction: &Extraction,
-    passages: &[PassageRef<'_>],
-    slug: &str,
-    graph: &NamedNode,
-) -> Vec<Quad> {
+/// The quads describing the entities one document names (types, labels,
+/// relations), in `graph` (the shared entities graph).
+pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
     let g = GraphName::NamedNode(graph.clone());
     let mut out = Vec::new();
     let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
@@ -68,6 +64,21 @@ pub fn quads(
             Literal::new_simple_literal(e.method.name()).into(),
         );
     }
+    out
+}
+
+/// The quads of the mentions of one document, in its own graph.
+pub fn mention_quads(
+    extraction: &Extraction,
+    passages: &[PassageRef<'_>],
+    slug: &str,
+    graph: &NamedNode,
+) -> Vec<Quad> {
+    let g = GraphName::NamedNode(graph.clone());
+    let mut out = Vec::new();
+    let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
+        out.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
+    };
     let mut seen = std::collections::HashSet::new();
     let mut counter: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for m in &extraction.mentions {

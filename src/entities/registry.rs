@@ -5,26 +5,13 @@
 //! line is the header `id class label alt_labels part_of owner`. Alternative
 //! labels are separated by ` | `. `part_of` and `owner` name other rows' ids.
 
-use super::EntityClass;
+use super::{Entity, EntityClass, Method};
 use std::collections::HashMap;
-
-/// One registry row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Known {
-    pub id: String,
-    pub class: EntityClass,
-    pub label: String,
-    pub alt_labels: Vec<String>,
-    /// `org:subOrganizationOf`: the body or mechanism this one belongs to.
-    pub part_of: Option<String>,
-    /// `poa:owner`: the body or mechanism an instrument or programme belongs to.
-    pub owner: Option<String>,
-}
 
 /// The registry: rows by id, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    pub entries: Vec<Known>,
+    pub entries: Vec<Entity>,
     index: HashMap<String, usize>,
 }
 
@@ -91,7 +78,7 @@ impl Registry {
             if col(2).is_empty() {
                 return Err(err(line, "empty label".into()));
             }
-            let known = Known {
+            let known = Entity {
                 id: id.to_owned(),
                 class,
                 label: col(2).to_owned(),
@@ -103,6 +90,7 @@ impl Registry {
                     .collect(),
                 part_of: Some(col(4)).filter(|s| !s.is_empty()).map(str::to_owned),
                 owner: Some(col(5)).filter(|s| !s.is_empty()).map(str::to_owned),
+                method: Method::Registry,
             };
             if registry.index.contains_key(id) {
                 return Err(err(line, format!("duplicate id {id:?}")));
@@ -140,7 +128,7 @@ impl Registry {
         }
     }
 
-    pub fn get(&self, id: &str) -> Option<&Known> {
+    pub fn get(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).map(|&i| &self.entries[i])
     }
 }

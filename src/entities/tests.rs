@@ -1,6 +1,7 @@
 //! Extraction on small hand-made passages.
 
 use super::*;
+use crate::entities::registry::Registry;
 
 const REGISTRY: &str = "id\tclass\tlabel\talt_labels\tpart_of\towner
 admm\tASEANBody\tASEAN Defence Ministers' Meeting\tADMM\t\t
@@ -13,7 +14,10 @@ usascp\tProgramme\tU.S.-ASEAN Smart Cities Partnership\tUSASCP | U.S.-ASEAN Smar
 ";
 
 fn extractor() -> Extractor {
-    Extractor::new(Registry::parse("test.tsv", REGISTRY).expect("registry parses"))
+    Extractor::new(
+        Registry::parse("test.tsv", REGISTRY).expect("registry parses"),
+        crate::entities::lexicon::Lexicon::bundled().expect("lexicon parses"),
+    )
 }
 
 fn found(ex: &Extraction, passage: usize) -> Vec<(&str, &str)> {

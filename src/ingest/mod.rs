@@ -50,6 +50,14 @@ pub enum IngestError {
     },
     #[error("{name}: {message}")]
     Rdf { name: String, message: String },
+    #[error("{name}: its name gives the graph <{graph}>, which poakg keeps for its own data; rename the file")]
+    ReservedName { name: String, graph: String },
+    #[error("{first} and {second} would both be stored as <{graph}>: give them different file names")]
+    SameGraph {
+        first: String,
+        second: String,
+        graph: String,
+    },
     #[error("ontology: {0}")]
     Ontology(String),
     #[error(transparent)]
@@ -82,6 +90,8 @@ impl DocumentKind {
 pub struct Source {
     /// File name, as recorded in provenance.
     pub name: String,
+    /// Where it was read from (the path as given), for messages.
+    pub origin: String,
     /// Short name used in IRIs (`asean-us-poa-2021-2025`).
     pub slug: String,
     pub text: String,
@@ -131,9 +141,17 @@ impl Source {
             None if markdown_name || front_matter => DocumentKind::Programme,
             None => DocumentKind::Plan,
         };
+        let slug = slug(name);
+        if vocab::RESERVED_SLUGS.contains(&slug.as_str()) {
+            return Err(IngestError::ReservedName {
+                name: name.to_owned(),
+                graph: vocab::document_graph(&slug),
+            });
+        }
         Ok(Source {
             name: name.to_owned(),
-            slug: slug(name),
+            origin: name.to_owned(),
+            slug,
             text,
             kind,
         })
@@ -149,7 +167,9 @@ impl Source {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        Source::from_bytes(&name, bytes)
+        let mut source = Source::from_bytes(&name, bytes)?;
+        source.origin = path.display().to_string();
+        Ok(source)
     }
 
     /// The named graph this document's triples live in.
@@ -279,18 +299,8 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
     // Entity descriptions are shared by every document that names them: they
     // live once, in the entities graph, so that the union default graph does
     // not count them twice.
-    let entity_graph = GraphName::NamedNode(NamedNode::new_unchecked(vocab::ENTITY_GRAPH));
-    let entity_prefix = vocab::id("entity/");
-    let (entity_quads, quads): (Vec<Quad>, Vec<Quad>) = quads.into_iter().partition(|q| {
-        !matches!(source.kind, DocumentKind::Rdf(_))
-            && q.subject
-                .to_string()
-                .starts_with(&format!("<{entity_prefix}"))
-    });
-    let entity_quads = entity_quads
-        .into_iter()
-        .map(|q| Quad::new(q.subject, q.predicate, q.object, entity_graph.clone()))
-        .collect();
+    let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
+    let entity_quads = crate::entities::rdf::entity_quads(&entities, &entity_graph);
     Ok(Ingested {
         entity_quads,
         source_name: source.name.clone(),
@@ -304,7 +314,8 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
 }
 
 /// Finds the entities of a document's passages, given as (IRI, key) and
-/// (text, source offsets of its chars), and returns their quads.
+/// (text, source offsets of its chars); returns the mentions' quads (in the
+/// document's graph) and the extraction.
 fn extract_entities(
     extractor: &Extractor,
     iris: &[(NamedNode, String)],
@@ -324,7 +335,7 @@ fn extract_entities(
         })
         .collect();
     (
-        crate::entities::rdf::quads(&extraction, &refs, slug, graph),
+        crate::entities::rdf::mention_quads(&extraction, &refs, slug, graph),
         extraction,
     )
 }
@@ -349,6 +360,7 @@ pub fn build(
     drop_others: bool,
     extractor: &Extractor,
 ) -> Result<Vec<Ingested>, IngestError> {
+    refuse_shared_graphs(sources)?;
     let ingested = sources
         .iter()
         .map(|s| ingest(s, extractor))
@@ -386,6 +398,22 @@ pub fn build(
     graphs.push((&entity_graph, &entity_quads));
     store.replace_graphs(&graphs, drop_others)?;
     Ok(ingested)
+}
+
+/// Two sources of one build that would share a graph are refused, naming
+/// both: silently merging them would lose the first one's triples.
+fn refuse_shared_graphs(sources: &[Source]) -> Result<(), IngestError> {
+    let mut seen: std::collections::HashMap<&str, &Source> = std::collections::HashMap::new();
+    for source in sources {
+        if let Some(first) = seen.insert(&source.slug, source) {
+            return Err(IngestError::SameGraph {
+                first: first.origin.clone(),
+                second: source.origin.clone(),
+                graph: vocab::document_graph(&source.slug),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The bundled seed documents.

@@ -160,8 +160,12 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
     let mut heading: Option<String> = None;
     let mut block: Option<(Block, usize, bool)> = None; // (block, depth, is list item)
     let mut depth = 0usize;
-    let to_chars = |byte: usize| source[..body_byte + byte].chars().count();
-    let new_block = |range: std::ops::Range<usize>| Block {
+    // Byte offsets of events to character offsets of the file. Events come
+    // roughly in order, so a cursor that walks from the last position keeps
+    // the whole page linear (counting from the start each time was quadratic).
+    let mut cursor = CharCursor::new(source, body_byte);
+    let mut to_chars = |byte: usize| cursor.chars_at(body_byte + byte);
+    let new_block = |range: std::ops::Range<usize>, to_chars: &mut dyn FnMut(usize) -> usize| Block {
         span: Span {
             start: to_chars(range.start),
             end: to_chars(range.end),
@@ -181,7 +185,7 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
             Event::Start(Tag::Item) => {
                 depth += 1;
                 if depth == 1 {
-                    block = Some((new_block(range.clone()), depth, true));
+                    block = Some((new_block(range.clone(), &mut to_chars), depth, true));
                 }
             }
             Event::End(TagEnd::Item) => {
@@ -193,7 +197,7 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
                 depth = depth.saturating_sub(1);
             }
             Event::Start(Tag::Paragraph) if depth == 0 => {
-                block = Some((new_block(range.clone()), 0, false));
+                block = Some((new_block(range.clone(), &mut to_chars), 0, false));
             }
             Event::End(TagEnd::Paragraph) if depth == 0 => {
                 if let Some((b, _, _)) = block.take() {
@@ -238,6 +242,45 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
             _ => {}
         }
     }
+}
+
+/// Converts byte offsets of `text` to character offsets, walking from the
+/// previous position (forwards or backwards) instead of from the start.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str, byte: usize) -> Self {
+        let byte = floor_char_boundary(text, byte);
+        CharCursor {
+            text,
+            byte,
+            chars: text[..byte].chars().count(),
+        }
+    }
+
+    /// Characters before byte `to` (moved down to a character boundary).
+    fn chars_at(&mut self, to: usize) -> usize {
+        let to = floor_char_boundary(self.text, to);
+        if to >= self.byte {
+            self.chars += self.text[self.byte..to].chars().count();
+        } else {
+            self.chars -= self.text[to..self.byte].chars().count();
+        }
+        self.byte = to;
+        self.chars
+    }
+}
+
+fn floor_char_boundary(text: &str, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
 }
 
 fn push_block(programme: &mut Programme, mut block: Block, activity: bool) {

@@ -132,9 +132,9 @@ pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> 
         sink.passage(&p, preamble, &src);
     }
     for pillar in &plan.pillars {
-        let pn = node(&format!("{slug}/pillar/{}", pillar.number));
+        let pn = node(&format!("{slug}/pillar/{}", pillar.notation));
         sink.add(&pn, rdf::TYPE, poa::PILLAR);
-        sink.str(&pn, SKOS_NOTATION, &pillar.number.to_string());
+        sink.str(&pn, SKOS_NOTATION, &pillar.notation);
         sink.str(&pn, SKOS_PREF_LABEL, &pillar.title);
         if pillar.printed_title != pillar.title {
             sink.str(&pn, SKOS_HIDDEN_LABEL, &pillar.printed_title);
@@ -145,31 +145,37 @@ pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> 
         sink.add(&pn, DCT_IS_PART_OF, doc.clone());
         sink.int(&pn, poa::POSITION, pillar.number as usize);
         sink.span(&pn, pillar.span, &src);
-        for (si, section) in pillar.sections.iter().enumerate() {
-            let sn = node(&format!("{slug}/section/{}", section.notation()));
+        let mut section_nodes = Vec::with_capacity(pillar.sections.len());
+        for section in &pillar.sections {
+            let sn = node(&format!("{slug}/section/{}", section.notation));
             sink.add(&sn, rdf::TYPE, poa::SECTION);
-            sink.str(&sn, SKOS_NOTATION, &section.notation());
+            sink.str(&sn, SKOS_NOTATION, &section.notation);
             sink.str(&sn, SKOS_PREF_LABEL, &section.title);
             sink.add(&sn, poa::IN_PILLAR, pn.clone());
             sink.add(&sn, SKOS_BROADER, pn.clone());
             sink.add(&sn, SKOS_IN_SCHEME, scheme.clone());
             sink.add(&sn, DCT_IS_PART_OF, doc.clone());
-            sink.int(&sn, poa::POSITION, si + 1);
+            sink.int(&sn, poa::POSITION, section.number as usize);
             if section.heading_inferred {
                 sink.add(&sn, poa::HEADING_INFERRED, Literal::from(true));
             }
             sink.span(&sn, section.span, &src);
-            for clause in &section.clauses {
-                position += 1;
-                let cn = clause_iri(slug, &clause.notation());
-                sink.add(&cn, rdf::TYPE, poa::CLAUSE);
-                sink.str(&cn, SKOS_NOTATION, &clause.notation());
-                sink.add(&cn, poa::IN_SECTION, sn.clone());
-                sink.add(&cn, poa::IN_PILLAR, pn.clone());
-                sink.add(&cn, DCT_IS_PART_OF, doc.clone());
-                sink.int(&cn, poa::POSITION, position);
-                sink.passage(&cn, &clause.passage, &src);
+            section_nodes.push((section.notation.as_str(), sn));
+        }
+        for (section, clause) in pillar.clauses() {
+            position += 1;
+            let cn = clause_iri(slug, &clause.notation);
+            sink.add(&cn, rdf::TYPE, poa::CLAUSE);
+            sink.str(&cn, SKOS_NOTATION, &clause.notation);
+            if let Some(section) = section {
+                if let Some((_, sn)) = section_nodes.iter().find(|(n, _)| *n == section.notation) {
+                    sink.add(&cn, poa::IN_SECTION, sn.clone());
+                }
             }
+            sink.add(&cn, poa::IN_PILLAR, pn.clone());
+            sink.add(&cn, DCT_IS_PART_OF, doc.clone());
+            sink.int(&cn, poa::POSITION, position);
+            sink.passage(&cn, &clause.passage, &src);
         }
     }
     sink.quads

@@ -1,18 +1,31 @@
 //! Relationship reports for analysts: tables built from an [`Analysis`]
-//! (`reports`), written as aligned text (80 columns), Markdown, JSON or CSV
-//! (this module), and pictures (`pictures`: DOT, SVG).
+//! (`reports`), written as aligned text (wrapped within the terminal's
+//! width, 80 columns when not a terminal), Markdown, JSON or CSV (this module,
+//! through `output`), and pictures (`pictures`: DOT and the SVG heat map,
+//! written as text; drawing DOT with Graphviz is `ops::graphviz`). No I/O
+//! beyond the writer given.
 //!
 //! [`Analysis`]: crate::analysis::Analysis
 
+mod cells;
+mod connectors;
+mod coverage;
+mod groups;
 pub mod pictures;
-pub mod reports;
 
-use crate::sparql::write_aligned;
+/// Every report, by name.
+pub mod reports {
+    pub use super::connectors::{central, cross_pillar, entity, path};
+    pub use super::coverage::coverage;
+    pub use super::groups::{communities, pillars};
+}
+
+use crate::output;
 use serde_json::Value;
 use std::io::Write;
 
 /// Output formats of `poakg report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     /// Aligned tables for an 80-column terminal.
     Text,
@@ -24,6 +37,16 @@ pub enum ReportFormat {
     Csv,
     /// An SVG picture (only `report pillars`: the matrix as a heat map).
     Svg,
+}
+
+impl crate::output::choice::Choice for ReportFormat {
+    const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
+        ("text", "Aligned tables for an 80-column terminal", ReportFormat::Text),
+        ("markdown", "Markdown headings and pipe tables", ReportFormat::Markdown),
+        ("json", "One JSON document", ReportFormat::Json),
+        ("csv", "The report's tables as CSV, separated by blank lines", ReportFormat::Csv),
+        ("svg", "An SVG picture (only `report pillars`: the matrix as a heat map)", ReportFormat::Svg),
+    ];
 }
 
 /// One table of a report.
@@ -43,13 +66,17 @@ pub struct Report {
     pub json: Value,
 }
 
-/// Width of the terminal the text format is laid out for.
-pub const TEXT_WIDTH: usize = 80;
-
 impl Report {
-    pub fn write(&self, format: ReportFormat, out: &mut dyn Write) -> std::io::Result<()> {
+    /// Writes the report; `width` is what text tables are laid out in (80
+    /// when not a terminal): long cells wrap within it, none is cut.
+    pub fn write(
+        &self,
+        format: ReportFormat,
+        width: usize,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
         match format {
-            ReportFormat::Text | ReportFormat::Svg => self.write_text(out),
+            ReportFormat::Text | ReportFormat::Svg => self.write_text(width, out),
             ReportFormat::Markdown => self.write_markdown(out),
             ReportFormat::Json => {
                 serde_json::to_writer_pretty(&mut *out, &self.json)
@@ -61,25 +88,22 @@ impl Report {
                     if i > 0 {
                         writeln!(out)?;
                     }
-                    writeln!(out, "{}", csv_line(&t.header))?;
-                    for r in &t.rows {
-                        writeln!(out, "{}", csv_line(r))?;
-                    }
+                    output::csv::write(out, &t.header, &t.rows)?;
                 }
                 Ok(())
             }
         }
     }
 
-    fn write_text(&self, out: &mut dyn Write) -> std::io::Result<()> {
+    fn write_text(&self, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{}", self.title)?;
         writeln!(
             out,
             "{}",
-            "=".repeat(self.title.chars().count().min(TEXT_WIDTH))
+            "=".repeat(self.title.chars().count().min(width))
         )?;
         for note in &self.notes {
-            for line in wrap(note, TEXT_WIDTH) {
+            for line in output::table::wrap(note, width) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -92,8 +116,7 @@ impl Report {
                 writeln!(out, "  (none)")?;
                 continue;
             }
-            let widths = fit_widths(t, TEXT_WIDTH);
-            write_aligned(out, &t.header, &t.rows, &widths)?;
+            output::write_table(out, &t.header, &t.rows, width)?;
         }
         Ok(())
     }
@@ -107,92 +130,20 @@ impl Report {
             if !t.title.is_empty() {
                 writeln!(out, "## {}\n", t.title)?;
             }
-            let esc = |c: &String| c.replace('|', "\\|").replace('\n', " ");
-            writeln!(
-                out,
-                "| {} |",
-                t.header.iter().map(esc).collect::<Vec<_>>().join(" | ")
-            )?;
-            writeln!(out, "|{}", "---|".repeat(t.header.len()))?;
-            for r in &t.rows {
-                writeln!(
-                    out,
-                    "| {} |",
-                    r.iter().map(esc).collect::<Vec<_>>().join(" | ")
-                )?;
-            }
+            output::markdown::write_table(out, &t.header, &t.rows)?;
             writeln!(out)?;
         }
         Ok(())
     }
 }
 
-/// Column widths that fit `width`: the widest columns give way first.
-fn fit_widths(t: &Table, width: usize) -> Vec<usize> {
-    let mut widths: Vec<usize> = t.header.iter().map(|h| h.chars().count()).collect();
-    for r in &t.rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let gaps = 2 * widths.len().saturating_sub(1);
-    // The last column (usually a list or a text) gives way first, down to 14.
-    if let Some(last) = widths.len().checked_sub(1) {
-        let others: usize = widths[..last].iter().sum::<usize>() + gaps;
-        if others + widths[last] > width {
-            widths[last] = width.saturating_sub(others).max(14.min(widths[last]));
-        }
-    }
-    while widths.iter().sum::<usize>() + gaps > width {
-        let (i, &w) = widths
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, w)| **w)
-            .expect("a column");
-        if w <= 6 {
-            break;
-        }
-        widths[i] = w - 1;
-    }
-    widths
-}
-
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let last = lines.last_mut().expect("a line");
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_owned());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    lines
-}
-
-fn csv_line(cells: &[String]) -> String {
-    cells
-        .iter()
-        .map(|c| {
-            if c.contains([',', '"', '\n']) {
-                format!("\"{}\"", c.replace('"', "\"\""))
-            } else {
-                c.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::TEXT_WIDTH;
 
     #[test]
-    fn text_tables_fit_eighty_columns() -> std::io::Result<()> {
+    fn text_tables_fit_eighty_columns_and_wrap_long_cells() -> std::io::Result<()> {
         let report = Report {
             title: "T".into(),
             notes: vec!["a note ".repeat(30)],
@@ -204,13 +155,15 @@ mod tests {
             json: Value::Null,
         };
         let mut out = Vec::new();
-        report.write(ReportFormat::Text, &mut out)?;
+        report.write(ReportFormat::Text, TEXT_WIDTH, &mut out)?;
         let text = String::from_utf8(out).map_err(std::io::Error::other)?;
         assert!(
             text.lines().all(|l| l.chars().count() <= TEXT_WIDTH),
             "{text}"
         );
-        assert!(text.contains('…'));
+        // wrapped, not cut: every character of the long cells is there
+        assert!(!text.contains('…'));
+        assert_eq!(text.matches('y').count(), 200);
         Ok(())
     }
 }

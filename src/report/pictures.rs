@@ -3,17 +3,12 @@
 
 use crate::analysis::{metrics, Analysis};
 use std::fmt::Write as _;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 /// Node fill by pillar span: 1 pillar pale, 5 pillars dark.
 const SPAN_COLOURS: [&str; 6] = [
     "#f0f0f0", "#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c",
 ];
 
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
-}
 
 /// The co-mention network as DOT: nodes coloured by pillar span, sized by
 /// betweenness, edges as thick as the passages shared.
@@ -34,8 +29,8 @@ pub fn dot(a: &Analysis) -> String {
         let _ = writeln!(
             out,
             "  n{e} [label=\"{}\", tooltip=\"{} ({}), pillars: {}\", fillcolor=\"{}\", fontcolor=\"{}\", width={size:.2}, height={:.2}];",
-            escape(&ent.label),
-            escape(&ent.label),
+            crate::output::escape::dot(&ent.label),
+            crate::output::escape::dot(&ent.label),
             ent.class,
             a.net.pillar_span(e).into_iter().collect::<Vec<_>>().join(" "),
             SPAN_COLOURS[span],
@@ -58,53 +53,6 @@ pub fn dot(a: &Analysis) -> String {
     out
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum PictureError {
-    #[error("SVG needs Graphviz's `dot` program, which is not installed (Debian: apt-get install graphviz); `--format dot` writes the DOT source instead")]
-    NoGraphviz,
-    #[error("Graphviz failed: {0}")]
-    Graphviz(String),
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
-}
-
-/// Renders DOT to SVG with Graphviz (`sfdp` layout when present, else `dot`).
-pub fn svg_from_dot(dot_source: &str) -> Result<Vec<u8>, PictureError> {
-    let mut child = match Command::new("dot")
-        .args(["-Ksfdp", "-Tsvg"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PictureError::NoGraphviz),
-        Err(e) => return Err(e.into()),
-    };
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(dot_source.as_bytes())?;
-    let output = child.wait_with_output()?;
-    if !output.status.success() {
-        return Err(PictureError::Graphviz(
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .next()
-                .unwrap_or("")
-                .to_owned(),
-        ));
-    }
-    Ok(output.stdout)
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The pillar-by-pillar matrix as an SVG heat map, with counts in the cells.
 pub fn heatmap_svg(a: &Analysis) -> String {
@@ -128,7 +76,7 @@ pub fn heatmap_svg(a: &Analysis) -> String {
             "  <text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}</text>",
             left + j * cell + cell / 2,
             top - 8,
-            xml(q)
+            crate::output::escape::html(q)
         );
     }
     for (i, p) in pillars.iter().enumerate() {
@@ -138,8 +86,8 @@ pub fn heatmap_svg(a: &Analysis) -> String {
             "  <text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{} {}</text>",
             left - 8,
             y + cell / 2 + 4,
-            xml(p),
-            xml(&a.net.pillar_titles[p])
+            crate::output::escape::html(p),
+            crate::output::escape::html(&a.net.pillar_titles[p])
         );
         for (j, q) in pillars.iter().enumerate() {
             let names: Vec<&str> = matrix[&(p.clone(), q.clone())]
@@ -160,9 +108,9 @@ pub fn heatmap_svg(a: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "  <g><title>{} × {}: {}</title>",
-                xml(p),
-                xml(q),
-                xml(&names.join("; "))
+                crate::output::escape::html(p),
+                crate::output::escape::html(q),
+                crate::output::escape::html(&names.join("; "))
             );
             let _ = writeln!(out, "    <rect x=\"{x}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{colour}\" stroke=\"white\" stroke-width=\"2\"/>");
             let _ = writeln!(out, "    <text x=\"{}\" y=\"{}\" font-size=\"16\" text-anchor=\"middle\" fill=\"{text_colour}\">{}</text></g>", x + cell / 2, y + cell / 2 + 6, names.len());

@@ -61,17 +61,14 @@ document.getElementById('form').onsubmit = async e => {{
 /// An HTML description of one resource.
 pub fn describe(iri: &str, triples: &[Triple]) -> String {
     let link = |t: &Term| match t {
-        Term::NamedNode(n) => {
-            let href = n
-                .as_str()
-                .strip_prefix(crate::vocab::ID)
-                .map_or_else(|| n.as_str().to_owned(), |p| format!("/id/{p}"));
-            format!(
+        Term::NamedNode(n) => match href(n.as_str()) {
+            Some(href) => format!(
                 "<a href=\"{}\">{}</a>",
                 escape(&href),
                 escape(&display_term(t))
-            )
-        }
+            ),
+            None => escape(&display_term(t)),
+        },
         other => escape(&display_term(other)),
     };
     let rows: String = triples
@@ -91,4 +88,41 @@ pub fn describe(iri: &str, triples: &[Triple]) -> String {
         escape(iri),
         rows
     )
+}
+
+/// Where a link to `iri` points: this server's page for a data IRI, the IRI
+/// itself for other http(s) IRIs, and no link at all for any other scheme
+/// (a `javascript:` IRI loaded from RDF must not become a clickable link).
+pub fn href(iri: &str) -> Option<String> {
+    if let Some(path) = iri.strip_prefix(crate::vocab::ID) {
+        return Some(format!("/id/{path}"));
+    }
+    let lower = iri.get(..8).unwrap_or(iri).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| iri.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_iris_become_links() {
+        assert_eq!(href("javascript:alert(1)"), None);
+        assert_eq!(href("JavaScript:alert(1)"), None);
+        assert_eq!(href("data:text/html,x"), None);
+        assert_eq!(href("https://example.org/a").as_deref(), Some("https://example.org/a"));
+        assert_eq!(
+            href("https://w3id.org/poakg/id/entity/arf").as_deref(),
+            Some("/id/entity/arf")
+        );
+        let page = describe(
+            "https://w3id.org/poakg/id/x",
+            &[Triple::new(
+                oxigraph::model::NamedNode::new_unchecked("https://w3id.org/poakg/id/x"),
+                oxigraph::model::NamedNode::new_unchecked("https://schema.org/url"),
+                oxigraph::model::NamedNode::new_unchecked("javascript:alert(1)"),
+            )],
+        );
+        assert!(!page.contains("href=\"javascript"), "{page}");
+    }
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod served;
 pub mod tools;
 
 use std::path::{Path, PathBuf};

@@ -1,11 +1,13 @@
 //! Splitting converted text into lines and telling what each line is.
 //!
 //! PDF-to-text output mixes the plan's own lines with page furniture (running
-//! footers, page numbers, status stamps, rules, form feeds). This module knows
-//! the shapes of that furniture and the shape of a clause or heading number; it
-//! does not decide whether a number fits the plan's structure (that needs
-//! context, see `structure`).
+//! headers and footers, page numbers, status stamps, rules, form feeds). This
+//! module knows the shapes of that furniture, finds running headers by their
+//! repetition beside page breaks, and reads the label a line starts with
+//! (`labels`); it does not decide whether a label fits the plan's structure
+//! (that needs context, see `outline`).
 
+use super::labels::{self, Label, Style, Wrap};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -69,45 +71,18 @@ pub fn split_lines(source: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// A heading or clause number at the start of a line, e.g. `1.2.16.`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Numbering<'a> {
-    /// The numbers, outermost first (1 to 3 of them).
-    pub parts: Vec<u32>,
-    /// Whether a dot followed the last number (`1.` vs `1`).
-    pub trailing_dot: bool,
-    /// What follows the number on the same line, trimmed (may be empty).
-    pub rest: &'a str,
-}
-
-impl Numbering<'_> {
-    /// The notation without a trailing dot, e.g. `1.2.16`.
-    pub fn notation(&self) -> String {
-        self.parts
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(".")
-    }
-}
-
 /// What a line is, before structural context is applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind<'a> {
     /// Empty or white space only.
     Blank,
-    /// Page furniture: footers, page numbers, stamps, rules.
+    /// Page furniture: footers, page numbers, stamps, rules, running headers.
     Furniture,
-    /// Starts with a heading or clause number.
-    Numbered(Numbering<'a>),
+    /// Starts with a label, read in every way it can be (see `labels`).
+    Labeled(Vec<Label<'a>>),
     /// Anything else.
     Text,
 }
-
-static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,3}))?(\.)?(?:\s+(.*))?$")
-        .expect("valid regex")
-});
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -131,27 +106,85 @@ pub fn classify(text: &str) -> LineKind<'_> {
     if FURNITURE.is_match(trimmed) {
         return LineKind::Furniture;
     }
-    if let Some(caps) = NUMBERING.captures(trimmed) {
-        let parts: Vec<u32> = (1..=3)
-            .filter_map(|i| caps.get(i))
-            .filter_map(|m| m.as_str().parse().ok())
-            .collect();
-        // A zero never numbers a heading or clause ("version 2.0 of ..." wrapped
-        // onto a new line is text).
-        if parts.iter().all(|&n| n > 0) {
-            return LineKind::Numbered(Numbering {
-                parts,
-                trailing_dot: caps.get(4).is_some(),
-                rest: caps.get(5).map_or("", |m| m.as_str().trim()),
-            });
-        }
+    let readings = labels::read(trimmed);
+    if readings.is_empty() {
+        LineKind::Text
+    } else {
+        LineKind::Labeled(readings)
     }
-    LineKind::Text
 }
 
 /// A lone number without a dot is a page number unless the structure claims it.
-pub fn is_bare_page_number(numbering: &Numbering<'_>) -> bool {
-    numbering.parts.len() == 1 && !numbering.trailing_dot && numbering.rest.is_empty()
+pub fn is_bare_page_number(readings: &[Label<'_>]) -> bool {
+    readings.len() == 1
+        && readings[0].key.style == Style::Decimal
+        && readings[0].key.wrap == Wrap::Plain
+        && readings[0].values.len() == 1
+        && !readings[0].dot
+        && readings[0].rest.is_empty()
+}
+
+/// Marks running page headers and footers as furniture, by repetition and
+/// position rather than wording: a short line that is not a label, repeated
+/// (digits aside) beside at least two page breaks after the first page. A
+/// page break is a form feed, a page-number line, or a bare number line.
+pub fn mark_running_furniture(lines: &[Line<'_>], kinds: &mut [LineKind<'_>]) {
+    // a form feed ends a line without starting a new line number
+    let after_feed = |i: usize| i > 0 && lines[i].number == lines[i - 1].number;
+    let is_break = |i: usize, kinds: &[LineKind<'_>]| {
+        matches!(kinds[i], LineKind::Furniture)
+            || matches!(&kinds[i], LineKind::Labeled(r) if is_bare_page_number(r))
+            || after_feed(i)
+    };
+    let breaks: Vec<usize> = (0..lines.len()).filter(|&i| is_break(i, kinds)).collect();
+    let Some(&first_break) = breaks.first() else {
+        return;
+    };
+    let feed_after = |i: usize| i + 1 < lines.len() && after_feed(i + 1);
+    let key = |text: &str| -> String {
+        text.trim()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let mut near: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for i in 0..lines.len() {
+        if i < first_break || !matches!(kinds[i], LineKind::Text) {
+            continue;
+        }
+        let text = lines[i].text.trim();
+        if text.chars().count() > 80 || text.ends_with([';', ',']) {
+            continue;
+        }
+        // within two content lines of a page break, on either side
+        let window = |range: &mut dyn Iterator<Item = usize>| {
+            let mut seen = 0;
+            for j in range {
+                if is_break(j, kinds) || feed_after(j) {
+                    return true;
+                }
+                if !matches!(kinds[j], LineKind::Blank) {
+                    seen += 1;
+                    if seen >= 2 {
+                        return false;
+                    }
+                }
+            }
+            false
+        };
+        let before = window(&mut (i.saturating_sub(4)..i).rev()) || after_feed(i);
+        let after = window(&mut (i + 1..(i + 5).min(lines.len())));
+        if before || after {
+            *near.entry(key(text)).or_default() += 1;
+        }
+    }
+    for i in first_break..lines.len() {
+        if matches!(kinds[i], LineKind::Text)
+            && near.get(&key(lines[i].text)).is_some_and(|&n| n >= 2)
+        {
+            kinds[i] = LineKind::Furniture;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -179,10 +212,10 @@ mod tests {
     #[test_case("4. CROSS-PILLAR COOPERATION", &[4], true, "CROSS-PILLAR COOPERATION" ; "pillar with title")]
     fn numbered(line: &str, parts: &[u32], dot: bool, rest: &str) {
         match classify(line) {
-            LineKind::Numbered(n) => {
-                assert_eq!(n.parts, parts);
-                assert_eq!(n.trailing_dot, dot);
-                assert_eq!(n.rest, rest);
+            LineKind::Labeled(readings) => {
+                assert_eq!(readings[0].values, parts);
+                assert_eq!(readings[0].dot, dot);
+                assert_eq!(readings[0].rest, rest);
             }
             other => panic!("{line:?} classified as {other:?}"),
         }
@@ -195,6 +228,21 @@ mod tests {
     #[test_case("Article 3.1 of the Charter" ; "number inside sentence")]
     fn text(line: &str) {
         assert_eq!(classify(line), LineKind::Text);
+    }
+
+    #[test]
+    fn running_headers_are_furniture_by_repetition_beside_page_breaks() {
+        let text = "Title of the plan\nfirst page text\n\u{c}Short Plan 2021-2025\n1. text\nmore\nPage 2 of 3\n\u{c}Short Plan 2021-2025\n2. text\nShort Plan 2021-2025 is also said here\n";
+        let lines = split_lines(text);
+        let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
+        mark_running_furniture(&lines, &mut kinds);
+        let furniture: Vec<&str> = lines
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| matches!(k, LineKind::Furniture))
+            .map(|(l, _)| l.text)
+            .collect();
+        assert_eq!(furniture, ["Short Plan 2021-2025", "Page 2 of 3", "Short Plan 2021-2025"]);
     }
 
     #[test]

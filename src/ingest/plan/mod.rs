@@ -1,14 +1,17 @@
 //! The plan-of-action ingester: text converted from a PDF in, a [`Plan`] out.
 //!
-//! `lines` classifies each line by shape, `repair` cleans passage text, and
-//! `structure` (this module's parser) fits numbered lines into the plan's
-//! pillar / section / clause hierarchy using the numbering sequence as context.
+//! `lines` classifies each line by shape (reading its label with `labels`),
+//! `outline` decides where a labelled line fits, `structure` builds the
+//! plan's pillar / section / clause hierarchy with their text, and `repair`
+//! cleans passage text.
 
+pub mod labels;
 mod lines;
+mod outline;
 mod repair;
 mod structure;
 
-pub use lines::{classify, split_lines, Line, LineKind, Numbering};
+pub use lines::{classify, split_lines, Line, LineKind};
 pub use repair::{collapse_spaces_with_offsets, Repair};
 pub use structure::parse;
 
@@ -48,20 +51,32 @@ pub struct Passage {
     pub span: Span,
 }
 
+/// A pillar (or part): the top level of a plan's outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pillar {
+    /// Its place among the pillars, from 1.
     pub number: u32,
+    /// Its label as printed (`1`, `IV`, `A`), or the next label of the
+    /// sequence for a part the text did not number.
+    pub notation: String,
+    /// Whether the text numbered it.
+    pub numbered: bool,
     /// Title in title case.
     pub title: String,
     /// Title as printed (often upper case).
     pub printed_title: String,
     pub span: Span,
     pub sections: Vec<Section>,
+    /// Clauses directly under the pillar (a pillar without sections).
+    pub clauses: Vec<Clause>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    pub number: [u32; 2],
+    /// Its place in its pillar, from 1.
+    pub number: u32,
+    /// The numbering as a path (`1.2`, `A.b`, `1.A`).
+    pub notation: String,
     pub title: String,
     /// True when the text gives no heading and the title was taken from the pillar.
     pub heading_inferred: bool,
@@ -71,19 +86,38 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
-    pub number: [u32; 3],
+    /// The numbering as a path (`1.2.16`, `I.3`, `1.1(a)`).
+    pub notation: String,
     pub passage: Passage,
 }
 
 impl Section {
     pub fn notation(&self) -> String {
-        format!("{}.{}", self.number[0], self.number[1])
+        self.notation.clone()
     }
 }
 
 impl Clause {
     pub fn notation(&self) -> String {
-        format!("{}.{}.{}", self.number[0], self.number[1], self.number[2])
+        self.notation.clone()
+    }
+}
+
+impl Pillar {
+    /// The pillar's clauses in document order, with the section of each.
+    pub fn clauses(&self) -> impl Iterator<Item = (Option<&Section>, &Clause)> {
+        let mut all: Vec<(Option<&Section>, &Clause)> = self
+            .clauses
+            .iter()
+            .map(|c| (None, c))
+            .chain(
+                self.sections
+                    .iter()
+                    .flat_map(|s| s.clauses.iter().map(move |c| (Some(s), c))),
+            )
+            .collect();
+        all.sort_by_key(|(_, c)| c.passage.span.start);
+        all.into_iter()
     }
 }
 
@@ -92,8 +126,7 @@ impl Plan {
     pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
         self.pillars
             .iter()
-            .flat_map(|p| &p.sections)
-            .flat_map(|s| &s.clauses)
+            .flat_map(|p| p.clauses().map(|(_, c)| c).collect::<Vec<_>>())
     }
 }
 

@@ -228,12 +228,23 @@ impl Repairer {
                     .map(|s| lower.len() - s.len()),
             );
         for at in candidates {
+            // `at` is a byte position in the lower-cased word; some capitals
+            // lower-case to another byte length (U+212A KELVIN SIGN to `k`,
+            // U+0130 to two characters), so find the same place in `core`.
+            let Some(core_at) = original_position(core, at) else {
+                continue;
+            };
             let hyphenated = format!("{}-{}", &lower[..at], &lower[at..]);
             let attested = self.hyphenated.contains(&hyphenated);
             if attested || !self.ordinary_words.contains(&lower) {
                 return Some((
-                    format!("{}-{}{}", &core[..at], &core[at..], &word[core.len()..]),
-                    core[..at].chars().count(),
+                    format!(
+                        "{}-{}{}",
+                        &core[..core_at],
+                        &core[core_at..],
+                        &word[core.len()..]
+                    ),
+                    core[..core_at].chars().count(),
                 ));
             }
         }
@@ -279,6 +290,23 @@ impl Repairer {
         });
         replaced.into_owned()
     }
+}
+
+/// The byte position in `word` of the character boundary that stands at byte
+/// `lower_at` of `word.to_lowercase()`, if there is one (a character whose
+/// lower case is several characters has no boundary inside it).
+fn original_position(word: &str, lower_at: usize) -> Option<usize> {
+    let mut lower_len = 0;
+    for (byte, c) in word.char_indices() {
+        if lower_len == lower_at {
+            return Some(byte);
+        }
+        if lower_len > lower_at {
+            return None;
+        }
+        lower_len += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+    }
+    (lower_len == lower_at).then_some(word.len())
 }
 
 fn ends_with_soft_hyphen(text: &str) -> bool {
@@ -402,6 +430,34 @@ mod tests {
         let cleaned = clean_one(&r, &[line]);
         assert!(cleaned.contains(to), "{cleaned}");
         assert!(!cleaned.contains(from), "{cleaned}");
+    }
+
+    /// Regression: the split position was a byte offset of the lower-cased
+    /// word used to slice the original; U+212A KELVIN SIGN lower-cases from
+    /// three bytes to one, so the slice fell inside a character and panicked.
+    #[test_case("\u{212A}\u{212A}\u{212A}xxbased", "\u{212A}\u{212A}\u{212A}xx-based" ; "kelvin sign before a suffix")]
+    #[test_case("\u{130}\u{130}ntrabased", "\u{130}\u{130}ntra-based" ; "dotted capital i before a suffix")]
+    #[test_case("self\u{212A}\u{212A}\u{212A}ing", "self-\u{212A}\u{212A}\u{212A}ing" ; "kelvin sign after a prefix")]
+    fn glued_word_split_with_case_changing_length_stays_on_char_boundaries(
+        word: &str,
+        split: &str,
+    ) {
+        let line = format!(
+            "promote mutual trust and confidence, exercise of {word} the non-use of force or the threat"
+        );
+        let r = repairer_with(&[&line]);
+        let cleaned = clean_one(&r, &[&line]);
+        assert!(cleaned.contains(split), "{cleaned}");
+    }
+
+    #[test]
+    fn original_position_maps_lower_case_bytes_back() {
+        assert_eq!(original_position("ABC", 1), Some(1));
+        assert_eq!(original_position("\u{212A}ab", 1), Some(3));
+        assert_eq!(original_position("\u{212A}ab", 3), Some(5));
+        // U+0130 lower-cases to 'i' + U+0307: no boundary inside it
+        assert_eq!(original_position("\u{130}x", 1), None);
+        assert_eq!(original_position("\u{130}x", 3), Some(2));
     }
 
     #[test]

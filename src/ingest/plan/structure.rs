@@ -1,21 +1,23 @@
-//! Fitting classified lines into the pillar / section / clause hierarchy.
+//! Fitting classified lines into the pillar / section / clause hierarchy,
+//! whatever the numbering scheme (`labels`), with `outline` deciding where
+//! each labelled line fits.
 //!
-//! A numbered line is only taken as a heading or clause when it fits the
-//! numbering sequence (the next pillar, the next section of the current
-//! pillar, the next clause of the current section) and, for headings, when the
-//! clauses it announces really follow. Anything else that looks like a number
-//! ("3.1 of the Charter" wrapped onto a new line) stays text. Lines between a
-//! heading number and its first clause are the heading's title, except lines
-//! that carry on an unfinished clause cut by the heading (a stray number).
+//! A labelled line is only taken as a heading or clause when it fits the
+//! numbering sequence and, for headings, when their first child follows.
+//! Anything else that looks like a label ("3.1 of the Charter" wrapped onto a
+//! new line, a sub-item "(i)" inside a clause) stays text. Lines between a
+//! heading's label and its first child are the heading's title, except lines
+//! that carry on an unfinished clause cut by the heading (a stray number). A
+//! short title line between a finished clause and a list that starts afresh
+//! heads a part the text did not number ("IMPLEMENTATION ARRANGEMENTS").
 
-use super::lines::{classify, is_bare_page_number, split_lines, Line, LineKind, Numbering};
+use super::labels::{self, Key, Label};
+use super::lines::{classify, is_bare_page_number, mark_running_furniture, split_lines, Line, LineKind};
+use super::outline::{reads_as_title, Ahead, Fit, Node, State};
 use super::repair::{self, Repairer};
 use super::{Clause, Passage, Pillar, Plan, PlanError, Section, Span};
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// How far ahead a heading looks for its first clause.
-const LOOKAHEAD_LINES: usize = 400;
 
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[-–—]\s*(\d{4})").expect("valid regex"));
@@ -28,24 +30,30 @@ pub fn parse(source: &str) -> Result<Plan, PlanError> {
         return Err(PlanError::Empty);
     }
     let lines = split_lines(source);
-    let kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
+    let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
+    mark_running_furniture(&lines, &mut kinds);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let mut parser = Parser {
         repairer: Repairer::new(
             lines
                 .iter()
                 .zip(&kinds)
-                .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Numbered(_)))
+                .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Labeled(_)))
                 .map(|(l, _)| l.text),
         ),
         lines: &lines,
-        kinds: &kinds,
+        ahead: Ahead {
+            kinds: &kinds,
+            texts: &texts,
+        },
+        state: State::default(),
         pillars: Vec::new(),
         open: None,
         collecting: Collecting::Nothing,
         warnings: Vec::new(),
     };
     let first = (0..lines.len())
-        .find(|&i| matches!(&kinds[i], LineKind::Numbered(n) if n.parts == [1] && parser.pillar_fits(i, n)))
+        .find(|&i| parser.first_pillar(i).is_some())
         .ok_or(PlanError::NoStructure)?;
     for i in first..lines.len() {
         parser.step(i);
@@ -56,11 +64,11 @@ pub fn parse(source: &str) -> Result<Plan, PlanError> {
 /// A clause while its lines are being gathered.
 struct OpenClause {
     pillar: usize,
-    section: usize,
+    section: Option<usize>,
     clause: usize,
 }
 
-/// What the lines after a heading number are taken for.
+/// What the lines after a heading label are taken for.
 #[derive(Clone, Copy)]
 enum Collecting {
     Nothing,
@@ -71,8 +79,9 @@ enum Collecting {
 /// Builder state: the hierarchy so far, with each node's lines.
 struct Parser<'s, 'l> {
     lines: &'l [Line<'s>],
-    kinds: &'l [LineKind<'s>],
+    ahead: Ahead<'l, 's>,
     repairer: Repairer,
+    state: State,
     pillars: Vec<PillarLines<'s>>,
     open: Option<OpenClause>,
     collecting: Collecting,
@@ -80,14 +89,20 @@ struct Parser<'s, 'l> {
 }
 
 struct PillarLines<'s> {
-    number: u32,
+    /// The label as printed (or the next of its sequence, when unnumbered).
+    label: String,
+    values: Vec<u32>,
+    numbered: bool,
     title: Vec<&'s str>,
     span: Span,
     sections: Vec<SectionLines<'s>>,
+    clauses: Vec<ClauseLines<'s>>,
 }
 
 struct SectionLines<'s> {
-    number: [u32; 2],
+    label: String,
+    key: Option<Key>,
+    values: Vec<u32>,
     title: Vec<&'s str>,
     heading_inferred: bool,
     span: Span,
@@ -95,9 +110,11 @@ struct SectionLines<'s> {
 }
 
 struct ClauseLines<'s> {
-    number: [u32; 3],
+    label: String,
+    key: Key,
+    values: Vec<u32>,
     /// (line number, text, source offset of the text) of each line, the first
-    /// without its number.
+    /// without its label.
     parts: Vec<(usize, &'s str, usize)>,
     /// The raw lines, whole.
     raw: Vec<&'s str>,
@@ -105,181 +122,251 @@ struct ClauseLines<'s> {
 }
 
 impl<'s> Parser<'s, '_> {
+    /// The reading of line `i` that makes it the first pillar, if any.
+    fn first_pillar(&self, i: usize) -> Option<Label<'s>> {
+        let LineKind::Labeled(readings) = &self.ahead.kinds[i] else {
+            return None;
+        };
+        readings
+            .iter()
+            .find(|r| matches!(self.state.fit(&self.ahead, i, r), Some(Fit::Pillar)))
+            .cloned()
+    }
+
     fn step(&mut self, i: usize) {
-        match &self.kinds[i] {
+        match &self.ahead.kinds[i] {
             LineKind::Blank | LineKind::Furniture => {}
-            LineKind::Numbered(n) => {
-                if !self.accept(i, n) && !is_bare_page_number(n) {
+            LineKind::Labeled(readings) => {
+                let readings = readings.clone();
+                if !self.accept(i, &readings) && !is_bare_page_number(&readings) {
                     self.text(i);
                 }
             }
-            LineKind::Text => self.text(i),
+            LineKind::Text => {
+                if !self.unnumbered_pillar(i) {
+                    self.text(i);
+                }
+            }
         }
     }
 
-    /// Takes a numbered line as a pillar, section or clause if it fits.
-    fn accept(&mut self, i: usize, n: &Numbering<'s>) -> bool {
-        let line = &self.lines[i];
-        match n.parts[..] {
-            [p] if self.pillar_fits(i, n) => {
-                self.pillars.push(PillarLines {
-                    number: p,
-                    title: non_empty(n.rest),
-                    span: Span {
-                        start: line.start,
-                        end: line.end,
-                    },
-                    sections: Vec::new(),
-                });
-                self.open = None;
-                self.collecting = Collecting::PillarTitle(self.pillars.len() - 1);
-                true
-            }
-            [p, s] if self.section_fits(i, p, s) => {
-                let pillar_index = self.pillars.len() - 1;
-                let pillar = self
-                    .pillars
-                    .last_mut()
-                    .expect("section_fits checked a pillar");
-                pillar.sections.push(SectionLines {
-                    number: [p, s],
-                    title: non_empty(n.rest),
-                    heading_inferred: false,
-                    span: Span {
-                        start: line.start,
-                        end: line.end,
-                    },
-                    clauses: Vec::new(),
-                });
-                self.collecting = Collecting::SectionTitle(pillar_index, pillar.sections.len() - 1);
-                true
-            }
-            [p, s, c] => self.accept_clause(i, n, [p, s, c]),
-            _ => false,
-        }
-    }
-
-    fn accept_clause(&mut self, i: usize, n: &Numbering<'s>, number: [u32; 3]) -> bool {
-        let [p, s, c] = number;
-        let line = &self.lines[i];
-        let Some(pillar) = self.pillars.last_mut() else {
+    /// Takes a labelled line as a pillar, section or clause if one of its
+    /// readings fits (pillars first, then sections, then clauses).
+    fn accept(&mut self, i: usize, readings: &[Label<'s>]) -> bool {
+        let mut fits: Vec<(Fit, &Label<'s>)> = readings
+            .iter()
+            .filter_map(|r| self.state.fit(&self.ahead, i, r).map(|f| (f, r)))
+            .collect();
+        fits.sort_by_key(|(f, _)| match f {
+            Fit::Pillar => 0,
+            Fit::Section => 1,
+            _ => 2,
+        });
+        let Some((fit, label)) = fits.into_iter().next() else {
             return false;
         };
-        if pillar.number != p {
-            return false;
-        }
-        let current = pillar.sections.last().map(|sec| sec.number);
-        if current == Some([p, s]) {
-            let section = pillar.sections.last().expect("current section");
-            let expected = section.clauses.last().map_or(1, |cl| cl.number[2] + 1);
-            if c != expected {
-                let plausible_gap = c > expected
-                    && c <= expected + 3
-                    && n.rest.starts_with(|ch: char| ch.is_uppercase());
-                if !plausible_gap {
-                    return false;
+        let label = label.clone();
+        match fit {
+            Fit::Pillar => self.push_pillar(i, &label, true),
+            Fit::Section => self.push_section(i, &label),
+            Fit::Clause { in_pillar, gap } => {
+                if gap {
+                    self.warnings.push(format!(
+                        "line {}: clause {} does not follow the clause before it (numbering gap)",
+                        self.lines[i].number, label.printed
+                    ));
                 }
-                self.warnings.push(format!(
-                    "line {}: clause {p}.{s}.{c} follows {p}.{s}.{} (numbering gap)",
-                    line.number,
-                    expected - 1
-                ));
+                self.push_clause(i, &label, in_pillar)
             }
-        } else {
-            let next_section = current.map_or(1, |[_, cs]| cs + 1);
-            if c != 1 || s != next_section {
-                return false;
+            Fit::ClauseOfNewSection => {
+                self.push_inferred_section(i, &label);
+                self.push_clause(i, &label, false)
             }
-            // A clause that opens a section with no heading of its own.
-            let title = pillar.title.clone();
-            pillar.sections.push(SectionLines {
-                number: [p, s],
-                title,
-                heading_inferred: true,
-                span: Span {
-                    start: line.start,
-                    end: line.end,
-                },
-                clauses: Vec::new(),
-            });
         }
+        true
+    }
+
+    fn push_pillar(&mut self, i: usize, label: &Label<'s>, numbered: bool) {
+        let line = &self.lines[i];
+        self.pillars.push(PillarLines {
+            label: label.printed.clone(),
+            values: label.values.clone(),
+            numbered,
+            title: non_empty(label.rest),
+            span: Span {
+                start: line.start,
+                end: line.end,
+            },
+            sections: Vec::new(),
+            clauses: Vec::new(),
+        });
+        self.state.pillar_key.get_or_insert(label.key);
+        self.state.pillar = Some(Node {
+            key: Some(label.key),
+            values: label.values.clone(),
+            numbered,
+            ..Node::default()
+        });
+        self.state.section = None;
+        self.open = None;
+        self.collecting = Collecting::PillarTitle(self.pillars.len() - 1);
+    }
+
+    fn push_section(&mut self, i: usize, label: &Label<'s>) {
+        let line = &self.lines[i];
         let pillar_index = self.pillars.len() - 1;
-        let pillar = self.pillars.last_mut().expect("pillar");
+        let pillar = &mut self.pillars[pillar_index];
+        pillar.sections.push(SectionLines {
+            label: label.printed.clone(),
+            key: Some(label.key),
+            values: label.values.clone(),
+            title: non_empty(label.rest),
+            heading_inferred: false,
+            span: Span {
+                start: line.start,
+                end: line.end,
+            },
+            clauses: Vec::new(),
+        });
         let section_index = pillar.sections.len() - 1;
-        let section = pillar.sections.last_mut().expect("section");
-        section.clauses.push(ClauseLines {
-            number,
+        if let Some(p) = self.state.pillar.as_mut() {
+            p.has_sections = true;
+            p.section_key = Some(label.key);
+            p.last_section = label.value();
+        }
+        self.state.section = Some(Node {
+            key: Some(label.key),
+            values: label.values.clone(),
+            numbered: true,
+            ..Node::default()
+        });
+        self.collecting = Collecting::SectionTitle(pillar_index, section_index);
+    }
+
+    /// A section the text never headed, opened by its first clause `p.s.1`:
+    /// it takes the pillar's title.
+    fn push_inferred_section(&mut self, i: usize, label: &Label<'s>) {
+        let line = &self.lines[i];
+        let values = label.values[..2].to_vec();
+        let pillar = self.pillars.last_mut().expect("a clause fits only in a pillar");
+        let title = pillar.title.clone();
+        pillar.sections.push(SectionLines {
+            label: values
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join("."),
+            key: None,
+            values: values.clone(),
+            title,
+            heading_inferred: true,
+            span: Span {
+                start: line.start,
+                end: line.end,
+            },
+            clauses: Vec::new(),
+        });
+        if let Some(p) = self.state.pillar.as_mut() {
+            p.has_sections = true;
+            p.last_section = values[1];
+        }
+        self.state.section = Some(Node {
+            key: None,
+            values,
+            numbered: true,
+            ..Node::default()
+        });
+    }
+
+    fn push_clause(&mut self, i: usize, label: &Label<'s>, in_pillar: bool) {
+        let line = &self.lines[i];
+        let clause = ClauseLines {
+            label: label.printed.clone(),
+            key: label.key,
+            values: label.values.clone(),
             parts: vec![(
                 line.number,
-                n.rest,
-                line.start + char_offset_of(line.text, n.rest),
+                label.rest,
+                line.start + char_offset_of(line.text, label.rest),
             )],
             raw: vec![line.text],
             span: Span {
                 start: line.start,
                 end: line.end,
             },
-        });
+        };
+        let pillar_index = self.pillars.len() - 1;
+        let pillar = &mut self.pillars[pillar_index];
+        let container = if in_pillar {
+            self.state.pillar.as_mut()
+        } else {
+            self.state.section.as_mut()
+        };
+        if let Some(c) = container {
+            c.clause_key = Some(label.key);
+            c.last_clause = label.value();
+        }
+        let (section, clause_index) = if in_pillar {
+            pillar.clauses.push(clause);
+            (None, pillar.clauses.len() - 1)
+        } else {
+            let section_index = pillar.sections.len() - 1;
+            let section = &mut pillar.sections[section_index];
+            section.clauses.push(clause);
+            (Some(section_index), section.clauses.len() - 1)
+        };
         self.open = Some(OpenClause {
             pillar: pillar_index,
-            section: section_index,
-            clause: section.clauses.len() - 1,
+            section,
+            clause: clause_index,
         });
         self.collecting = Collecting::Nothing;
-        true
     }
 
-    /// A pillar number fits when it is the next pillar, has a title, and the
-    /// pillar's first section or clause follows.
-    fn pillar_fits(&self, i: usize, n: &Numbering<'_>) -> bool {
-        let p = n.parts[0];
-        if p as usize != self.pillars.len() + 1 {
+    /// A short title line after a finished clause, followed by a list that
+    /// starts afresh at 1 and fits nowhere else, heads a part the text did
+    /// not number: it becomes the next pillar.
+    fn unnumbered_pillar(&mut self, i: usize) -> bool {
+        if !matches!(self.collecting, Collecting::Nothing)
+            || self.open.is_none()
+            || self.open_clause_unfinished()
+        {
             return false;
         }
-        let title_ok = if n.rest.is_empty() {
-            match self.next_content(i) {
-                Some(j) => match &self.kinds[j] {
-                    LineKind::Text => {
-                        let t = self.lines[j].text.trim();
-                        looks_like_title(t)
-                            && (n.trailing_dot || !t.chars().any(char::is_lowercase))
-                    }
-                    _ => false,
-                },
-                None => false,
-            }
-        } else {
-            looks_like_title(n.rest)
-        };
-        title_ok
-            && self.ahead(i, |parts| {
-                parts.len() >= 2 && parts[0] == p && parts[1] == 1
-            })
-    }
-
-    /// A section number fits when it is the next section of the current pillar
-    /// and its first clause follows.
-    fn section_fits(&self, i: usize, p: u32, s: u32) -> bool {
-        let Some(pillar) = self.pillars.last() else {
+        let text = self.lines[i].text.trim();
+        if text.chars().count() > 80 || !reads_as_title(text) || text.ends_with('.') || !is_title_cased(text) {
+            return false;
+        }
+        let Some(j) = self.ahead.next_content(i) else {
             return false;
         };
-        let next = pillar.sections.last().map_or(1, |sec| sec.number[1] + 1);
-        pillar.number == p && s == next && self.ahead(i, |parts| parts == [p, s, 1])
-    }
-
-    /// Whether a numbered line matching `want` follows within the lookahead.
-    fn ahead(&self, i: usize, want: impl Fn(&[u32]) -> bool) -> bool {
-        self.kinds
+        let LineKind::Labeled(readings) = &self.ahead.kinds[j] else {
+            return false;
+        };
+        let fits_here = readings
             .iter()
-            .skip(i + 1)
-            .take(LOOKAHEAD_LINES)
-            .any(|k| matches!(k, LineKind::Numbered(n) if want(&n.parts)))
-    }
-
-    /// The next line that is neither blank nor furniture.
-    fn next_content(&self, i: usize) -> Option<usize> {
-        (i + 1..self.lines.len())
-            .find(|&j| !matches!(self.kinds[j], LineKind::Blank | LineKind::Furniture))
+            .any(|r| self.state.fit(&self.ahead, j, r).is_some());
+        let restarts = readings.iter().any(|r| r.value() == 1 && r.values.len() == 1);
+        let (Some(key), Some(p)) = (self.state.pillar_key, &self.state.pillar) else {
+            return false;
+        };
+        if fits_here || !restarts {
+            return false;
+        }
+        let next = p.values.last().copied().unwrap_or(0) + 1;
+        let label = Label {
+            key,
+            values: vec![next],
+            printed: labels::label_for(key, next),
+            dot: false,
+            rest: text,
+        };
+        self.warnings.push(format!(
+            "line {}: the unnumbered heading {text:?} is taken as pillar {}",
+            self.lines[i].number, label.printed
+        ));
+        self.push_pillar(i, &label, false);
+        true
     }
 
     /// Places a line of running text.
@@ -323,18 +410,27 @@ impl<'s> Parser<'s, '_> {
         let line = &self.lines[i];
         let Some(open) = &self.open else { return };
         let pillar = &mut self.pillars[open.pillar];
-        let section = &mut pillar.sections[open.section];
-        let clause = &mut section.clauses[open.clause];
+        let clause = match open.section {
+            Some(s) => {
+                let section = &mut pillar.sections[s];
+                section.span.end = section.span.end.max(line.end);
+                &mut section.clauses[open.clause]
+            }
+            None => &mut pillar.clauses[open.clause],
+        };
         clause.parts.push((line.number, line.text, line.start));
         clause.raw.push(line.text);
         clause.span.end = line.end;
-        section.span.end = section.span.end.max(line.end);
         pillar.span.end = pillar.span.end.max(line.end);
     }
 
     fn open_clause_unfinished(&self) -> bool {
         let Some(open) = &self.open else { return false };
-        let clause = &self.pillars[open.pillar].sections[open.section].clauses[open.clause];
+        let pillar = &self.pillars[open.pillar];
+        let clause = match open.section {
+            Some(s) => &pillar.sections[s].clauses[open.clause],
+            None => &pillar.clauses[open.clause],
+        };
         let last = clause
             .parts
             .iter()
@@ -347,9 +443,10 @@ impl<'s> Parser<'s, '_> {
     /// A short title-like line between a finished clause and the next clause.
     fn is_unnumbered_heading(&self, i: usize) -> bool {
         let text = self.lines[i].text.trim();
-        let next_is_clause = self
-            .next_content(i)
-            .is_some_and(|j| matches!(&self.kinds[j], LineKind::Numbered(n) if n.parts.len() == 3));
+        let next_is_clause = self.ahead.next_content(i).is_some_and(|j| {
+            matches!(&self.ahead.kinds[j], LineKind::Labeled(readings)
+                if readings.iter().any(|r| matches!(self.state.fit(&self.ahead, j, r), Some(Fit::Clause { .. } | Fit::ClauseOfNewSection))))
+        });
         next_is_clause
             && text.chars().count() <= 60
             && looks_like_title(text)
@@ -359,7 +456,7 @@ impl<'s> Parser<'s, '_> {
     fn finish(self, first_pillar_line: usize) -> Result<Plan, PlanError> {
         let Parser {
             lines,
-            kinds,
+            ahead,
             repairer,
             pillars,
             mut warnings,
@@ -368,62 +465,81 @@ impl<'s> Parser<'s, '_> {
         let mut repairs = Vec::new();
         let (title, preamble) = front_matter(
             &lines[..first_pillar_line],
-            &kinds[..first_pillar_line],
+            &ahead.kinds[..first_pillar_line],
             &repairer,
             &mut repairs,
         );
         let period = YEAR_RANGE
             .captures(&title)
             .and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)));
-        let pillars: Vec<Pillar> = pillars
-            .into_iter()
-            .map(|p| {
-                let printed_title = p.title.join(" ");
-                Pillar {
-                    number: p.number,
-                    title: title_case_if_shouting(&printed_title),
-                    printed_title,
-                    span: p.span,
-                    sections: p
-                        .sections
-                        .into_iter()
-                        .map(|s| Section {
-                            number: s.number,
-                            title: if s.heading_inferred {
-                                title_case_if_shouting(&s.title.join(" "))
-                            } else {
-                                repair::collapse_spaces(&s.title.join(" "))
-                            },
-                            heading_inferred: s.heading_inferred,
-                            span: s.span,
-                            clauses: s
-                                .clauses
-                                .into_iter()
-                                .map(|c| {
-                                    let (text, offsets) = repairer.clean(&c.parts, &mut repairs);
-                                    Clause {
-                                        number: c.number,
-                                        passage: Passage {
-                                            text,
-                                            offsets,
-                                            raw: c.raw.join("\n"),
-                                            span: c.span,
-                                        },
-                                    }
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        for p in &pillars {
+        let mut clean = |c: ClauseLines<'_>, parent: &str, parent_values: &[u32]| {
+            let (text, offsets) = repairer.clean(&c.parts, &mut repairs);
+            Clause {
+                notation: child_notation(parent, parent_values, &c.label, &c.values, c.key),
+                passage: Passage {
+                    text,
+                    offsets,
+                    raw: c.raw.join("\n"),
+                    span: c.span,
+                },
+            }
+        };
+        let mut built = Vec::new();
+        for (pi, p) in pillars.into_iter().enumerate() {
+            let printed_title = p.title.join(" ");
+            let notation = p.label.clone();
+            let pillar_values = if p.numbered { p.values.clone() } else { Vec::new() };
+            let clauses: Vec<Clause> = p
+                .clauses
+                .into_iter()
+                .map(|c| clean(c, &notation, &pillar_values))
+                .collect();
+            let sections: Vec<Section> = p
+                .sections
+                .into_iter()
+                .enumerate()
+                .map(|(si, s)| {
+                    let section_notation = match s.key {
+                        Some(key) => child_notation(&notation, &pillar_values, &s.label, &s.values, key),
+                        None => s.label.clone(),
+                    };
+                    let section_values = if s.values.len() > 1 { s.values.clone() } else { Vec::new() };
+                    Section {
+                        number: si as u32 + 1,
+                        title: if s.heading_inferred {
+                            title_case_if_shouting(&s.title.join(" "))
+                        } else {
+                            repair::collapse_spaces(&s.title.join(" "))
+                        },
+                        heading_inferred: s.heading_inferred,
+                        span: s.span,
+                        clauses: s
+                            .clauses
+                            .into_iter()
+                            .map(|c| clean(c, &section_notation, &section_values))
+                            .collect(),
+                        notation: section_notation,
+                    }
+                })
+                .collect();
+            built.push(Pillar {
+                number: pi as u32 + 1,
+                notation,
+                numbered: p.numbered,
+                title: title_case_if_shouting(&printed_title),
+                printed_title,
+                span: p.span,
+                sections,
+                clauses,
+            });
+        }
+        for p in &built {
             if p.title.is_empty() {
-                warnings.push(format!("pillar {} has no title", p.number));
+                warnings.push(format!("pillar {} has no title", p.notation));
             }
             for s in &p.sections {
                 if s.title.is_empty() {
-                    warnings.push(format!("section {} has no title", s.notation()));
+                    warnings.push(format!("section {} has no title", s.notation));
                 }
             }
         }
@@ -431,7 +547,7 @@ impl<'s> Parser<'s, '_> {
             title,
             period,
             preamble,
-            pillars,
+            pillars: built,
             warnings,
             repairs,
         };
@@ -443,10 +559,28 @@ impl<'s> Parser<'s, '_> {
             };
             return Err(PlanError::Truncated(format!(
                 "the last clause, {}, ends mid-sentence (\"…{tail}\")",
-                last.notation()
+                last.notation
             )));
         }
         Ok(plan)
+    }
+}
+
+/// The notation of an item under `parent`: a decimal label that already
+/// holds its parent's path stays as printed (`1.2.16`), any other is added to
+/// the parent's notation, with a dot (`I.3`, `A.a`) or, bracketed, without
+/// (`1.1(a)`).
+fn child_notation(parent: &str, parent_values: &[u32], printed: &str, values: &[u32], key: Key) -> String {
+    let extends = key.style == labels::Style::Decimal
+        && !parent_values.is_empty()
+        && values.len() > parent_values.len()
+        && values[..parent_values.len()] == parent_values[..];
+    if extends {
+        printed.to_owned()
+    } else if printed.starts_with('(') {
+        format!("{parent}{printed}")
+    } else {
+        format!("{parent}.{printed}")
     }
 }
 

@@ -1,9 +1,22 @@
-//! The embedded Oxigraph store: where it lives, opening it, and the atomic
-//! replacement of named graphs.
+//! The embedded Oxigraph store: where it lives (`location`), how readers and
+//! one writer share it (`generations`, `writer`), and the replacement of
+//! named graphs.
 //!
 //! Every document lives in a named graph of its own; queries see the union of
-//! all graphs as their default graph (see `sparql`).
+//! all graphs as their default graph (see `sparql`). Readers open a published
+//! generation read-only; a build writes a new generation and publishes it
+//! when complete, so readers never see a store being written.
 
+mod disk;
+mod generations;
+mod location;
+mod writer;
+
+pub use generations::Lease;
+pub use location::Location;
+pub use writer::Writer;
+
+use generations::Layout;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::{StorageError, Store};
 use std::path::{Path, PathBuf};
@@ -13,7 +26,7 @@ pub const STORE_ENV: &str = "POAKG_STORE";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the store at {path} is in use by another poakg process (RocksDB holds its lock); wait for it to finish or use --store to pick another folder")]
+    #[error("the store at {path} is in use by another poakg process (a build, or `serve --allow-update`); wait for it to finish or use --store to pick another folder")]
     Locked { path: PathBuf },
     #[error("cannot open the store at {path}: {message}")]
     Open { path: PathBuf, message: String },
@@ -23,88 +36,64 @@ pub enum StoreError {
     Storage(#[from] StorageError),
 }
 
-/// Where the store lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
-    Memory,
-    Disk(PathBuf),
-}
-
-impl Location {
-    /// `--memory`, else `--store`, else `$POAKG_STORE`, else the platform's data folder.
-    pub fn resolve(store: Option<&Path>, memory: bool) -> Result<Location, StoreError> {
-        if memory {
-            return Ok(Location::Memory);
-        }
-        if let Some(path) = store {
-            return Ok(Location::Disk(path.to_owned()));
-        }
-        if let Some(path) = std::env::var_os(STORE_ENV).filter(|v| !v.is_empty()) {
-            return Ok(Location::Disk(PathBuf::from(path)));
-        }
-        directories::ProjectDirs::from("org", "poakg", "poakg")
-            .map(|dirs| Location::Disk(dirs.data_dir().join("store")))
-            .ok_or(StoreError::NoLocation)
-    }
-}
-
-impl std::fmt::Display for Location {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Location::Memory => f.write_str("memory"),
-            Location::Disk(p) => write!(f, "{}", p.display()),
-        }
-    }
-}
-
 /// The knowledge-graph store.
 pub struct KgStore {
     store: Store,
     location: Location,
+    /// For a published generation opened for reading: the shared lease that
+    /// keeps it from being deleted while this store reads it.
+    lease: Option<Lease>,
 }
 
 impl KgStore {
-    pub fn open(location: &Location) -> Result<KgStore, StoreError> {
-        let store = match location {
-            Location::Memory => Store::new()?,
-            Location::Disk(path) => {
-                std::fs::create_dir_all(path).map_err(|e| StoreError::Open {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-                Store::open(path).map_err(|e| classify_open_error(path, e))?
-            }
-        };
+    /// An in-memory store (tests, benchmarks, `--memory`).
+    pub fn in_memory() -> Result<KgStore, StoreError> {
         Ok(KgStore {
-            store,
-            location: location.clone(),
+            store: Store::new()?,
+            location: Location::Memory,
+            lease: None,
         })
     }
 
-    /// Opens an existing on-disk store for reading only: no lock is taken, so
-    /// any number of readers can work beside one writer. None when there is
-    /// no store there yet (or the store is in memory).
+    /// Opens the current published generation of an on-disk store for
+    /// reading, with a lease on it: any number of readers work beside one
+    /// build, each on the generation it opened. None when nothing was
+    /// published there yet (or the store is in memory).
     pub fn open_read_only(location: &Location) -> Result<Option<KgStore>, StoreError> {
-        match location {
-            Location::Disk(path) if path.join("CURRENT").is_file() => {
-                let store =
-                    Store::open_read_only(path).map_err(|e| classify_open_error(path, e))?;
-                Ok(Some(KgStore {
-                    store,
-                    location: location.clone(),
-                }))
-            }
-            _ => Ok(None),
-        }
-    }
-
-    /// An in-memory store (tests, benchmarks).
-    pub fn in_memory() -> Result<KgStore, StoreError> {
-        KgStore::open(&Location::Memory)
+        let Location::Disk(root) = location else {
+            return Ok(None);
+        };
+        let Some(lease) = Layout::new(root).lease_current()? else {
+            return Ok(None);
+        };
+        let store =
+            disk::open_read_only(&lease.path).map_err(|e| classify_open_error(&lease.path, e))?;
+        Ok(Some(KgStore {
+            store,
+            location: location.clone(),
+            lease: Some(lease),
+        }))
     }
 
     pub fn location(&self) -> &Location {
         &self.location
+    }
+
+    /// The generation this store reads (`gen-000042`), for an on-disk store.
+    pub fn generation(&self) -> Option<&str> {
+        self.lease.as_ref().map(|l| l.name.as_str())
+    }
+
+    /// A newer generation than the one this store reads, if a build
+    /// published one since, opened for reading.
+    pub fn newer(&self) -> Result<Option<KgStore>, StoreError> {
+        let (Location::Disk(root), Some(lease)) = (&self.location, &self.lease) else {
+            return Ok(None);
+        };
+        if Layout::new(root).current_name()?.as_deref() == Some(lease.name.as_str()) {
+            return Ok(None);
+        }
+        KgStore::open_read_only(&self.location)
     }
 
     /// The Oxigraph store, for reading.
@@ -168,9 +157,9 @@ impl KgStore {
     /// sorted table files. A read-only open replays the whole log into memory
     /// (97% of a reader's instructions on the seed store, measured with
     /// callgrind), so a build pays this once instead of every reader.
-    pub fn settle(&self) -> Result<(), StoreError> {
+    fn settle(&self) -> Result<(), StoreError> {
         if let Location::Disk(_) = self.location {
-            self.store.flush()?;
+            disk::flush(&self.store)?;
         }
         Ok(())
     }

@@ -1,0 +1,52 @@
+//! `poakg entities`: every entity with its class, labels, mentions, pillars
+//! and passages.
+
+use crate::choice::ChoiceParser;
+use crate::context::Context;
+use crate::error::CliError;
+use poakg::entities::EntityClass;
+use poakg::listing::{self, ListFormat};
+use poakg::ops;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only entities of this class (ASEANBody, Mechanism, Instrument, USAgency, Programme,
+    /// Organization, CountryGroup).
+    #[arg(long = "type", value_name = "CLASS")]
+    pub class: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_parser = ChoiceParser::<ListFormat>::new(), default_value = "table")]
+    pub format: ListFormat,
+}
+
+pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let class = args
+        .class
+        .map(|c| EntityClass::parse(&c).ok_or(ops::Error::UnknownClass(c)))
+        .transpose()?;
+    let store = ctx.open_for_reading()?;
+    let rows = listing::entities(&store, class)?;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.label.clone(),
+                r.class.clone(),
+                r.alt_labels.join(" | "),
+                r.mentions.to_string(),
+                r.pillars.join(" "),
+                r.passages.join(" "),
+            ]
+        })
+        .collect();
+    listing::write_rows(
+        ctx.out,
+        args.format,
+        &["entity", "class", "alt labels", "mentions", "pillars", "passages"],
+        &cells,
+        &rows,
+        ctx.width,
+    )?;
+    Ok(())
+}

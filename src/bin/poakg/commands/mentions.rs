@@ -1,0 +1,51 @@
+//! `poakg mentions`: the entity mentions of a passage, or of all.
+
+use crate::choice::ChoiceParser;
+use crate::context::Context;
+use crate::error::CliError;
+use poakg::listing::{self, ListFormat};
+use poakg::ops;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A clause notation (1.2.16), `preamble`, or a programme passage (activity 2).
+    #[arg(value_name = "CLAUSE")]
+    pub passage: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_parser = ChoiceParser::<ListFormat>::new(), default_value = "table")]
+    pub format: ListFormat,
+}
+
+pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let store = ctx.open_for_reading()?;
+    let rows = listing::mentions(&store, args.passage.as_deref())?;
+    if let (Some(p), true) = (&args.passage, rows.is_empty()) {
+        if !ops::passage_exists(&store, p)? {
+            return Err(ops::Error::UnknownPassage(p.clone()).into());
+        }
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.passage.clone(),
+                r.start.to_string(),
+                r.end.to_string(),
+                r.surface.clone(),
+                r.entity.clone(),
+                r.class.clone(),
+                r.found_by.clone(),
+            ]
+        })
+        .collect();
+    listing::write_rows(
+        ctx.out,
+        args.format,
+        &["passage", "start", "end", "surface", "entity", "class", "found by"],
+        &cells,
+        &rows,
+        ctx.width,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `poakg query`: run a SPARQL query (a file, a shipped query, or text).
+
+use crate::choice::ChoiceParser;
+use crate::context::Context;
+use crate::error::CliError;
+use poakg::ops;
+use poakg::sparql::{self, QueryText, ResultFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A .rq file, or the name of a shipped query (see `poakg queries`).
+    #[arg(
+        value_name = "FILE|NAME",
+        required_unless_present = "query",
+        conflicts_with = "query"
+    )]
+    pub target: Option<String>,
+
+    /// The query text itself.
+    #[arg(long, short = 'q', value_name = "SPARQL")]
+    pub query: Option<String>,
+
+    /// Output format (default: table on a terminal, else csv; turtle for CONSTRUCT/DESCRIBE).
+    #[arg(long, short = 'f', value_parser = ChoiceParser::<ResultFormat>::new())]
+    pub format: Option<ResultFormat>,
+}
+
+pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let query = match (args.query, args.target) {
+        (Some(text), _) => QueryText {
+            text,
+            origin: "--query".into(),
+        },
+        (None, Some(target)) => ops::load_query(&target)?,
+        (None, None) => return Err(ops::Error::UnknownQuery(String::new()).into()),
+    };
+    // A query that does not parse is refused before the store is touched.
+    sparql::check(&query)?;
+    let store = ctx.open_for_reading()?;
+    sparql::run(&store, &query, args.format, ctx.terminal, ctx.width, ctx.out)?;
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! `poakg report`: relationship reports on the co-mention network.
+
+use crate::choice::ChoiceParser;
+use crate::context::Context;
+use crate::error::CliError;
+use poakg::ops;
+use poakg::report::{pictures, reports, ReportFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub which: Kind,
+
+    /// Output format (svg only for `report pillars`: the matrix as a heat map).
+    #[arg(long, short = 'f', value_parser = ChoiceParser::<ReportFormat>::new(), default_value = "text", global = true)]
+    pub format: ReportFormat,
+
+    /// Add the registry's hierarchy and ownership links (org:subOrganizationOf, poa:owner) to the co-mention network.
+    #[arg(long, global = true)]
+    pub hierarchy: bool,
+}
+
+/// The reports of `poakg report`.
+#[derive(Debug, clap::Subcommand)]
+pub enum Kind {
+    /// Entities named in two or more pillars, ranked by pillar span and mentions.
+    CrossPillar,
+    /// One entity: class, labels, passages by pillar with a snippet, co-mentioned entities, centrality.
+    Entity {
+        /// Label or acronym, case-insensitive (e.g. ARF, "East Asia Summit").
+        name: String,
+    },
+    /// The pillar-by-pillar matrix of shared entities, with the entities behind each cell.
+    Pillars,
+    /// The shortest explained path between two entities, through the passages that link them.
+    Path {
+        /// Label or acronym of the first entity.
+        from: String,
+        /// Label or acronym of the second entity.
+        to: String,
+    },
+    /// The most central entities, articulation points and bridges.
+    Central {
+        /// How many entities to list.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+    },
+    /// Communities of the co-mention network and how far they follow the pillars.
+    Communities,
+    /// Which plan clauses each programme activity relates to, and which sections no activity touches.
+    Coverage,
+}
+
+pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let store = ctx.open_for_reading()?;
+    let (analysis, passages) = ops::analyse(&store, args.hierarchy)?;
+    let find = |name: &str| {
+        analysis
+            .net
+            .find(name)
+            .ok_or_else(|| ops::Error::NoSuchEntity {
+                name: name.to_owned(),
+                suggestions: analysis.net.nearest(name, 3),
+            })
+    };
+    if args.format == ReportFormat::Svg {
+        return match args.which {
+            Kind::Pillars => Ok(ctx
+                .out
+                .write_all(pictures::heatmap_svg(&analysis).as_bytes())?),
+            _ => Err(CliError::SvgNotHere),
+        };
+    }
+    let report = match args.which {
+        Kind::CrossPillar => reports::cross_pillar(&analysis),
+        Kind::Entity { name } => reports::entity(&analysis, find(&name)?),
+        Kind::Pillars => reports::pillars(&analysis),
+        Kind::Path { from, to } => reports::path(&analysis, find(&from)?, find(&to)?),
+        Kind::Central { top } => reports::central(&analysis, top),
+        Kind::Communities => reports::communities(&analysis),
+        Kind::Coverage => reports::coverage(&analysis, &passages),
+    };
+    report.write(args.format, ctx.width, ctx.out)?;
+    Ok(())
+}

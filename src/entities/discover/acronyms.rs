@@ -1,0 +1,146 @@
+//! "Full Name (ACRONYM)" definitions: the acronym's letters matched to the
+//! initials of the words before the bracket, read from the end.
+
+use super::super::lexicon::Lexicon;
+use super::classify::classify;
+use super::tokens::{name_word, text_of, tokenize, trim_connectors};
+use super::Candidate;
+
+/// Whether `inside` looks like an acronym: capitals, digits, `-+.&`, a few words.
+fn acronym_like(inside: &str) -> bool {
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let first_ok = words
+        .first()
+        .is_some_and(|w| w.chars().filter(char::is_ascii_uppercase).count() >= 2);
+    let upper = inside.chars().filter(char::is_ascii_uppercase).count();
+    first_ok
+        && words.len() <= 5
+        && inside.chars().count() <= 30
+        && words.iter().all(|w| {
+            ["and", "on", "of", "+", "&"].contains(w)
+                || w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-+.&'".contains(c))
+                    && w.chars().any(|c| c.is_ascii_uppercase() || c == '+')
+        })
+        && upper * 2 >= inside.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// The letters an acronym spells, without an "ASEAN" prefix.
+fn acronym_letters(acronym: &str) -> Vec<char> {
+    let a = acronym
+        .strip_prefix("ASEAN-")
+        .or_else(|| acronym.strip_prefix("ASEAN "))
+        .unwrap_or(acronym);
+    let first = a.split_whitespace().next().unwrap_or(a);
+    first.chars().filter(|c| c.is_ascii_uppercase()).collect()
+}
+
+/// The letters a word offers to an acronym: its initial, every capital of an
+/// all-capital word ("IP", "U.S."), and the initial after each hyphen.
+fn word_letters(word: &str) -> Vec<char> {
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_ascii_uppercase())
+    {
+        return word.chars().filter(char::is_ascii_uppercase).collect();
+    }
+    word.split('-')
+        .filter_map(|p| p.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// "Full Name (ACRONYM)" definitions whose name has a head.
+pub fn acronym_definitions(lex: &Lexicon, text: &str) -> Vec<Candidate> {
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    for open in 0..tokens.len() {
+        if tokens[open].text != "(" {
+            continue;
+        }
+        let Some(close) = (open + 1..tokens.len().min(open + 8)).find(|&k| tokens[k].text == ")")
+        else {
+            continue;
+        };
+        if close == open + 1 {
+            continue;
+        }
+        let inside: String = {
+            let chars: Vec<char> = text.chars().collect();
+            chars[tokens[open + 1].start..tokens[close - 1].end]
+                .iter()
+                .collect()
+        };
+        if !acronym_like(&inside) {
+            continue;
+        }
+        // the name: name words right before the parenthesis
+        let mut from = open;
+        while from > 0 {
+            let w = tokens[from - 1].text.as_str();
+            let ok = (name_word(w) && w.chars().any(char::is_alphanumeric))
+                || lex.is_connector(w)
+                || w == "'s";
+            if !ok {
+                break;
+            }
+            from -= 1;
+        }
+        let (from, to) = trim_connectors(lex, &tokens, from, open);
+        if to <= from {
+            continue;
+        }
+        // Match the acronym's letters to word initials from the end backwards.
+        let letters = acronym_letters(&inside);
+        let mut need = letters.len();
+        let mut start = None;
+        let mut k = to;
+        while k > from && need > 0 {
+            k -= 1;
+            let offered = word_letters(&tokens[k].text);
+            if lex.is_connector(tokens[k].text.as_str()) {
+                continue;
+            }
+            let mut matched_any = false;
+            for &c in offered.iter().rev() {
+                if need > 0 && letters[need - 1] == c {
+                    need -= 1;
+                    matched_any = true;
+                }
+            }
+            if matched_any {
+                start = Some(k);
+            }
+        }
+        let Some(mut start) = start.filter(|_| need == 0) else {
+            continue;
+        };
+        // "ASEAN" / "U.S." before the spelled-out words belongs to the name.
+        while start > from
+            && (matches!(tokens[start - 1].text.as_str(), "ASEAN" | "U.S." | "US")
+                || tokens[start - 1].text.contains("ASEAN-")
+                || tokens[start - 1].text.ends_with("-ASEAN"))
+        {
+            start -= 1;
+        }
+        let name = text_of(&tokens, start, to);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 || words[0] == "This" {
+            continue;
+        }
+        let Some(class) = classify(lex, &name) else {
+            continue;
+        };
+        out.push(Candidate {
+            name,
+            start: tokens[start].start,
+            end: tokens[to - 1].end,
+            class,
+            acronym: Some((inside, tokens[open + 1].start, tokens[close - 1].end)),
+        });
+    }
+    out
+}
+

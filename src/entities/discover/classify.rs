@@ -1,0 +1,119 @@
+//! Classifying a name by its head noun and its other words.
+
+use super::super::lexicon::{HeadRule, Lexicon};
+use super::tokens::{is_capitalised, is_roman, is_year_or_number};
+use crate::entities::EntityClass;
+
+/// The heads in a name's words: (word index, head), at most one per position.
+pub fn heads_in(lex: &Lexicon, words: &[&str]) -> Vec<(usize, HeadRule)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match lex.head_at(&words[i..]) {
+            Some((n, rule)) => {
+                found.push((i + n - 1, rule));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// A partner next to ASEAN in a hyphenated word ("ASEAN-U.S.", "Freedonia-ASEAN"),
+/// or the "Plus" of ASEAN's dialogue formats.
+fn has_partner(lex: &Lexicon, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let bilateral = w.contains("ASEAN-") && !w.ends_with("-led") && !w.ends_with("-wide")
+            || (w.ends_with("-ASEAN") && w.len() > 6);
+        bilateral
+            || lex.is_partner_marker(w)
+            || w.ends_with("-Plus")
+            || w.contains('+')
+    })
+}
+
+fn is_american(words: &[&str]) -> bool {
+    matches!(words.first(), Some(&("U.S." | "US" | "American")))
+        || words.starts_with(&["United", "States"])
+}
+
+fn is_asean_own(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        *w == "ASEAN" || w.starts_with("ASEAN-") && (w.ends_with("-led") || w.ends_with("-wide"))
+    }) || words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '-') && w.len() >= 3)
+}
+
+/// Whether a name has a word that names rather than describes: not a head,
+/// not a connector, not a generic modifier, not a number.
+pub fn has_distinctive_word(lex: &Lexicon, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| c == '(' || c == ')');
+        is_capitalised(w)
+            && !is_year_or_number(w)
+            && !lex.is_head_word(w)
+            && !lex.is_generic(w)
+            && !lex.is_connector(w)
+    })
+}
+
+/// The class a name's words call for, if the name has a head and a word that
+/// names something.
+pub fn classify(lex: &Lexicon, name: &str) -> Option<EntityClass> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !has_distinctive_word(lex, &words) {
+        return None;
+    }
+    let heads = heads_in(lex, &words);
+    // A name ends with its head ("... Strategic Plan 2023-2027"); otherwise the
+    // main head is the last one before a complement ("Working Group on the
+    // Convention on ...", "Terms of Reference of the ASEAN Network ...").
+    let end = words
+        .iter()
+        .rposition(|w| !is_year_or_number(w.trim_matches(|c| c == '(' || c == ')')) && !is_roman(w))
+        .map_or(0, |i| i + 1);
+    let complement = (0..words.len())
+        .find(|&i| {
+            lex.is_complement(words[i]) || (words[i] == "of" && words.get(i + 1) == Some(&"the"))
+        })
+        .unwrap_or(words.len());
+    let (at, head) = heads
+        .last()
+        .filter(|(i, _)| *i + 1 == end)
+        .or_else(|| heads.iter().rev().find(|(i, _)| *i < complement))
+        .or(heads.first())
+        .copied()?;
+    let modifiers = &words[..at];
+    if modifiers.iter().all(|w| !is_capitalised(w)) && at == 0 && words.len() == 1 {
+        return None;
+    }
+    let partner = has_partner(lex, &words);
+    let asean = is_asean_own(&words);
+    let american = is_american(&words);
+    Some(match head {
+        HeadRule::Instrument => EntityClass::Instrument,
+        HeadRule::Programme => EntityClass::Programme,
+        HeadRule::Forum if asean && !partner => EntityClass::ASEANBody,
+        HeadRule::Forum => EntityClass::Mechanism,
+        HeadRule::Body if partner => EntityClass::Mechanism,
+        HeadRule::Body if asean => EntityClass::ASEANBody,
+        HeadRule::Body if american => EntityClass::USAgency,
+        HeadRule::Body => EntityClass::Organization,
+        HeadRule::Institution if partner && words[at] == "Network" => EntityClass::Programme,
+        HeadRule::Institution if asean && !partner => EntityClass::ASEANBody,
+        HeadRule::Institution if american => EntityClass::USAgency,
+        HeadRule::Institution => EntityClass::Organization,
+        HeadRule::Agency if american => EntityClass::USAgency,
+        HeadRule::Agency => EntityClass::Organization,
+        HeadRule::Organization => EntityClass::Organization,
+        HeadRule::CountryGroup => {
+            if at == 0 || lex.is_group_generic(words[at - 1]) || words.contains(&"ASEAN") {
+                return None;
+            }
+            EntityClass::CountryGroup
+        }
+    })
+}
+

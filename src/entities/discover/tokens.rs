@@ -1,0 +1,172 @@
+//! Tokens of a passage and the runs of capitalised words that can be names.
+
+use super::super::lexicon::Lexicon;
+
+/// A token: a word (letters, digits and inner `'-.&+/`) or one punctuation char.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().map(crate::entities::matcher::normalise_char).collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let wordish = |c: char| c.is_alphanumeric() || "'-.&+/".contains(c);
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_alphanumeric() || c == '+' {
+            let start = i;
+            while i < chars.len() && wordish(chars[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            // trailing punctuation is not part of the word, except abbreviation dots (U.S.)
+            while end > start && "'-.&/".contains(chars[end - 1]) {
+                let word: String = chars[start..end].iter().collect();
+                if chars[end - 1] == '.' && is_dotted_abbreviation(&word) {
+                    break;
+                }
+                // the possessive of a plural belongs to the word: "Leaders'"
+                if chars[end - 1] == '\'' && end - start >= 3 && chars[end - 2] == 's' {
+                    break;
+                }
+                end -= 1;
+            }
+            tokens.push(Token {
+                text: chars[start..end].iter().collect(),
+                start,
+                end,
+            });
+            i = end.max(start + 1);
+        } else {
+            tokens.push(Token {
+                text: c.to_string(),
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.iter().any(|p| {
+        p.len() >= 4
+            && p.ends_with('.')
+            && p.split('.')
+                .filter(|s| !s.is_empty())
+                .all(|s| s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase()))
+    })
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+pub fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| "IVX".contains(c))
+}
+
+pub fn is_year_or_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit() || c == '-') && word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a token can be part of a name.
+pub fn name_word(word: &str) -> bool {
+    is_capitalised(word) || is_year_or_number(word) || word.starts_with('+')
+}
+
+/// Runs of name words, split where they cannot continue a name.
+pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(&tokens[i].text)
+            || tokens[i]
+                .text
+                .chars()
+                .all(|c| !c.is_alphanumeric() && c != '+')
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1; // exclusive, last name word + 1
+        let mut j = i + 1;
+        while j < tokens.len() {
+            let w = tokens[j].text.as_str();
+            if name_word(w) && w.chars().any(char::is_alphanumeric) {
+                end = j + 1;
+                j += 1;
+            } else if w == "and"
+                && (tokens
+                    .get(j + 1)
+                    .is_some_and(|t| lex.is_connector(t.text.as_str()))
+                    || is_acronym_token(&tokens[j - 1].text))
+            {
+                // "the ACJDC and to the ...", "the EAS and the ARF": a new name starts
+                break;
+            } else if w == "'s"
+                || (lex.is_connector(w)
+                    && !(w == "the"
+                        && !matches!(
+                            tokens[j - 1].text.as_str(),
+                            "of" | "on" | "to" | "in" | "for" | "against"
+                        )))
+            {
+                j += 1;
+            } else if w == "("
+                && j + 2 < tokens.len()
+                && is_year_or_number(&tokens[j + 1].text)
+                && tokens[j + 2].text == ")"
+            {
+                // a parenthesised period belongs to the name: "(2020-2025)"
+                end = j + 3;
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+        i = end.max(i + 1);
+    }
+    spans
+}
+
+pub fn is_acronym_token(word: &str) -> bool {
+    word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+}
+
+pub fn text_of(tokens: &[Token], from: usize, to: usize) -> String {
+    let mut s = String::new();
+    for (k, t) in tokens[from..to].iter().enumerate() {
+        let glue = k > 0 && (t.text == ")" || tokens[from + k - 1].text == "(");
+        if k > 0 && !glue {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+pub fn trim_connectors(lex: &Lexicon, tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && (lex.is_connector(tokens[a].text.as_str()) || tokens[a].text == "'s") {
+        a += 1;
+    }
+    while b > a && (lex.is_connector(tokens[b - 1].text.as_str()) || tokens[b - 1].text == "(")
+    {
+        b -= 1;
+    }
+    (a, b)
+}
+

@@ -1,0 +1,201 @@
+//! The word lists of the discovery rules, as data: `ontology/lexicon.tsv`,
+//! embedded in the binary, extended by users' files in the same format
+//! (`poakg build --lexicon FILE`), as the registry is.
+//!
+//! Format (see the file's header): UTF-8, tab-separated, `#` comment lines,
+//! rows `list<TAB>word[<TAB>rule]`.
+
+use std::collections::HashSet;
+
+/// How a head classifies the name built on it (see `discover::classify`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadRule {
+    Instrument,
+    /// Forum-like: a mechanism unless clearly ASEAN's own.
+    Forum,
+    /// Meeting-like: ASEAN's own body unless a partner takes part.
+    Body,
+    /// Centre-like: ASEAN's own body, else an organisation.
+    Institution,
+    /// Agency-like: a partner's agency when named after one, else an organisation.
+    Agency,
+    Organization,
+    Programme,
+    CountryGroup,
+}
+
+impl HeadRule {
+    const NAMES: [(&'static str, HeadRule); 8] = [
+        ("instrument", HeadRule::Instrument),
+        ("forum", HeadRule::Forum),
+        ("body", HeadRule::Body),
+        ("institution", HeadRule::Institution),
+        ("agency", HeadRule::Agency),
+        ("organization", HeadRule::Organization),
+        ("programme", HeadRule::Programme),
+        ("country-group", HeadRule::CountryGroup),
+    ];
+
+    fn parse(s: &str) -> Option<HeadRule> {
+        HeadRule::NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, r)| *r)
+    }
+}
+
+/// The word lists.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Heads as word sequences, in file order (longer phrases first).
+    heads: Vec<(Vec<String>, HeadRule)>,
+    head_words: HashSet<String>,
+    connectors: HashSet<String>,
+    complements: HashSet<String>,
+    generic: HashSet<String>,
+    partner_markers: HashSet<String>,
+    group_generic: HashSet<String>,
+    countries_generic: HashSet<String>,
+}
+
+/// A row of a lexicon file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}, line {line}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The bundled lexicon.
+pub const BUNDLED_LEXICON: &str = include_str!("../../ontology/lexicon.tsv");
+
+impl Lexicon {
+    /// The bundled lexicon.
+    pub fn bundled() -> Result<Lexicon, LexiconError> {
+        Lexicon::parse("ontology/lexicon.tsv", BUNDLED_LEXICON)
+    }
+
+    /// Parses lexicon text; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        lexicon.add(file, text)?;
+        Ok(lexicon)
+    }
+
+    /// Adds the rows of another lexicon file (a user's) to these.
+    pub fn add(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (i, raw) in text.lines().enumerate() {
+            let err = |message: String| LexiconError {
+                file: file.to_owned(),
+                line: i + 1,
+                message,
+            };
+            let trimmed = raw.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
+            let (list, word) = match cols.as_slice() {
+                [list, word, ..] if !word.is_empty() => (*list, (*word).to_owned()),
+                _ => return Err(err("expected `list<TAB>word[<TAB>rule]`".into())),
+            };
+            let set = match list {
+                "head" => {
+                    let rule = cols.get(2).copied().unwrap_or("");
+                    let rule = HeadRule::parse(rule).ok_or_else(|| {
+                        err(format!(
+                            "head {word:?}: rule {rule:?} is not one of {}",
+                            HeadRule::NAMES.map(|(n, _)| n).join(", ")
+                        ))
+                    })?;
+                    let words: Vec<String> = word.split_whitespace().map(str::to_owned).collect();
+                    self.head_words.extend(words.iter().cloned());
+                    self.heads.push((words, rule));
+                    continue;
+                }
+                "connector" => &mut self.connectors,
+                "complement" => &mut self.complements,
+                "generic" => &mut self.generic,
+                "partner-marker" => &mut self.partner_markers,
+                "group-generic" => &mut self.group_generic,
+                "countries-generic" => &mut self.countries_generic,
+                other => {
+                    return Err(err(format!(
+                        "unknown list {other:?} (head, connector, complement, generic, partner-marker, group-generic, countries-generic)"
+                    )))
+                }
+            };
+            set.insert(word);
+        }
+        // the longest head wins at any position: "Plan of Action" before "Action Plan"
+        // is a matter of order in the file; a user's longer phrase still comes first
+        self.heads
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        Ok(())
+    }
+
+    /// The head starting `words`, as (its length in words, its rule).
+    pub fn head_at(&self, words: &[&str]) -> Option<(usize, HeadRule)> {
+        self.heads
+            .iter()
+            .find(|(h, _)| {
+                words.len() >= h.len() && h.iter().zip(words).all(|(p, w)| p == w)
+            })
+            .map(|(h, rule)| (h.len(), *rule))
+    }
+
+    pub fn is_head_word(&self, w: &str) -> bool {
+        self.head_words.contains(w)
+    }
+    pub fn is_connector(&self, w: &str) -> bool {
+        self.connectors.contains(w)
+    }
+    pub fn is_complement(&self, w: &str) -> bool {
+        self.complements.contains(w)
+    }
+    pub fn is_generic(&self, w: &str) -> bool {
+        self.generic.contains(w)
+    }
+    pub fn is_partner_marker(&self, w: &str) -> bool {
+        self.partner_markers.contains(w)
+    }
+    pub fn is_group_generic(&self, w: &str) -> bool {
+        self.group_generic.contains(w)
+    }
+    pub fn is_countries_generic(&self, w: &str) -> bool {
+        self.countries_generic.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_lexicon_reads() -> Result<(), LexiconError> {
+        let lex = Lexicon::bundled()?;
+        assert_eq!(
+            lex.head_at(&["Plan", "of", "Action", "on"]),
+            Some((3, HeadRule::Instrument))
+        );
+        assert_eq!(lex.head_at(&["Summit"]), Some((1, HeadRule::Forum)));
+        assert!(lex.is_connector("of") && lex.is_generic("Joint"));
+        Ok(())
+    }
+
+    #[test]
+    fn users_add_words_and_bad_rows_name_their_line() -> Result<(), LexiconError> {
+        let mut lex = Lexicon::bundled()?;
+        assert_eq!(lex.head_at(&["Compact"]), None);
+        lex.add("mine.tsv", "# mine\nhead\tCompact\tinstrument\n")?;
+        assert_eq!(lex.head_at(&["Compact"]), Some((1, HeadRule::Instrument)));
+        let err = lex
+            .add("mine.tsv", "head\tPact\tweapon\n")
+            .expect_err("bad rule");
+        assert_eq!(err.line, 1);
+        assert!(err.to_string().contains("mine.tsv, line 1"), "{err}");
+        assert!(lex.add("x.tsv", "\n\nverbs\trun\n").is_err());
+        Ok(())
+    }
+}

@@ -1,0 +1,23 @@
+//! Operations: what each command does, as library calls that know nothing of
+//! the command line (the binary's `commands` parse flags, call one of these,
+//! and print). A notebook binding or another server can call them the same way.
+//!
+//! - `open`: the store-opening policy (read-only, build-if-empty, writer);
+//! - `build`: sources and registries read, documents ingested, analysis
+//!   stored, the new generation published, and a summary returned;
+//! - `inspect`: counts per graph and class, passage look-ups, query loading;
+//! - `files`: reading inputs and writing outputs whole or not at all;
+//! - `graphviz`: the one external program poakg starts (SVG drawing).
+
+mod build;
+mod error;
+mod files;
+pub mod graphviz;
+mod inspect;
+mod open;
+
+pub use build::{analyse, build, extractor, sources, store_analysis, BuildSummary, DocumentSummary};
+pub use error::Error;
+pub use files::{read_text, write_atomically};
+pub use inspect::{class_counts, load_query, passage_exists};
+pub use open::{open_for_reading, IfEmpty};

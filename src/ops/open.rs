@@ -1,0 +1,44 @@
+//! The store-opening policy, in one place: readers open the published
+//! generation read-only; what happens when there is none is the caller's
+//! explicit choice ([`IfEmpty`]); writers go through [`crate::store::Writer`].
+
+use super::{build, extractor, Error};
+use crate::store::{KgStore, Location, Writer};
+
+/// What a reader does when the store holds no document yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfEmpty {
+    /// Build it from the bundled seeds first (the command line's choice, so
+    /// that `poakg report cross-pillar` works on a new machine).
+    BuildSeeds,
+    /// Open it empty.
+    OpenEmpty,
+}
+
+/// Opens the store for reading. With [`IfEmpty::BuildSeeds`], an empty store
+/// is first built from the bundled seeds (the same path as `poakg build`),
+/// and `notice` is told so.
+pub fn open_for_reading(
+    location: &Location,
+    if_empty: IfEmpty,
+    notice: &mut dyn FnMut(&str),
+) -> Result<KgStore, Error> {
+    if let Some(store) = KgStore::open_read_only(location)? {
+        if if_empty == IfEmpty::OpenEmpty || store.has_documents()? {
+            return Ok(store);
+        }
+    }
+    if if_empty == IfEmpty::OpenEmpty {
+        return Ok(KgStore::in_memory()?);
+    }
+    notice(&format!(
+        "the store at {location} is empty; building it from the bundled seeds"
+    ));
+    let (store, _) = build(
+        Writer::begin(location, false)?,
+        &crate::ingest::bundled_sources(),
+        true,
+        &extractor(&[], &[])?,
+    )?;
+    Ok(store)
+}

@@ -1,0 +1,254 @@
+//! The reports about single entities and the paths between them:
+//! cross-pillar connectors, one entity, an explained path, centrality.
+
+use super::{Report, Table};
+use crate::analysis::{metrics, Analysis};
+use serde_json::json;
+use super::cells::*;
+
+pub fn cross_pillar(a: &Analysis) -> Report {
+    let connectors = metrics::connectors(&a.net);
+    let in_pillars = (0..a.net.entities.len())
+        .filter(|&e| !a.net.pillar_span(e).is_empty())
+        .count();
+    let mut rows = Vec::new();
+    let mut items = Vec::new();
+    for (rank, (e, span, mentions)) in connectors.iter().enumerate() {
+        let ent = &a.net.entities[*e];
+        let clauses = clause_keys(a, *e);
+        rows.push(vec![
+            (rank + 1).to_string(),
+            ent.label.clone(),
+            ent.class.clone(),
+            span_text(span),
+            mentions.to_string(),
+            clauses.join(" "),
+        ]);
+        items.push(json!({"entity": ent.label, "iri": ent.iri, "class": ent.class, "pillars": span, "span": span.len(), "mentions": mentions, "passages": clauses}));
+    }
+    Report {
+        title: "Cross-pillar connectors".into(),
+        notes: vec![format!(
+            "{} of the {} entities named in the plan's pillars are named in two or more pillars: the mechanisms, instruments and bodies that connect them. Ranked by pillar span, then by passages naming them.",
+            connectors.len(),
+            in_pillars
+        )],
+        tables: vec![Table { title: String::new(), header: ["#", "entity", "class", "pillars", "passages", "where"].map(String::from).to_vec(), rows }],
+        json: json!({"report": "cross-pillar", "connectors": items}),
+    }
+}
+
+pub fn entity(a: &Analysis, e: usize) -> Report {
+    let ent = &a.net.entities[e];
+    let span = a.net.pillar_span(e);
+    let mut labels = vec![ent.label.clone()];
+    labels.extend(ent.alt_labels.iter().cloned());
+    let mut passages = a.net.passages_of(e);
+    passages.sort_by_key(|&p| {
+        (
+            a.net.passages[p]
+                .pillar
+                .clone()
+                .unwrap_or_else(|| "~".into()),
+            a.net.passages[p].document.clone(),
+            a.net.passages[p].position,
+        )
+    });
+    let where_rows: Vec<Vec<String>> = passages
+        .iter()
+        .map(|&p| {
+            let ps = &a.net.passages[p];
+            vec![
+                ps.pillar.clone().unwrap_or_else(|| "-".into()),
+                ps.key.clone(),
+                snippet(ps, &labels, 60),
+            ]
+        })
+        .collect();
+    let neighbours = a.neighbours(e);
+    let co_rows: Vec<Vec<String>> = neighbours
+        .iter()
+        .map(|(n, w)| {
+            vec![
+                a.net.entities[*n].label.clone(),
+                a.net.entities[*n].class.clone(),
+                format!("{w}"),
+            ]
+        })
+        .collect();
+    let c = &a.centrality[e];
+    let cen_rows = vec![
+        vec!["degree".into(), c.degree.to_string()],
+        vec!["weighted degree".into(), format!("{}", c.weighted_degree)],
+        vec!["betweenness".into(), f3(c.betweenness)],
+        vec!["PageRank".into(), f3(c.pagerank)],
+        vec!["community".into(), a.communities[e].to_string()],
+        vec![
+            "articulation point".into(),
+            a.articulation.contains(&e).to_string(),
+        ],
+    ];
+    Report {
+        title: ent.label.clone(),
+        notes: vec![
+            format!("class: {}", ent.class),
+            format!(
+                "also: {}",
+                if ent.alt_labels.is_empty() {
+                    "-".into()
+                } else {
+                    ent.alt_labels.join(", ")
+                }
+            ),
+            format!(
+                "named in {} passage(s), pillars: {}",
+                passages.len(),
+                if span.is_empty() {
+                    "-".into()
+                } else {
+                    span_text(&span)
+                }
+            ),
+        ],
+        tables: vec![
+            Table {
+                title: "Passages by pillar".into(),
+                header: ["pillar", "passage", "text"].map(String::from).to_vec(),
+                rows: where_rows.clone(),
+            },
+            Table {
+                title: "Named together with".into(),
+                header: ["entity", "class", "shared"].map(String::from).to_vec(),
+                rows: co_rows,
+            },
+            Table {
+                title: "Centrality in the co-mention network".into(),
+                header: ["measure", "value"].map(String::from).to_vec(),
+                rows: cen_rows,
+            },
+        ],
+        json: json!({
+            "report": "entity", "entity": ent.label, "iri": ent.iri, "class": ent.class, "alt_labels": ent.alt_labels,
+            "pillars": span,
+            "passages": where_rows.iter().map(|r| json!({"pillar": r[0], "passage": r[1], "snippet": r[2]})).collect::<Vec<_>>(),
+            "co_mentioned": neighbours.iter().map(|(n, w)| json!({"entity": a.net.entities[*n].label, "shared": w})).collect::<Vec<_>>(),
+            "centrality": {"degree": c.degree, "weighted_degree": c.weighted_degree, "betweenness": c.betweenness, "pagerank": c.pagerank, "community": a.communities[e]},
+        }),
+    }
+}
+
+pub fn path(a: &Analysis, from: usize, to: usize) -> Report {
+    let steps = metrics::explained_path(&a.net, from, to);
+    let (from_l, to_l) = (&a.net.entities[from].label, &a.net.entities[to].label);
+    let Some(steps) = steps else {
+        return Report {
+            title: format!("{from_l} → {to_l}"),
+            notes: vec!["No path: no chain of passages links the two.".into()],
+            tables: Vec::new(),
+            json: json!({"report": "path", "from": from_l, "to": to_l, "path": null}),
+        };
+    };
+    let rows: Vec<Vec<String>> = steps
+        .iter()
+        .map(|s| {
+            let ent = &a.net.entities[s.entity];
+            match s.via {
+                Some(p) => {
+                    let ps = &a.net.passages[p];
+                    vec![
+                        ent.label.clone(),
+                        ps.key.clone(),
+                        snippet(ps, &[ent.label.clone()], 50),
+                    ]
+                }
+                None => vec![ent.label.clone(), String::new(), String::new()],
+            }
+        })
+        .collect();
+    Report {
+        title: format!("{from_l} → {to_l}"),
+        notes: vec![format!(
+            "{} hop(s); each passage names the entity on its row and the next one.",
+            steps.len() - 1
+        )],
+        tables: vec![Table {
+            title: String::new(),
+            header: ["entity", "then via", "text"].map(String::from).to_vec(),
+            rows: rows.clone(),
+        }],
+        json: json!({"report": "path", "from": from_l, "to": to_l, "path": rows.iter().map(|r| json!({"entity": r[0], "via": r[1]})).collect::<Vec<_>>()}),
+    }
+}
+
+pub fn central(a: &Analysis, top: usize) -> Report {
+    let mut order: Vec<usize> = (0..a.net.entities.len())
+        .filter(|&e| a.mentions[e] > 0)
+        .collect();
+    order.sort_by(|&x, &y| {
+        a.centrality[y]
+            .betweenness
+            .total_cmp(&a.centrality[x].betweenness)
+            .then(
+                a.centrality[y]
+                    .pagerank
+                    .total_cmp(&a.centrality[x].pagerank),
+            )
+            .then_with(|| a.net.entities[x].label.cmp(&a.net.entities[y].label))
+    });
+    order.truncate(top);
+    let rows: Vec<Vec<String>> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| {
+            let c = &a.centrality[e];
+            vec![
+                (i + 1).to_string(),
+                a.net.entities[e].label.clone(),
+                c.degree.to_string(),
+                format!("{}", c.weighted_degree),
+                f3(c.betweenness),
+                f3(c.pagerank),
+            ]
+        })
+        .collect();
+    let art: Vec<Vec<String>> = a
+        .articulation
+        .iter()
+        .map(|&e| {
+            vec![
+                a.net.entities[e].label.clone(),
+                a.net.entities[e].class.clone(),
+            ]
+        })
+        .collect();
+    let bridges: Vec<Vec<String>> = a
+        .bridges
+        .iter()
+        .map(|&(x, y)| {
+            vec![
+                a.net.entities[x].label.clone(),
+                a.net.entities[y].label.clone(),
+            ]
+        })
+        .collect();
+    Report {
+        title: "Central entities".into(),
+        notes: vec![format!(
+            "Co-mention network: {} entities, {} links, {} connected component(s). Ranked by betweenness (rustworkx-core), then PageRank (petgraph).",
+            a.graph.node_count() - a.mentions.iter().filter(|&&m| m == 0).count(),
+            petgraph::visit::EdgeCount::edge_count(&a.graph),
+            a.components.iter().filter(|c| c.iter().any(|&e| a.mentions[e] > 0)).count()
+        )],
+        tables: vec![
+            Table { title: String::new(), header: ["#", "entity", "degree", "weighted", "betweenness", "PageRank"].map(String::from).to_vec(), rows: rows.clone() },
+            Table { title: "Articulation points (removing one splits the network)".into(), header: ["entity", "class"].map(String::from).to_vec(), rows: art.clone() },
+            Table { title: "Bridges (links whose removal splits the network)".into(), header: ["entity", "entity"].map(String::from).to_vec(), rows: bridges.clone() },
+        ],
+        json: json!({
+            "report": "central",
+            "top": order.iter().map(|&e| { let c = &a.centrality[e]; json!({"entity": a.net.entities[e].label, "degree": c.degree, "weighted_degree": c.weighted_degree, "betweenness": c.betweenness, "pagerank": c.pagerank}) }).collect::<Vec<_>>(),
+            "articulation_points": art.iter().map(|r| r[0].clone()).collect::<Vec<_>>(),
+            "bridges": bridges,
+        }),
+    }
+}

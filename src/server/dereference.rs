@@ -1,0 +1,97 @@
+//! Linked-data dereferencing: `GET /id/PATH` describes
+//! `<https://w3id.org/poakg/id/PATH>` in Turtle, JSON-LD, N-Triples, RDF/XML
+//! or HTML, within the same limits as queries.
+
+use super::http::text;
+use super::negotiate::{choose, Media};
+use super::protocol::graph_body;
+use super::worker::{run_limited, timed_out_reply, Reply};
+use super::{page, State};
+use crate::sparql;
+use crate::vocab;
+use oxhttp::model::{Body, Response, StatusCode};
+use oxigraph::model::{NamedNode, Triple};
+use oxigraph::sparql::{CancellationToken, QueryResults};
+use std::sync::Arc;
+
+/// Answers a request for the description of a data IRI.
+pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Response<Body> {
+    let iri = vocab::id(path);
+    if NamedNode::new(iri.clone()).is_err() {
+        return text(StatusCode::BAD_REQUEST, "not a valid IRI path");
+    }
+    let offered = [
+        Media::Turtle,
+        Media::JsonLd,
+        Media::NTriples,
+        Media::RdfXml,
+        Media::Html,
+    ];
+    let media = match accept {
+        Some(a) if a.contains("text/html") => Media::Html,
+        _ => match choose(accept, &offered) {
+            Some(m) => m,
+            None => {
+                return text(
+                    StatusCode::NOT_ACCEPTABLE,
+                    "descriptions come as Turtle, JSON-LD, N-Triples, RDF/XML or HTML",
+                )
+            }
+        },
+    };
+    let query = format!("CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }} }}");
+    let token = CancellationToken::new();
+    let prepared = match sparql::evaluator()
+        .with_cancellation_token(token.clone())
+        .parse_query(&query)
+    {
+        Ok(mut p) => {
+            p.dataset_mut().set_default_graph_as_union();
+            p
+        }
+        Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+    };
+    let max = state.options.max_results;
+    let timeout = state.options.timeout;
+    run_limited(state, Some(token), move |job| {
+        let mut triples: Vec<Triple> = Vec::new();
+        match prepared.on_store(job.store.inner()).execute() {
+            Ok(QueryResults::Graph(found)) => {
+                for (n, t) in found.enumerate() {
+                    if n >= max {
+                        return Reply::text(
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            format!("the description has more than {max} triples"),
+                        );
+                    }
+                    match t {
+                        Ok(t) => triples.push(t),
+                        Err(e) if e.to_string().contains("cancelled") => {
+                            return timed_out_reply(timeout)
+                        }
+                        Err(e) => {
+                            return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+                        }
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(e) => return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        }
+        if triples.is_empty() {
+            return Reply::text(
+                StatusCode::NOT_FOUND,
+                format!("nothing is known about <{iri}>"),
+            );
+        }
+        triples.sort_by_cached_key(|t| t.to_string());
+        triples.dedup();
+        if media == Media::Html {
+            return Reply::Ok(Media::Html, page::describe(&iri, &triples).into_bytes());
+        }
+        match graph_body(media, &triples) {
+            Ok(buffer) => Reply::Ok(media, buffer),
+            Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e),
+        }
+    })
+}
