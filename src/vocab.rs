@@ -81,6 +81,7 @@ pub mod poa {
         START_YEAR = "startYear",
         END_YEAR = "endYear",
         SHA256 = "sha256",
+        EXTRACTED_TEXT = "extractedText",
         CHAR_LENGTH = "charLength",
         HEADING_INFERRED = "headingInferred",
         CLIENT = "client",

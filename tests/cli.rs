@@ -148,7 +148,8 @@ fn user_errors_exit_1_with_one_line(args: &[&str], what: &str) {
     env.run(&args).user_error(what);
 }
 
-#[test_case("binary.pdf", b"%PDF-1.7\n\0\x01\x02" as &[u8], "binary data" ; "binary")]
+#[test_case("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" as &[u8], "binary data" ; "binary")]
+#[test_case("broken.pdf", b"%PDF-1.7\n\0\x01\x02" as &[u8], "not a readable PDF" ; "damaged pdf")]
 #[test_case("empty.txt", b"" as &[u8], "the text is empty" ; "empty")]
 #[test_case("prose.txt", b"Call me Ishmael. Some years ago, never mind how long precisely,\nhaving little money in my purse, I thought I would sail about.\n" as &[u8], "does not look like a plan" ; "prose")]
 #[test_case("latin1.txt", b"caf\xe9\n" as &[u8], "not UTF-8" ; "not utf8")]

@@ -5,18 +5,20 @@
 //! structures; `triples` turns those into quads under the poakg vocabulary;
 //! [`build`] replaces each document's named graph atomically.
 
+pub mod formats;
 pub mod plan;
 pub mod programme;
+mod source;
 mod triples;
+
+pub use source::{slug, DocumentKind, Format, Source};
 
 use crate::seeds;
 use crate::store::{KgStore, StoreError};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
-use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use triples::{block_iri, clause_iri, plan_quads, preamble_iri, programme_quads};
 
@@ -32,7 +34,13 @@ pub enum IngestError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{name}: binary data (a NUL byte at byte {offset}); expected text converted from a plan or a Markdown programme page")]
+    #[error("{name}: {source}")]
+    Pdf {
+        name: String,
+        #[source]
+        source: formats::pdf::PdfError,
+    },
+    #[error("{name}: binary data (a NUL byte at byte {offset}); expected a plan (text, PDF or web page), a Markdown programme page or RDF")]
     Binary { name: String, offset: usize },
     #[error("{name}: not UTF-8 text (invalid byte at line {line})")]
     NotUtf8 { name: String, line: usize },
@@ -64,150 +72,6 @@ pub enum IngestError {
     Store(#[from] StoreError),
 }
 
-/// The kinds of document poakg reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// A plan of action as text converted from a PDF.
-    Plan,
-    /// A programme page: Markdown with YAML front matter.
-    Programme,
-    /// RDF data, loaded as it is (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
-    Rdf(RdfFormat),
-}
-
-impl DocumentKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            DocumentKind::Plan => "plan of action",
-            DocumentKind::Programme => "programme page",
-            DocumentKind::Rdf(_) => "RDF data",
-        }
-    }
-}
-
-/// A source document, read and checked to be text.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// File name, as recorded in provenance.
-    pub name: String,
-    /// Where it was read from (the path as given), for messages.
-    pub origin: String,
-    /// Short name used in IRIs (`asean-us-poa-2021-2025`).
-    pub slug: String,
-    pub text: String,
-    pub kind: DocumentKind,
-}
-
-impl Source {
-    /// Checks that `bytes` are text and guesses the kind from content and name.
-    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, IngestError> {
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(IngestError::Binary {
-                name: name.to_owned(),
-                offset,
-            });
-        }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..valid]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            IngestError::NotUtf8 {
-                name: name.to_owned(),
-                line,
-            }
-        })?;
-        let lower = name.to_lowercase();
-        let markdown_name = [".md", ".markdown"].iter().any(|ext| lower.ends_with(ext));
-        let front_matter = text.trim_start_matches('\u{feff}').starts_with("---");
-        let rdf = match Path::new(&lower)
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .as_deref()
-        {
-            Some("ttl") => Some(RdfFormat::Turtle),
-            Some("nt") => Some(RdfFormat::NTriples),
-            Some("nq") => Some(RdfFormat::NQuads),
-            Some("trig") => Some(RdfFormat::TriG),
-            Some("rdf" | "owl") => Some(RdfFormat::RdfXml),
-            Some("jsonld") => Some(RdfFormat::JsonLd {
-                profile: oxigraph::io::JsonLdProfileSet::empty(),
-            }),
-            _ => None,
-        };
-        let kind = match rdf {
-            Some(format) => DocumentKind::Rdf(format),
-            None if markdown_name || front_matter => DocumentKind::Programme,
-            None => DocumentKind::Plan,
-        };
-        let slug = slug(name);
-        if vocab::RESERVED_SLUGS.contains(&slug.as_str()) {
-            return Err(IngestError::ReservedName {
-                name: name.to_owned(),
-                graph: vocab::document_graph(&slug),
-            });
-        }
-        Ok(Source {
-            name: name.to_owned(),
-            origin: name.to_owned(),
-            slug,
-            text,
-            kind,
-        })
-    }
-
-    /// Reads a file given on the command line.
-    pub fn from_path(path: &Path) -> Result<Source, IngestError> {
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let mut source = Source::from_bytes(&name, bytes)?;
-        source.origin = path.display().to_string();
-        Ok(source)
-    }
-
-    /// The named graph this document's triples live in.
-    pub fn graph(&self) -> NamedNode {
-        NamedNode::new_unchecked(vocab::document_graph(&self.slug))
-    }
-
-    /// Hex SHA-256 of the document's bytes.
-    pub fn sha256(&self) -> String {
-        let digest = Sha256::digest(self.text.as_bytes());
-        digest.iter().fold(String::with_capacity(64), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
-    }
-}
-
-/// File stem as a lower-case IRI-safe slug.
-pub fn slug(name: &str) -> String {
-    let stem = Path::new(name)
-        .file_stem()
-        .map_or(name.into(), |s| s.to_string_lossy());
-    let mut out = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "document".to_owned()
-    } else {
-        out
-    }
-}
-
 /// A document turned into quads, with what the build report says of it.
 #[derive(Debug, Clone)]
 pub struct Ingested {
@@ -224,16 +88,25 @@ pub struct Ingested {
     pub entity_quads: Vec<Quad>,
 }
 
+/// Parses a plan source (text, PDF or web page) into its structure.
+pub fn parse_plan(source: &Source) -> Result<plan::Plan, IngestError> {
+    let options = plan::ParseOptions {
+        standalone: source.standalone.clone(),
+        no_line_geometry: matches!(source.format, Format::Html | Format::Markdown),
+    };
+    plan::parse_with(&source.text, &options).map_err(|e| IngestError::Plan {
+        name: source.name.clone(),
+        source: e,
+    })
+}
+
 /// Parses one source and produces its quads (no store involved).
 pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, IngestError> {
     let graph = source.graph();
     let slug = &source.slug;
     let (mut quads, warnings, repairs, entities) = match source.kind {
         DocumentKind::Plan => {
-            let plan = plan::parse(&source.text).map_err(|e| IngestError::Plan {
-                name: source.name.clone(),
-                source: e,
-            })?;
+            let plan = parse_plan(source)?;
             let quads = plan_quads(&plan, source, &graph);
             let mut iris = Vec::new();
             let mut passages = Vec::new();
@@ -443,8 +316,13 @@ mod tests {
     #[test]
     fn binary_and_non_utf8_input_is_refused() {
         assert!(matches!(
-            Source::from_bytes("x.pdf", b"%PDF\0\x01".to_vec()),
-            Err(IngestError::Binary { offset: 4, .. })
+            Source::from_bytes("x.bin", b"ab\0\x01".to_vec()),
+            Err(IngestError::Binary { offset: 2, .. })
+        ));
+        // a damaged PDF is refused as a PDF, not read as text
+        assert!(matches!(
+            Source::from_bytes("x.pdf", b"%PDF-1.7\0\x01 broken".to_vec()),
+            Err(IngestError::Pdf { .. })
         ));
         assert!(matches!(
             Source::from_bytes("x.txt", b"ok\nok\n\xff".to_vec()),
@@ -459,8 +337,15 @@ mod tests {
             DocumentKind::Programme
         );
         assert_eq!(
-            Source::from_bytes("a.md", b"# x".to_vec())?.kind,
+            Source::from_bytes("a.md", b"---\ntitle: x\n---\n# x".to_vec())?.kind,
             DocumentKind::Programme
+        );
+        // Markdown without front matter: a web page of a plan
+        let page = Source::from_bytes("a.md", b"# Plan\n\n## 1. Pillar\n\n1. Do it;\n".to_vec())?;
+        assert_eq!((page.kind, page.format), (DocumentKind::Plan, Format::Markdown));
+        assert_eq!(
+            Source::from_bytes("a.html", b"<h1>Plan</h1>".to_vec())?.format,
+            Format::Html
         );
         assert_eq!(
             Source::from_bytes("a.txt", b"Plan".to_vec())?.kind,

@@ -94,6 +94,10 @@ fn source_node(sink: &mut Sink, source: &Source, media_type: &str) -> NamedNode 
     sink.str(&s, poa::SHA256, &source.sha256());
     sink.int(&s, poa::CHAR_LENGTH, source.text.chars().count());
     sink.str(&s, DCT_FORMAT, media_type);
+    if source.format.is_extracted() && source.kind == super::DocumentKind::Plan {
+        // the offsets of every passage point into this text, not the file
+        sink.str(&s, poa::EXTRACTED_TEXT, &source.text);
+    }
     s
 }
 
@@ -101,7 +105,7 @@ fn source_node(sink: &mut Sink, source: &Source, media_type: &str) -> NamedNode 
 pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> {
     let mut sink = Sink::new(graph);
     let slug = &source.slug;
-    let src = source_node(&mut sink, source, "text/plain");
+    let src = source_node(&mut sink, source, source.format.media_type());
     let doc = node(slug);
     let scheme = node(&format!("{slug}/scheme"));
     sink.add(&doc, rdf::TYPE, poa::PLAN_OF_ACTION);

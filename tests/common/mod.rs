@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod pdf;
 pub mod served;
 pub mod tools;
 

@@ -69,7 +69,8 @@ impl Label<'_> {
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•▪◦●·*\-–]\s+)+").expect("valid regex"));
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2}(?:\.\d{1,3}){0,3})(\.|\)|:)?(?:\s+(.*))?$").expect("valid regex")
+    // "1.2.16.", "1.1", "1)", and "2 ." with a space before the dot
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,3}){0,3})(?: ?(\.|\)|:))?(?:\s+(.*))?$").expect("valid regex")
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(([a-zA-Z]{1,5}|\d{1,2})\)(?:\s+(.*))?$").expect("valid regex")
@@ -78,7 +79,7 @@ static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([a-zA-Z]{1,5})(\.|\)|:)(?:\s+(.*))?$").expect("valid regex")
 });
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:part|pillar|chapter)\s+([A-Z]|[IVXL]{1,6}|\d{1,2})\s*(?:[:.\-–—]\s*|\s+)?(.*)$")
+    Regex::new(r"^(?i:part|pillar|chapter|priority\s+area|area|theme|cluster|component|(?:strategic\s+)?thrust)\s+([IVXL]{1,6}|[A-Z]|\d{1,2})\b\s*(?:[:.\-–—]\s*|\s+)?(.*)$")
         .expect("valid regex")
 });
 
@@ -327,6 +328,10 @@ mod tests {
     #[test_case("a. Maintain", Style::LowerLetter, Wrap::Plain, &[1], "a", "Maintain" ; "letter")]
     #[test_case("PART A: POLITICAL", Style::UpperLetter, Wrap::Part, &[1], "A", "POLITICAL" ; "part")]
     #[test_case("1.1\tPromote", Style::Decimal, Wrap::Plain, &[1, 1], "1.1", "Promote" ; "tab")]
+    #[test_case("2 . Science", Style::Decimal, Wrap::Plain, &[2], "2", "Science" ; "space before the dot")]
+    #[test_case("PILLAR II: ECONOMIC", Style::UpperRoman, Wrap::Part, &[2], "II", "ECONOMIC" ; "pillar keyword roman")]
+    #[test_case("Priority Area 3: Socio-Cultural", Style::Decimal, Wrap::Part, &[3], "3", "Socio-Cultural" ; "priority area")]
+    #[test_case("Pillar 1 - Political", Style::Decimal, Wrap::Part, &[1], "1", "Political" ; "pillar with a dash")]
     fn labels(text: &str, style: Style, wrap: Wrap, values: &[u32], printed: &str, rest: &str) {
         assert_eq!(
             first(text),

@@ -148,14 +148,25 @@ pub fn mark_running_furniture(lines: &[Line<'_>], kinds: &mut [LineKind<'_>]) {
             .collect()
     };
     let mut near: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // a line that can be furniture: short, not a sentence's end, with some
+    // words (a footer "3 | P a g e" reads as a label: it counts too, a bare
+    // label "4.1" does not)
+    let candidate = |i: usize, kinds: &[LineKind<'_>]| {
+        let text = lines[i].text.trim();
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let shape = match &kinds[i] {
+            LineKind::Text => true,
+            LineKind::Labeled(r) => r.iter().all(|l| !l.rest.is_empty()),
+            _ => false,
+        };
+        shape && letters >= 3 && text.chars().count() <= 80 && !text.ends_with([';', ','])
+    };
+    let mut near_break = vec![false; lines.len()];
     for i in 0..lines.len() {
-        if i < first_break || !matches!(kinds[i], LineKind::Text) {
+        if !candidate(i, kinds) {
             continue;
         }
         let text = lines[i].text.trim();
-        if text.chars().count() > 80 || text.ends_with([';', ',']) {
-            continue;
-        }
         // within two content lines of a page break, on either side
         let window = |range: &mut dyn Iterator<Item = usize>| {
             let mut seen = 0;
@@ -174,14 +185,16 @@ pub fn mark_running_furniture(lines: &[Line<'_>], kinds: &mut [LineKind<'_>]) {
         };
         let before = window(&mut (i.saturating_sub(4)..i).rev()) || after_feed(i);
         let after = window(&mut (i + 1..(i + 5).min(lines.len())));
-        if before || after {
+        near_break[i] = before || after;
+        if near_break[i] && i >= first_break {
             *near.entry(key(text)).or_default() += 1;
         }
     }
-    for i in first_break..lines.len() {
-        if matches!(kinds[i], LineKind::Text)
-            && near.get(&key(lines[i].text)).is_some_and(|&n| n >= 2)
-        {
+    for i in 0..lines.len() {
+        // before the first page break only the first page's footer (the
+        // title at the top of page one is not furniture)
+        let placed = i >= first_break || near_break[i];
+        if placed && candidate(i, kinds) && near.get(&key(lines[i].text)).is_some_and(|&n| n >= 2) {
             kinds[i] = LineKind::Furniture;
         }
     }
@@ -232,7 +245,7 @@ mod tests {
 
     #[test]
     fn running_headers_are_furniture_by_repetition_beside_page_breaks() {
-        let text = "Title of the plan\nfirst page text\n\u{c}Short Plan 2021-2025\n1. text\nmore\nPage 2 of 3\n\u{c}Short Plan 2021-2025\n2. text\nShort Plan 2021-2025 is also said here\n";
+        let text = "Title of the plan\nfirst page text\n\u{c}Short Plan 2021-2025\n1. a first clause\nmore\nPage 2 of 3\n\u{c}Short Plan 2021-2025\n2. another clause\nShort Plan 2021-2025 is also said here\n";
         let lines = split_lines(text);
         let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
         mark_running_furniture(&lines, &mut kinds);

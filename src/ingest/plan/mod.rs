@@ -13,7 +13,7 @@ mod structure;
 
 pub use lines::{classify, split_lines, Line, LineKind};
 pub use repair::{collapse_spaces_with_offsets, Repair};
-pub use structure::parse;
+pub use structure::{parse, parse_with, ParseOptions};
 
 /// A span of the source in characters, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -27,6 +27,9 @@ pub struct State {
     pub pillar: Option<Node>,
     /// The current section of the current pillar, if any.
     pub section: Option<Node>,
+    /// The scheme and value of the last clause anywhere (a numbering can
+    /// run on through the whole plan).
+    pub last_clause: Option<(Key, u32)>,
 }
 
 /// A heading or container as far as fitting is concerned.
@@ -236,11 +239,17 @@ impl State {
                 })
             }
             None => {
-                // a new scheme opens at 1; the pillars' own scheme numbers
-                // clauses only under a heading the text did not number
+                // a new scheme opens at 1, or a numbering that runs on through
+                // the whole plan carries on; the pillars' own scheme numbers
+                // clauses directly under a pillar only when the text did not
+                // number the pillar
                 let pillar_scheme = Some(label.key) == self.pillar_key;
                 let section_scheme = in_pillar && Some(label.key) == p.section_key;
-                (label.value() == 1 && (!pillar_scheme || !p.numbered) && !section_scheme)
+                let runs_on = self
+                    .last_clause
+                    .is_some_and(|(k, v)| k == label.key && label.value() == v + 1 && v > 1);
+                let opens = label.value() == 1 || runs_on;
+                (opens && !(pillar_scheme && in_pillar && p.numbered) && !section_scheme)
                     .then_some(Fit::Clause {
                         in_pillar,
                         gap: false,
@@ -298,6 +307,10 @@ fn relation(state: &State, h: &Label<'_>, level: Level, r: &Label<'_>) -> Relati
                 Relation::Other
             };
         }
+        if n >= 2 && r.values.len() == 1 && r.value() == 1 {
+            // `1.`, `2.` restarting under a section `1.1`: a child
+            return Relation::Child;
+        }
         if r.values.len() <= n {
             // a decimal label at this depth or above: a sibling or an uncle
             let same_parent = r.values.len() == n && r.values[..n - 1] == h.values[..n - 1];
@@ -325,6 +338,13 @@ fn relation(state: &State, h: &Label<'_>, level: Level, r: &Label<'_>) -> Relati
                 return Relation::Sibling;
             }
         }
+    }
+    if state
+        .last_clause
+        .is_some_and(|(k, v)| r.key == k && r.values.len() == 1 && r.value() == v + 1 && v > 1)
+    {
+        // clause numbers that run on through the plan carry on under it
+        return Relation::Child;
     }
     let is_pillar_scheme = Some(r.key) == state.pillar_key || (level == Level::Pillar && r.key == h.key);
     if r.values.len() == 1 && r.value() == 1 && r.key != h.key && !is_pillar_scheme && r.key.wrap != Wrap::Part {

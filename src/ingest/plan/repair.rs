@@ -120,6 +120,14 @@ impl Repairer {
         }
     }
 
+    /// A repairer for text whose lines have no width of their own (from a web
+    /// page): no line is taken for two glued lines.
+    pub fn without_line_geometry<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Self {
+        let mut repairer = Repairer::new(lines);
+        repairer.overlong = usize::MAX;
+        repairer
+    }
+
     /// Joins the raw lines of one passage into cleaned text, recording repairs.
     ///
     /// Each line comes as (line number, text, offset of the text's first
@@ -148,9 +156,10 @@ impl Repairer {
             let repaired = self.repair_line(number, trimmed, repairs);
             let repaired = self.repair_text(&repaired, number, repairs);
             let line_offsets = align(&original, &repaired);
-            let soft = ends_with_soft_hyphen(&text) && repaired.starts_with(char::is_lowercase);
+            // "people-to-" + "people", "ASEAN-" + "Japan": a line that ends
+            // in a hyphen after a letter joins the next without a space
+            let soft = ends_with_soft_hyphen(&text) && repaired.starts_with(char::is_alphanumeric);
             if !text.is_empty() && !soft {
-                // "people-to-" + "people" keeps the hyphen and no space.
                 text.push(' ');
                 offsets.push(offsets.last().map_or(start, |o| o + 1));
             }

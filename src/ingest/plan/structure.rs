@@ -24,8 +24,24 @@ static YEAR_RANGE: LazyLock<Regex> =
 static PERIOD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\s*\d{4}\s*[-–—]\s*\d{4}\s*\)?$").expect("valid regex"));
 
+/// How a text came to be, where it matters to parsing it.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// Per line, whether it is a paragraph of its own (extracted from a web
+    /// page): such a line never carries on a clause or a title.
+    pub standalone: Option<Vec<bool>>,
+    /// Whether lines have a width of their own (text from a PDF): only then
+    /// can an over-long line be two lines the converter glued together.
+    pub no_line_geometry: bool,
+}
+
 /// Parses a plan of action from converted text.
 pub fn parse(source: &str) -> Result<Plan, PlanError> {
+    parse_with(source, &ParseOptions::default())
+}
+
+/// Parses a plan of action from text with what is known of its making.
+pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanError> {
     if source.trim().is_empty() {
         return Err(PlanError::Empty);
     }
@@ -33,14 +49,28 @@ pub fn parse(source: &str) -> Result<Plan, PlanError> {
     let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
     mark_running_furniture(&lines, &mut kinds);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let standalone: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            options
+                .standalone
+                .as_ref()
+                .and_then(|s| s.get(lines[i].number - 1).copied())
+                .unwrap_or(false)
+        })
+        .collect();
+    let content_lines = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Labeled(_)))
+        .map(|(l, _)| l.text);
+    let repairer = if options.no_line_geometry {
+        Repairer::without_line_geometry(content_lines)
+    } else {
+        Repairer::new(content_lines)
+    };
     let mut parser = Parser {
-        repairer: Repairer::new(
-            lines
-                .iter()
-                .zip(&kinds)
-                .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Labeled(_)))
-                .map(|(l, _)| l.text),
-        ),
+        repairer,
+        standalone,
         lines: &lines,
         ahead: Ahead {
             kinds: &kinds,
@@ -79,6 +109,8 @@ enum Collecting {
 /// Builder state: the hierarchy so far, with each node's lines.
 struct Parser<'s, 'l> {
     lines: &'l [Line<'s>],
+    /// Per line: a paragraph of its own (see [`ParseOptions::standalone`]).
+    standalone: Vec<bool>,
     ahead: Ahead<'l, 's>,
     repairer: Repairer,
     state: State,
@@ -306,6 +338,7 @@ impl<'s> Parser<'s, '_> {
             c.clause_key = Some(label.key);
             c.last_clause = label.value();
         }
+        self.state.last_clause = Some((label.key, label.value()));
         let (section, clause_index) = if in_pillar {
             pillar.clauses.push(clause);
             (None, pillar.clauses.len() - 1)
@@ -327,7 +360,7 @@ impl<'s> Parser<'s, '_> {
     /// starts afresh at 1 and fits nowhere else, heads a part the text did
     /// not number: it becomes the next pillar.
     fn unnumbered_pillar(&mut self, i: usize) -> bool {
-        if !matches!(self.collecting, Collecting::Nothing)
+        if self.standalone[i] || !matches!(self.collecting, Collecting::Nothing)
             || self.open.is_none()
             || self.open_clause_unfinished()
         {
@@ -350,7 +383,15 @@ impl<'s> Parser<'s, '_> {
         let (Some(key), Some(p)) = (self.state.pillar_key, &self.state.pillar) else {
             return false;
         };
-        if fits_here || !restarts {
+        // a heading standing alone between blank lines, in a plan whose
+        // pillars hold their clauses directly, heads a part even when the
+        // clause numbers run on through it
+        let alone = |k: Option<usize>| {
+            k.and_then(|k| self.ahead.kinds.get(k))
+                .is_none_or(|kind| matches!(kind, LineKind::Blank | LineKind::Furniture))
+        };
+        let standing_alone = alone(i.checked_sub(1)) && alone(Some(i + 1)) && !p.has_sections;
+        if !(standing_alone || (!fits_here && restarts)) {
             return false;
         }
         let next = p.values.last().copied().unwrap_or(0) + 1;
@@ -373,6 +414,14 @@ impl<'s> Parser<'s, '_> {
     fn text(&mut self, i: usize) {
         let line = &self.lines[i];
         let text = line.text.trim();
+        if self.standalone[i] {
+            // a paragraph of its own after the first heading: in no clause
+            self.warnings.push(format!(
+                "line {}: a paragraph outside any clause was not placed: {text:?}",
+                line.number
+            ));
+            return;
+        }
         let unfinished = self.open_clause_unfinished();
         match self.collecting {
             Collecting::SectionTitle(..) if unfinished && text.starts_with(char::is_lowercase) => {
@@ -486,7 +535,7 @@ impl<'s> Parser<'s, '_> {
         };
         let mut built = Vec::new();
         for (pi, p) in pillars.into_iter().enumerate() {
-            let printed_title = p.title.join(" ");
+            let printed_title = heading_text(&p.title.join(" "));
             let notation = p.label.clone();
             let pillar_values = if p.numbered { p.values.clone() } else { Vec::new() };
             let clauses: Vec<Clause> = p
@@ -509,7 +558,7 @@ impl<'s> Parser<'s, '_> {
                         title: if s.heading_inferred {
                             title_case_if_shouting(&s.title.join(" "))
                         } else {
-                            repair::collapse_spaces(&s.title.join(" "))
+                            heading_text(&s.title.join(" "))
                         },
                         heading_inferred: s.heading_inferred,
                         span: s.span,
@@ -564,6 +613,14 @@ impl<'s> Parser<'s, '_> {
         }
         Ok(plan)
     }
+}
+
+/// A heading's text: single spaces, no trailing colon ("1.1 Expanding
+/// Exchanges:").
+fn heading_text(text: &str) -> String {
+    repair::collapse_spaces(text)
+        .trim_end_matches([':', ' '])
+        .to_owned()
 }
 
 /// The notation of an item under `parent`: a decimal label that already

@@ -1,0 +1,455 @@
+//! A saved web page of a plan (or a Markdown export of one) to the text the
+//! plan parser reads: one line per heading, paragraph and list item, each
+//! list item with its label (the one it prints, or its place in its list
+//! under the heading path: the third `<li>` under `<h3>1.2 ...</h3>` is
+//! `1.2.3`), and a table of priority areas and activities read as sections
+//! and clauses.
+//!
+//! Site chrome is dropped by structure, never by wording: `nav`, `header`
+//! and `footer` outside the content, `aside`, forms and scripts, elements
+//! whose role or class says navigation, banner, breadcrumb, cookie notice or
+//! sidebar, lists made only of links, and paragraphs that are mostly links.
+//! The content is `main`, else `article`, else the body.
+
+use super::super::plan::labels;
+use super::Extracted;
+use ego_tree::NodeRef;
+use scraper::node::{Element, Node};
+use scraper::Html;
+
+/// Tags whose content is never the plan's.
+const DROPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
+    "input", "textarea", "iframe", "svg", "canvas", "head", "title", "meta", "link",
+];
+
+/// Roles of page chrome (ARIA landmarks and dialogs).
+const DROPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+];
+
+/// Words in a class or id that mark page chrome.
+const CHROME_MARKS: &[&str] = &[
+    "nav", "menu", "breadcrumb", "cookie", "consent", "gdpr", "sidebar", "footer", "masthead",
+    "share", "social", "tags", "byline", "meta", "skip", "banner", "related", "comments",
+    "subscribe", "newsletter", "pagination",
+];
+
+/// Extracts the plan text of an HTML page.
+pub fn extract(html: &str) -> Extracted {
+    let document = Html::parse_document(html);
+    let root = document.tree.root();
+    let content = find(root, "main")
+        .or_else(|| find(root, "article"))
+        .or_else(|| find_role(root, "main"))
+        .or_else(|| find(root, "body"))
+        .unwrap_or(root);
+    let mut out = Emitter::default();
+    // a title outside the content (the page's own h1 above <main>) comes first
+    if find(content, "h1").is_none() {
+        if let Some(h1) = find(root, "h1") {
+            out.line(&inline_text(h1), true);
+            out.title_seen = true;
+        }
+    }
+    out.block(content);
+    out.finish()
+}
+
+#[derive(Default)]
+struct Emitter {
+    lines: Vec<(String, bool)>,
+    /// The heading path lists are numbered under: pillar, then section.
+    pillar: Option<Heading>,
+    section: Option<Heading>,
+    pillars: u32,
+    sections: u32,
+    /// Heading levels in use below the title (h2 and h3 usually).
+    pillar_level: Option<u8>,
+    title_seen: bool,
+}
+
+#[derive(Clone)]
+struct Heading {
+    /// The decimal path of the heading, when it has one.
+    path: Option<String>,
+    /// Items in lists directly under it so far.
+    items: u32,
+}
+
+impl Emitter {
+    /// One output line; `standalone` lines are paragraphs of their own,
+    /// never the continuation of a clause.
+    fn line(&mut self, text: &str, standalone: bool) {
+        let text = collapse(text);
+        if !text.is_empty() {
+            self.lines.push((text, standalone));
+        }
+    }
+
+    fn finish(self) -> Extracted {
+        let mut text = String::new();
+        let mut standalone = Vec::new();
+        for (line, alone) in self.lines {
+            text.push_str(&line);
+            text.push('\n');
+            standalone.push(alone);
+        }
+        Extracted { text, standalone }
+    }
+
+    fn block(&mut self, node: NodeRef<'_, Node>) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    let t = t.trim();
+                    if !t.is_empty() {
+                        self.line(t, true);
+                    }
+                }
+                Node::Element(e) => {
+                    if dropped(e) {
+                        continue;
+                    }
+                    match e.name() {
+                        "h1" if !self.title_seen => {
+                            // what stood before the title was page chrome
+                            self.lines.clear();
+                            self.title_seen = true;
+                            self.line(&inline_text(child), true);
+                        }
+                        name @ ("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                            let level = name.as_bytes()[1] - b'0';
+                            self.heading(level, &inline_text(child));
+                        }
+                        "ol" | "ul" => self.list(child, e),
+                        "table" => self.table(child),
+                        "p" | "blockquote" | "pre" | "address" | "dd" | "dt" | "figcaption" => {
+                            if !mostly_links(child) {
+                                let text = inline_text(child);
+                                self.line(&text, true);
+                            }
+                        }
+                        "br" | "hr" | "img" => {}
+                        "header" => {
+                            // an article's own header holds its title; a site's does not
+                            if find(child, "h1").is_some() {
+                                self.block(child)
+                            }
+                        }
+                        "footer" => {}
+                        _ => self.block(child),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let text = collapse(text);
+        if text.is_empty() {
+            return;
+        }
+        let is_pillar = match self.pillar_level {
+            None => {
+                self.pillar_level = Some(level);
+                true
+            }
+            Some(p) => level <= p,
+        };
+        let printed = labels::read(&text).into_iter().next();
+        if is_pillar {
+            self.pillars += 1;
+            self.sections = 0;
+            let (path, line) = match printed {
+                Some(l) => (l.is_decimal().then(|| l.printed.clone()), text.clone()),
+                None => {
+                    let n = self.pillars.to_string();
+                    (Some(n.clone()), format!("{n}. {text}"))
+                }
+            };
+            self.pillar = Some(Heading { path, items: 0 });
+            self.section = None;
+            self.line(&line, true);
+        } else {
+            self.sections += 1;
+            let line = self.section_line(printed.as_ref(), &text);
+            self.line(&line, true);
+        }
+    }
+
+    /// A section heading's line, with its printed label or the next label
+    /// under the pillar; opens the section for the lists under it.
+    fn section_line(&mut self, printed: Option<&labels::Label<'_>>, text: &str) -> String {
+        let pillar_path = self.pillar.as_ref().and_then(|p| p.path.clone());
+        let (path, line) = match printed {
+            Some(l) => (l.is_decimal().then(|| l.printed.clone()), text.to_owned()),
+            None => {
+                let n = self.sections;
+                match &pillar_path {
+                    Some(p) => {
+                        let path = format!("{p}.{n}");
+                        (Some(path.clone()), format!("{path} {text}"))
+                    }
+                    None => (None, format!("{n}. {text}")),
+                }
+            }
+        };
+        self.section = Some(Heading { path, items: 0 });
+        line
+    }
+
+    /// The heading that list items are numbered under.
+    fn container(&mut self) -> Option<&mut Heading> {
+        if self.section.is_some() {
+            self.section.as_mut()
+        } else {
+            self.pillar.as_mut()
+        }
+    }
+
+    fn list(&mut self, node: NodeRef<'_, Node>, list: &Element) {
+        let items: Vec<NodeRef<'_, Node>> = node
+            .children()
+            .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "li"))
+            .collect();
+        if items.iter().all(|li| mostly_links(*li)) {
+            return; // a menu or a breadcrumb trail
+        }
+        if self.pillar.is_none() {
+            // lists before the first heading: preamble paragraphs
+            for li in items {
+                self.line(&inline_text(li), true);
+            }
+            return;
+        }
+        let start: u32 = list
+            .attr("start")
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(1);
+        let kind = list.attr("type").unwrap_or("1");
+        for li in items {
+            let own = own_text(li);
+            let nested: Vec<NodeRef<'_, Node>> = li
+                .children()
+                .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "ol" || e.name() == "ul"))
+                .collect();
+            let heading_like = !nested.is_empty()
+                && own.chars().count() <= 120
+                && !own.trim_end().ends_with([';', '.', ':', ',']);
+            let Some(container) = self.container() else {
+                return;
+            };
+            container.items = container.items.max(start.saturating_sub(1)) + 1;
+            let n = container.items;
+            let printed = labels::read(&own).into_iter().next();
+            let label = printed.is_none().then(|| match &container.path {
+                Some(path) => format!("{path}.{}", item_label(kind, n)),
+                None => format!("{}.", item_label(kind, n)),
+            });
+            let line = match &label {
+                Some(l) => format!("{l} {own}"),
+                None => own.clone(),
+            };
+            if heading_like {
+                // an item that heads a nested list is a section
+                self.sections += 1;
+                let text = collapse(&own);
+                let section_path = match (&printed, &label) {
+                    (Some(p), _) if p.is_decimal() => Some(p.printed.clone()),
+                    (None, Some(l)) if l.chars().all(|c| c.is_ascii_digit() || c == '.') => {
+                        Some(l.clone())
+                    }
+                    _ => None,
+                };
+                self.section = Some(Heading {
+                    path: section_path,
+                    items: 0,
+                });
+                self.line(if printed.is_some() { &text } else { &line }, true);
+                for list in nested {
+                    if let Node::Element(e) = list.value() {
+                        self.list(list, e);
+                    }
+                }
+                self.section = None;
+            } else {
+                self.line(&line, false);
+                // sub-items stay in the clause, one line each
+                for inner in nested {
+                    for sub in inner.children() {
+                        if matches!(sub.value(), Node::Element(e) if e.name() == "li") {
+                            self.line(&format!("• {}", inline_text(sub)), false);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A table of priority areas and activities: the first cell of a row
+    /// heads a section, the others hold its clauses (a list, or one text).
+    fn table(&mut self, node: NodeRef<'_, Node>) {
+        let rows: Vec<NodeRef<'_, Node>> = node
+            .descendants()
+            .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "tr"))
+            .collect();
+        let mut current_area = String::new();
+        for row in rows {
+            let cells: Vec<NodeRef<'_, Node>> = row
+                .children()
+                .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "td"))
+                .collect();
+            if cells.is_empty() {
+                continue; // a header row of <th>
+            }
+            let area = collapse(&inline_text(cells[0]));
+            if cells.len() >= 2 && !area.is_empty() && area != current_area {
+                current_area = area.clone();
+                self.sections += 1;
+                let printed = labels::read(&area).into_iter().next();
+                let line = self.section_line(printed.as_ref(), &area);
+                self.line(&line, true);
+            }
+            for cell in cells.iter().skip(usize::from(cells.len() >= 2)) {
+                let lists: Vec<NodeRef<'_, Node>> = cell
+                    .children()
+                    .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "ol" || e.name() == "ul"))
+                    .collect();
+                if lists.is_empty() {
+                    let text = collapse(&inline_text(*cell));
+                    if !text.is_empty() {
+                        self.clause_line(&text);
+                    }
+                } else {
+                    for list in lists {
+                        if let Node::Element(e) = list.value() {
+                            self.list(list, e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One clause under the current container, labelled by its place.
+    fn clause_line(&mut self, text: &str) {
+        let Some(container) = self.container() else {
+            self.line(text, true);
+            return;
+        };
+        container.items += 1;
+        let line = match (&container.path, labels::read(text).is_empty()) {
+            (_, false) => text.to_owned(),
+            (Some(path), true) => format!("{path}.{} {text}", container.items),
+            (None, true) => format!("{}. {text}", container.items),
+        };
+        self.line(&line, false);
+    }
+}
+
+/// The label of the `n`th item of a list of `type` (`1`, `a`, `A`, `i`, `I`).
+fn item_label(kind: &str, n: u32) -> String {
+    let key = |style| labels::Key {
+        style,
+        wrap: labels::Wrap::Plain,
+        depth: 1,
+    };
+    match kind {
+        "a" => labels::label_for(key(labels::Style::LowerLetter), n),
+        "A" => labels::label_for(key(labels::Style::UpperLetter), n),
+        "i" => labels::label_for(key(labels::Style::LowerRoman), n),
+        "I" => labels::label_for(key(labels::Style::UpperRoman), n),
+        _ => n.to_string(),
+    }
+}
+
+fn dropped(e: &Element) -> bool {
+    if DROPPED_TAGS.contains(&e.name()) {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| DROPPED_ROLES.contains(&r.trim())) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let marks = e.attr("class").unwrap_or("").to_ascii_lowercase()
+        + " "
+        + &e.attr("id").unwrap_or("").to_ascii_lowercase();
+    marks
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|token| CHROME_MARKS.contains(&token))
+}
+
+fn find<'a>(node: NodeRef<'a, Node>, tag: &str) -> Option<NodeRef<'a, Node>> {
+    node.descendants()
+        .find(|d| matches!(d.value(), Node::Element(e) if e.name() == tag))
+}
+
+fn find_role<'a>(node: NodeRef<'a, Node>, role: &str) -> Option<NodeRef<'a, Node>> {
+    node.descendants()
+        .find(|d| matches!(d.value(), Node::Element(e) if e.attr("role") == Some(role)))
+}
+
+/// All the text of an element, chrome and nested lists included.
+fn inline_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        match d.value() {
+            Node::Text(t) => {
+                let hidden = d.ancestors().any(|a| matches!(a.value(), Node::Element(e) if dropped(e)));
+                if !hidden {
+                    out.push_str(t);
+                }
+            }
+            Node::Element(e) if e.name() == "br" => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+/// An element's text without its nested lists (a list item's own words).
+fn own_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    fn walk(node: NodeRef<'_, Node>, out: &mut String) {
+        for c in node.children() {
+            match c.value() {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) if e.name() == "ol" || e.name() == "ul" || dropped(e) => {}
+                Node::Element(e) if e.name() == "br" => out.push(' '),
+                Node::Element(_) => walk(c, out),
+                _ => {}
+            }
+        }
+    }
+    walk(node, &mut out);
+    collapse(&out)
+}
+
+/// Whether most of an element's text is link text (menus, breadcrumbs, tags).
+fn mostly_links(node: NodeRef<'_, Node>) -> bool {
+    let all = inline_text(node);
+    let total = all.chars().filter(|c| c.is_alphanumeric()).count();
+    if total == 0 {
+        return true;
+    }
+    let linked: usize = node
+        .descendants()
+        .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "a"))
+        .map(|a| inline_text(a).chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    linked * 10 >= total * 8
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
