@@ -145,6 +145,18 @@ pub fn normalise_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// Like [`normalise_name`], but years stay.
+fn normalise_keeping_years(name: &str) -> String {
+    let folded: String = name
+        .chars()
+        .map(crate::entities::matcher::normalise_char)
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .collect();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
+    words.join(" ")
+}
+
 /// The outcome of scoring.
 #[derive(Debug, Clone, Default)]
 pub struct Score {
@@ -197,24 +209,46 @@ pub fn score(gold: &Gold, found: &[Found]) -> Score {
         found: in_scope.len(),
         ..Score::default()
     };
-    for row in &gold.rows {
-        let want = normalise_name(&row.entity);
-        let hit = in_scope.iter().enumerate().find(|(k, f)| {
-            !used[*k]
-                && f.passage == row.passage
-                && f.labels
-                    .iter()
-                    .chain([&f.label])
-                    .any(|l| normalise_name(l) == want)
-        });
-        match hit {
-            Some((k, f)) => {
+    // Two passes: names that agree with their years first, then names that
+    // agree without them, so that "the Plan of Action (2016-2020)" and
+    // "(2021-2025)" in one passage each find their own.
+    let mut matched: Vec<Option<usize>> = vec![None; gold.rows.len()];
+    for strict in [true, false] {
+        for (r, row) in gold.rows.iter().enumerate() {
+            if matched[r].is_some() {
+                continue;
+            }
+            let norm = |name: &str| {
+                if strict {
+                    normalise_keeping_years(name)
+                } else {
+                    normalise_name(name)
+                }
+            };
+            let want = norm(&row.entity);
+            let hit = in_scope.iter().enumerate().position(|(k, f)| {
+                !used[k]
+                    && f.passage == row.passage
+                    && f.labels
+                        .iter()
+                        .chain([&f.label])
+                        .any(|l| norm(l) == want)
+            });
+            if let Some(k) = hit {
                 used[k] = true;
+                matched[r] = Some(k);
+            }
+        }
+    }
+    for (row, hit) in gold.rows.iter().zip(&matched) {
+        match hit {
+            Some(k) => {
+                let f = in_scope[*k];
                 s.matched += 1;
-                if f.class == row.class {
+                if f.class == row.class || (row.class == EntityClass::PartnerAgency && f.class == EntityClass::USAgency) {
                     s.class_right += 1;
                 } else {
-                    s.wrong_class.push((row.clone(), (*f).clone()));
+                    s.wrong_class.push((row.clone(), f.clone()));
                 }
             }
             None => s.misses.push(row.clone()),

@@ -6,6 +6,7 @@
 //! (`server`) and uploads to other stores (`push`). See ARCHITECTURE.md for the map and its invariants.
 
 pub mod analysis;
+pub mod corpus;
 pub mod entities;
 pub mod eval;
 pub mod export;

@@ -15,6 +15,9 @@ pub const ID: &str = "https://w3id.org/poakg/id/";
 pub const ENTITY_GRAPH: &str = "https://w3id.org/poakg/id/graph/entities";
 /// IRI of the named graph holding analysis results (centrality, communities, ...).
 pub const ANALYSIS_GRAPH: &str = "https://w3id.org/poakg/id/graph/analysis";
+/// IRI of the named graph naming the plans that plans refer to but that are
+/// not in the store.
+pub const REFERENCES_GRAPH: &str = "https://w3id.org/poakg/id/graph/references";
 /// IRI of the named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/poakg/ontology";
 
@@ -32,6 +35,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "partners",
     "comparison",
     "alignment",
+    "references",
 ];
 
 /// Prefixes used in Turtle output, in tables and offered to user queries.
@@ -63,6 +67,10 @@ pub mod poa {
     use super::NamedNodeRef;
     terms!("https://w3id.org/poakg/ontology#";
         PLAN_OF_ACTION = "PlanOfAction",
+        DIALOGUE_PARTNER = "DialoguePartner",
+        PARTNER = "partner",
+        PARTNERSHIP_KIND = "partnershipKind",
+        INSTRUMENT = "Instrument",
         PREAMBLE = "Preamble",
         PILLAR = "Pillar",
         SECTION = "Section",
@@ -121,6 +129,8 @@ pub mod ext {
     );
     terms!("http://purl.org/dc/terms/";
         DCT_TITLE = "title",
+        DCT_TYPE = "type",
+        DCT_REPLACES = "replaces",
         DCT_ABSTRACT = "abstract",
         DCT_IS_PART_OF = "isPartOf",
         DCT_HAS_PART = "hasPart",
@@ -135,6 +145,9 @@ pub mod ext {
     );
     terms!("http://www.w3.org/2000/01/rdf-schema#";
         RDFS_LABEL = "label",
+    );
+    terms!("http://www.w3.org/2002/07/owl#";
+        OWL_SAME_AS = "sameAs",
     );
     terms!("https://schema.org/";
         SCHEMA_URL = "url",

@@ -32,10 +32,9 @@ fn the_seeds_conform() {
     "t:clause-1 a poa:Clause ; skos:notation \"1.1\", \"1.2\" ; poa:text \"Do things.\" ; dcterms:isPartOf id:t .",
     &[
         ("id:t/clause-1", "skos:notation", "a passage has one notation"),
-        ("id:t/clause-1", "poa:inSection", "a clause is in one section"),
         ("id:t/clause-1", "poa:inPillar", "a clause is in one pillar"),
     ];
-    "clause without section or pillar and two notations"
+    "clause without a pillar and with two notations"
 )]
 #[test_case(
     "t:p-1 a poa:Clause ; skos:notation \"1\" ; poa:text \"\" ; dcterms:isPartOf id:t ;

@@ -3,16 +3,46 @@
 //! the rules found), each a function of its own.
 
 use super::discover;
-use super::lexicon::Lexicon;
+use super::lexicon::{HeadRule, Lexicon};
+use crate::corpus::partners::{Partner, Partners};
 use super::matcher::{self, Matcher};
 use super::registry::{self, Registry};
-use super::{variants, Extraction, Method, Mention};
+use super::{variants, Entity, EntityClass, Extraction, Method, Mention};
+use std::collections::HashMap;
 
 /// Finds entities with a registry and the discovery rules.
 pub struct Extractor {
     registry: Registry,
     matcher: Matcher,
     lexicon: Lexicon,
+    partners: Partners,
+    /// Registry rows that are plans of a partnership (an Instrument of a
+    /// partner whose name gives a kind and a period), by row: the plan's
+    /// entity id (`plan:<slug>`), so that a plan cited by its title is the
+    /// same node as the plan when it is built.
+    plan_rows: HashMap<usize, String>,
+}
+
+/// What the extractor knows of the document it reads.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    /// The document's partner: acronyms that several partnerships share
+    /// ("JCC") resolve to its row, its own agencies are named after it.
+    pub partner: Option<Partner>,
+    /// The plan itself, for "this Plan of Action".
+    pub this_plan: Option<PlanRef>,
+    /// The plan it follows, for "the previous Plan of Action (2016-2020)".
+    pub previous_plan: Option<PlanRef>,
+}
+
+/// A plan as a reference in text: its entity id (`plan:<slug>`), title,
+/// kind and period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRef {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub period: Option<(u16, u16)>,
 }
 
 /// The bundled registry.
@@ -25,6 +55,8 @@ pub enum ExtractorError {
     Registry(#[from] registry::RegistryError),
     #[error(transparent)]
     Lexicon(#[from] super::lexicon::LexiconError),
+    #[error(transparent)]
+    Partners(#[from] crate::corpus::partners::PartnersError),
 }
 
 /// The passages of one document, with their characters.
@@ -55,6 +87,12 @@ type Local = Vec<(String, String)>;
 
 impl Extractor {
     pub fn new(registry: Registry, lexicon: Lexicon) -> Extractor {
+        Extractor::with_partners(registry, lexicon, Partners::default())
+    }
+
+    /// An extractor that knows the partners (to resolve shared acronyms and
+    /// name partners' agencies).
+    pub fn with_partners(registry: Registry, lexicon: Lexicon, partners: Partners) -> Extractor {
         let mut names = Vec::new();
         for (i, known) in registry.entries.iter().enumerate() {
             for label in std::iter::once(&known.label).chain(&known.alt_labels) {
@@ -64,19 +102,47 @@ impl Extractor {
             }
         }
         let matcher = Matcher::new(names.iter().map(|(i, n)| (*i, n.as_str())));
+        let plan_rows = registry
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| plan_slug(e).map(|slug| (i, format!("plan:{slug}"))))
+            .collect();
         Extractor {
             registry,
             matcher,
             lexicon,
+            partners,
+            plan_rows,
         }
     }
 
-    /// The extractor with the bundled registry and lexicon.
+    /// The registry's row for a partnership's plan of this kind and period.
+    pub fn plan_row(&self, partner: &str, kind: &str, period: (u16, u16)) -> Option<&Entity> {
+        let slug = format!(
+            "plan:asean-{}-{}-{}-{}",
+            partner.to_lowercase(),
+            crate::corpus::meta::kind_code(kind),
+            period.0,
+            period.1
+        );
+        self.plan_rows
+            .iter()
+            .find(|(_, s)| **s == slug)
+            .map(|(i, _)| &self.registry.entries[*i])
+    }
+
+    /// The extractor with the bundled registry, lexicon and partner table.
     pub fn bundled() -> Result<Extractor, ExtractorError> {
-        Ok(Extractor::new(
+        Ok(Extractor::with_partners(
             Registry::parse("ontology/registry.tsv", BUNDLED_REGISTRY)?,
             Lexicon::bundled()?,
+            Partners::bundled()?,
         ))
+    }
+
+    pub fn partners(&self) -> &Partners {
+        &self.partners
     }
 
     pub fn registry(&self) -> &Registry {
@@ -89,12 +155,19 @@ impl Extractor {
 
     /// Extracts the entities of one document's passages (in document order).
     pub fn extract(&self, passages: &[&str]) -> Extraction {
+        self.extract_in(passages, &DocContext::default())
+    }
+
+    /// Extracts the entities of one document's passages, knowing its
+    /// partner and the plans it may refer to.
+    pub fn extract_in(&self, passages: &[&str], context: &DocContext) -> Extraction {
         let doc = Document {
             texts: passages,
             chars: passages.iter().map(|p| p.chars().collect()).collect(),
         };
         let mut out = Extraction::default();
-        self.registry_names(&doc, &mut out);
+        self.registry_names(&doc, context, &mut out);
+        super::references::plan_references(&doc.chars, context, &mut out);
         let mut local = self.acronym_definitions(&doc, &mut out);
         local.extend(self.head_noun_names(&doc, &mut out));
         later_uses(&doc, &local, &mut out);
@@ -112,11 +185,27 @@ impl Extractor {
         out
     }
 
-    /// Phase 1: the registry's names and their variants.
-    fn registry_names(&self, doc: &Document<'_>, out: &mut Extraction) {
+    /// Phase 1: the registry's names and their variants; a name several
+    /// rows share resolves by the document's partner.
+    fn registry_names(&self, doc: &Document<'_>, context: &DocContext, out: &mut Extraction) {
         for (p, text) in doc.texts.iter().enumerate() {
-            for hit in resolve(self.matcher.find(text), &doc.chars[p]) {
+            let hits = self.by_partner(self.matcher.find(text), context, &doc.chars[p]);
+            for hit in resolve(hits, &doc.chars[p]) {
                 let known = &self.registry.entries[hit.owner];
+                if context.partner.as_ref().is_some_and(|partner| is_partner_row(known, partner)) {
+                    // the plan's partner is its metadata, not an entity it names
+                    continue;
+                }
+                if let Some(plan) = self.plan_rows.get(&hit.owner) {
+                    // a plan cited by its title: the plan's own node
+                    out.entities.entry(plan.clone()).or_insert_with(|| Entity {
+                        id: plan.clone(),
+                        ..known.clone()
+                    });
+                    out.mentions
+                        .push(doc.mention(p, plan, hit.start, hit.end, Method::Registry));
+                    continue;
+                }
                 out.add_known(known, &self.registry);
                 out.mentions
                     .push(doc.mention(p, &known.id, hit.start, hit.end, Method::Registry));
@@ -124,12 +213,150 @@ impl Extractor {
         }
     }
 
+    /// Keeps, of several rows that share a name ("JCC" is an alternative
+    /// label of each partnership's committee), the one of the document's
+    /// partner, else one of no partner, else one whose partner the name
+    /// itself names; none otherwise, so that "JCC" in an ASEAN-Japan plan is
+    /// never the ASEAN-U.S. JCC. A name of one row only is kept.
+    fn by_partner(&self, hits: Vec<matcher::Hit>, context: &DocContext, chars: &[char]) -> Vec<matcher::Hit> {
+        let doc_partner = context.partner.as_ref().map(|p| p.code.as_str());
+        let mut out = Vec::with_capacity(hits.len());
+        let mut i = 0;
+        while i < hits.len() {
+            let mut j = i + 1;
+            while j < hits.len() && hits[j].start == hits[i].start && hits[j].end == hits[i].end {
+                j += 1;
+            }
+            let group = &hits[i..j];
+            if group.len() == 1 {
+                // a name of one row only: whatever partnership it belongs to
+                out.push(group[0].clone());
+                i = j;
+                continue;
+            }
+            let partner_of = |h: &matcher::Hit| self.registry.entries[h.owner].partner.as_deref();
+            let chosen = group
+                .iter()
+                .find(|h| doc_partner.is_some() && partner_of(h) == doc_partner)
+                .or_else(|| group.iter().find(|h| partner_of(h).is_none()))
+                .or_else(|| {
+                    let surface: String = chars[group[0].start..group[0].end].iter().collect();
+                    group.iter().find(|h| {
+                        partner_of(h)
+                            .and_then(|code| self.partners.get(code))
+                            .is_some_and(|p| names_partner(&surface, p))
+                    })
+                });
+            if let Some(h) = chosen {
+                out.push(h.clone());
+            }
+            i = j;
+        }
+        out
+    }
+
+    /// What the partners tell of a name the rules found: a leading possessive
+    /// belongs to the partner, not to the name ("the UK's National Crime
+    /// Agency" is the National Crime Agency); an agency or institution named
+    /// after a partner ("Japanese ...", "UK ...", "... of Japan") is that
+    /// partner's agency. Returns the partner's code.
+    fn partner_of_name(&self, cand: &mut discover::Candidate) -> Option<String> {
+        let mut partner: Option<&Partner> = None;
+        'possessive: for p in &self.partners.rows {
+            for name in std::iter::once(p.code.as_str()).chain(p.names()) {
+                for apostrophe in ["'s ", "’s "] {
+                    let prefix = format!("{name}{apostrophe}");
+                    if let Some(rest) = cand.name.strip_prefix(&prefix) {
+                        if discover::classify(&self.lexicon, rest).is_some() {
+                            cand.start += prefix.chars().count();
+                            cand.name = rest.to_owned();
+                            partner = Some(p);
+                            break 'possessive;
+                        }
+                    }
+                }
+            }
+        }
+        if partner.is_none() {
+            'adjective: for p in &self.partners.rows {
+                for adjective in &p.adjectives {
+                    let prefix = format!("{adjective} ");
+                    if let Some(rest) = cand.name.strip_prefix(&prefix) {
+                        // only before an agency's own name: "Korean Ministry of
+                        // Oceans and Fisheries" is the Ministry of Oceans and Fisheries
+                        let own_name = rest.starts_with("Ministry ") || rest.starts_with("Department ");
+                        if own_name && discover::classify(&self.lexicon, rest).is_some() {
+                            cand.start += prefix.chars().count();
+                            cand.name = rest.to_owned();
+                            partner = Some(p);
+                            break 'adjective;
+                        }
+                    }
+                }
+            }
+        }
+        let Some((_, rule)) = discover::analyse(&self.lexicon, &cand.name) else {
+            return partner.map(|p| p.code.clone());
+        };
+        let words: Vec<&str> = cand.name.split_whitespace().collect();
+        let named_after = |p: &Partner| {
+            let first = words.first().copied().unwrap_or("");
+            let second = words.get(1).copied().unwrap_or("");
+            let leads = std::iter::once(p.code.as_str())
+                .chain(p.names())
+                .chain(p.adjectives.iter().map(String::as_str))
+                .any(|n| {
+                    let n_words: Vec<&str> = n.split_whitespace().collect();
+                    words.len() > n_words.len()
+                        && words[..n_words.len()] == n_words[..]
+                        && !self.lexicon.is_place(words[n_words.len()])
+                })
+                && !(first == "European" && self.lexicon.is_place(second));
+            let of_partner = p.names().any(|n| {
+                cand.name.ends_with(&format!(" of {n}")) || cand.name.ends_with(&format!(" of the {n}"))
+            });
+            leads || of_partner
+        };
+        let possessive = partner.is_some();
+        if partner.is_none() {
+            partner = self.partners.rows.iter().find(|p| named_after(p));
+        }
+        let agency_head = match rule {
+            HeadRule::Agency => true,
+            // an institute or centre is an agency only when it says so:
+            // "National Institute ...", "the UK's Centre ...", "... of Japan"
+            HeadRule::Institution => {
+                possessive
+                    || words.contains(&"National")
+                    || self.partners.rows.iter().any(|p| {
+                        p.names().any(|n| cand.name.ends_with(&format!(" of {n}")))
+                    })
+            }
+            HeadRule::Organization => words
+                .iter()
+                .any(|w| matches!(*w, "Organisation" | "Organization" | "Foundation" | "Bank")),
+            HeadRule::Body => words.iter().any(|w| matches!(*w, "Ministry" | "Police")),
+            _ => false,
+        };
+        if let Some(p) = partner {
+            if agency_head && matches!(cand.class, EntityClass::Organization | EntityClass::USAgency) {
+                cand.class = if p.code == "US" {
+                    EntityClass::USAgency
+                } else {
+                    EntityClass::PartnerAgency
+                };
+            }
+        }
+        partner.map(|p| p.code.clone())
+    }
+
     /// Phase 2: acronym definitions of names the registry does not know (or
     /// of known names with an acronym it does not know).
     fn acronym_definitions(&self, doc: &Document<'_>, out: &mut Extraction) -> Local {
         let mut local = Local::new();
         for (p, text) in doc.texts.iter().enumerate() {
-            for def in discover::acronym_definitions(&self.lexicon, text) {
+            for mut def in discover::acronym_definitions(&self.lexicon, text) {
+                let partner = self.partner_of_name(&mut def);
                 let covering = out
                     .mentions
                     .iter()
@@ -159,6 +386,9 @@ impl Extractor {
                         }
                         let id =
                             out.add_discovered(&def.name, def.class, Method::AcronymDefinition);
+                        if let Some(e) = out.entities.get_mut(&id) {
+                            e.partner = e.partner.take().or(partner);
+                        }
                         out.mentions.push(doc.mention(
                             p,
                             &id,
@@ -201,7 +431,8 @@ impl Extractor {
     fn head_noun_names(&self, doc: &Document<'_>, out: &mut Extraction) -> Local {
         let mut local = Local::new();
         for (p, text) in doc.texts.iter().enumerate() {
-            for cand in discover::head_noun_names(&self.lexicon, text) {
+            for mut cand in discover::head_noun_names(&self.lexicon, text) {
+                let partner = self.partner_of_name(&mut cand);
                 let covered = out
                     .mentions
                     .iter()
@@ -211,6 +442,9 @@ impl Extractor {
                     continue;
                 }
                 let id = out.add_discovered(&cand.name, cand.class, Method::HeadNoun);
+                if let Some(e) = out.entities.get_mut(&id) {
+                    e.partner = e.partner.take().or(partner);
+                }
                 local.push((id.clone(), cand.name.clone()));
                 out.mentions
                     .push(doc.mention(p, &id, cand.start, cand.end, Method::HeadNoun));
@@ -309,11 +543,22 @@ fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
             if contains {
                 let same = outer.owner == hit.owner;
                 let after: String = chars[hit.end..outer.end].iter().take(6).collect();
+                let rest: String = chars[hit.end..outer.end].iter().collect();
                 let plus_format = after.starts_with('-')
                     || after.starts_with('+')
                     || after.trim_start().starts_with('+')
                     || after.trim_start().starts_with("Plus");
-                if same || plus_format {
+                // "ASEAN Post Ministerial Conference (PMC+1) with Japan": the
+                // conference's format with one partner, not the conference
+                let with_partner = hit.start == outer.start && without_bracket(&rest).starts_with(" with ");
+                // "AEM-METI Consultations": both sides of a hyphenated compound
+                // name its parties, as "AEM" before the hyphen does
+                let consultation: String = chars[outer.start..outer.end].iter().collect();
+                let hyphen_joined = hit.start > outer.start
+                    && chars[hit.start - 1] == '-'
+                    && consultation.trim_end().ends_with(['n', 's'])
+                    && consultation.contains("Consultation");
+                if same || plus_format || with_partner || hyphen_joined {
                     keep = false;
                 }
             } else if overlaps {
@@ -327,3 +572,52 @@ fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
     kept
 }
 
+
+/// `text` without a leading bracketed part (" (PMC+1) with Japan" -> " with Japan").
+fn without_bracket(text: &str) -> String {
+    let trimmed = text.trim_start();
+    match trimmed.strip_prefix('(').and_then(|t| t.split_once(')')) {
+        Some((_, after)) => format!(" {}", after.trim_start()),
+        None => text.to_owned(),
+    }
+}
+
+/// Whether a name names a partner: one of its names, its code or an
+/// adjective stands in it ("USAID" holds US, "Japanese ..." Japanese).
+fn names_partner(surface: &str, partner: &Partner) -> bool {
+    std::iter::once(partner.code.as_str())
+        .chain(partner.names())
+        .chain(partner.adjectives.iter().map(String::as_str))
+        .filter(|n| n.chars().count() >= 2)
+        .any(|n| surface.contains(n))
+}
+
+/// The plan identity of a registry row that names a partnership's plan:
+/// an Instrument of a partner whose label gives a kind and a period.
+fn plan_slug(e: &Entity) -> Option<String> {
+    if e.class != EntityClass::Instrument {
+        return None;
+    }
+    let partner = e.partner.as_deref()?;
+    let lower = e.label.to_lowercase();
+    let (kind, _) = crate::corpus::meta::KINDS
+        .iter()
+        .find(|(k, _)| lower.starts_with(&k.to_lowercase()) || lower.contains(&format!(" {}", k.to_lowercase())))?;
+    // "Plan of Action to Implement ..." yes; "Joint Statement on ..." only when it is the whole kind
+    let (a, b) = crate::corpus::meta::period_in(&e.label)?;
+    Some(format!(
+        "asean-{}-{}-{a}-{b}",
+        partner.to_lowercase(),
+        crate::corpus::meta::kind_code(kind)
+    ))
+}
+
+/// Whether a registry row is the partner itself ("European Union" in an
+/// ASEAN-EU plan): one of its names is one of the partner's.
+fn is_partner_row(row: &Entity, partner: &Partner) -> bool {
+    use crate::corpus::partners::fold;
+    let names: Vec<String> = partner.names().map(fold).collect();
+    std::iter::once(&row.label)
+        .chain(&row.alt_labels)
+        .any(|l| names.contains(&fold(l)))
+}

@@ -56,6 +56,7 @@ pub struct Lexicon {
     partner_markers: HashSet<String>,
     group_generic: HashSet<String>,
     countries_generic: HashSet<String>,
+    places: HashSet<String>,
 }
 
 /// A row of a lexicon file that cannot be read.
@@ -120,9 +121,10 @@ impl Lexicon {
                 "partner-marker" => &mut self.partner_markers,
                 "group-generic" => &mut self.group_generic,
                 "countries-generic" => &mut self.countries_generic,
+                "place" => &mut self.places,
                 other => {
                     return Err(err(format!(
-                        "unknown list {other:?} (head, connector, complement, generic, partner-marker, group-generic, countries-generic)"
+                        "unknown list {other:?} (head, connector, complement, generic, partner-marker, group-generic, countries-generic, place)"
                     )))
                 }
             };
@@ -165,6 +167,9 @@ impl Lexicon {
     }
     pub fn is_countries_generic(&self, w: &str) -> bool {
         self.countries_generic.contains(w)
+    }
+    pub fn is_place(&self, w: &str) -> bool {
+        self.places.contains(w)
     }
 }
 

@@ -13,9 +13,10 @@ mod extract;
 pub mod lexicon;
 pub mod matcher;
 pub mod rdf;
+mod references;
 pub mod registry;
 
-pub use extract::{Extractor, ExtractorError, BUNDLED_REGISTRY};
+pub use extract::{DocContext, Extractor, ExtractorError, PlanRef, BUNDLED_REGISTRY};
 use std::collections::{BTreeMap, HashMap};
 
 /// The entity classes of the contract vocabulary.
@@ -25,17 +26,21 @@ pub enum EntityClass {
     Mechanism,
     Instrument,
     USAgency,
+    /// A government department or agency of a partner (`poa:USAgency` is
+    /// its subclass for the United States).
+    PartnerAgency,
     Programme,
     Organization,
     CountryGroup,
 }
 
 impl EntityClass {
-    pub const ALL: [EntityClass; 7] = [
+    pub const ALL: [EntityClass; 8] = [
         EntityClass::ASEANBody,
         EntityClass::Mechanism,
         EntityClass::Instrument,
         EntityClass::USAgency,
+        EntityClass::PartnerAgency,
         EntityClass::Programme,
         EntityClass::Organization,
         EntityClass::CountryGroup,
@@ -48,6 +53,7 @@ impl EntityClass {
             EntityClass::Mechanism => "Mechanism",
             EntityClass::Instrument => "Instrument",
             EntityClass::USAgency => "USAgency",
+            EntityClass::PartnerAgency => "PartnerAgency",
             EntityClass::Programme => "Programme",
             EntityClass::Organization => "Organization",
             EntityClass::CountryGroup => "CountryGroup",
@@ -79,6 +85,9 @@ pub enum Method {
     Acronym,
     /// A name built on a head noun (Work Plan, Summit, Committee, ...).
     HeadNoun,
+    /// A reference to the plan itself or to the plan it follows ("this Plan
+    /// of Action", "the previous Plan of Action (2016-2020)").
+    PlanReference,
 }
 
 impl Method {
@@ -88,6 +97,7 @@ impl Method {
             Method::AcronymDefinition => "rule:acronym-definition",
             Method::Acronym => "rule:acronym",
             Method::HeadNoun => "rule:head-noun",
+            Method::PlanReference => "rule:plan-reference",
         }
     }
 }
@@ -101,6 +111,9 @@ pub struct Entity {
     pub alt_labels: Vec<String>,
     pub part_of: Option<String>,
     pub owner: Option<String>,
+    /// The code of the partner it belongs to (`JP`), for a partner's agency,
+    /// fund, programme or joint mechanism.
+    pub partner: Option<String>,
     /// Registry for known entities, else the rule that discovered it.
     pub method: Method,
 }
@@ -149,6 +162,7 @@ impl Extraction {
             alt_labels: Vec::new(),
             part_of: None,
             owner: None,
+            partner: None,
             method,
         });
         id

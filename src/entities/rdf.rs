@@ -20,9 +20,17 @@ pub struct PassageRef<'a> {
     pub offsets: &'a [usize],
 }
 
-/// IRI of an entity.
+/// IRI of an entity; a plan referred to (`plan:<slug>`) is the plan's node.
 pub fn entity_iri(entity_id: &str) -> NamedNode {
-    NamedNode::new_unchecked(id(&format!("entity/{entity_id}")))
+    match entity_id.strip_prefix("plan:") {
+        Some(slug) => NamedNode::new_unchecked(id(slug)),
+        None => NamedNode::new_unchecked(id(&format!("entity/{entity_id}"))),
+    }
+}
+
+/// IRI of a partner, by code.
+pub fn partner_iri(code: &str) -> NamedNode {
+    NamedNode::new_unchecked(id(&format!("partner/{}", code.to_lowercase())))
 }
 
 /// The quads describing the entities one document names (types, labels,
@@ -33,7 +41,8 @@ pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
     let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
         out.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
     };
-    for e in extraction.entities.values() {
+    // plans are described by their own graph (or the references graph)
+    for e in extraction.entities.values().filter(|e| !e.id.starts_with("plan:")) {
         let iri = entity_iri(&e.id);
         add(
             &iri,
@@ -58,6 +67,9 @@ pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
         if let Some(owner) = &e.owner {
             add(&iri, poa::OWNER, entity_iri(owner).into());
         }
+        if let Some(partner) = &e.partner {
+            add(&iri, poa::PARTNER, partner_iri(partner).into());
+        }
         add(
             &iri,
             poa::FOUND_BY,
@@ -79,6 +91,14 @@ pub fn mention_quads(
     let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
         out.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
     };
+    // a plan named in the text: its name, for when it is not in the store
+    // (the references graph takes it from there)
+    for e in extraction.entities.values().filter(|e| e.id.starts_with("plan:")) {
+        let iri = entity_iri(&e.id);
+        for label in std::iter::once(&e.label).chain(&e.alt_labels) {
+            add(&iri, RDFS_LABEL, Literal::new_simple_literal(label).into());
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     let mut counter: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for m in &extraction.mentions {

@@ -25,7 +25,9 @@ pub enum RegistryError {
     },
 }
 
-const HEADER: [&str; 6] = ["id", "class", "label", "alt_labels", "part_of", "owner"];
+const HEADER: [&str; 7] = [
+    "id", "class", "label", "alt_labels", "part_of", "owner", "partner",
+];
 
 impl Registry {
     /// Parses registry text; `file` names it in errors.
@@ -44,7 +46,8 @@ impl Registry {
             }
             let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
             if !header_seen {
-                if cols[..cols.len().min(6)] != HEADER[..cols.len().min(6)] || cols.len() < 3 {
+                let n = cols.len().min(HEADER.len());
+                if cols[..n] != HEADER[..n] || cols.len() < 3 {
                     return Err(err(
                         line,
                         format!("expected the header `{}`", HEADER.join("\\t")),
@@ -90,6 +93,7 @@ impl Registry {
                     .collect(),
                 part_of: Some(col(4)).filter(|s| !s.is_empty()).map(str::to_owned),
                 owner: Some(col(5)).filter(|s| !s.is_empty()).map(str::to_owned),
+                partner: Some(col(6)).filter(|s| !s.is_empty()).map(str::to_owned),
                 method: Method::Registry,
             };
             if registry.index.contains_key(id) {

@@ -11,7 +11,7 @@ pub mod programme;
 mod source;
 mod triples;
 
-pub use source::{slug, DocumentKind, Format, Source};
+pub use source::{read_sidecar, slug, DocumentKind, Format, Source};
 
 use crate::seeds;
 use crate::store::{KgStore, StoreError};
@@ -20,10 +20,11 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use std::path::PathBuf;
 
-pub use triples::{block_iri, clause_iri, plan_quads, preamble_iri, programme_quads};
+pub use triples::{block_iri, clause_iri, partner_quads, plan_quads, preamble_iri, programme_quads};
 
+use crate::corpus::PlanMeta;
 use crate::entities::rdf::PassageRef;
-use crate::entities::{Extraction, Extractor};
+use crate::entities::{DocContext, Extraction, Extractor, PlanRef};
 
 /// Errors of reading and ingesting a source document.
 #[derive(Debug, thiserror::Error)]
@@ -60,11 +61,18 @@ pub enum IngestError {
     Rdf { name: String, message: String },
     #[error("{name}: its name gives the graph <{graph}>, which poakg keeps for its own data; rename the file")]
     ReservedName { name: String, graph: String },
-    #[error("{first} and {second} would both be stored as <{graph}>: give them different file names")]
+    #[error("{first} and {second} {what}: both would be stored as <{graph}>; build one of them")]
     SameGraph {
         first: String,
         second: String,
+        what: String,
         graph: String,
+    },
+    #[error("{name}, line {line}: {message}")]
+    Sidecar {
+        name: String,
+        line: usize,
+        message: String,
     },
     #[error("ontology: {0}")]
     Ontology(String),
@@ -76,6 +84,10 @@ pub enum IngestError {
 #[derive(Debug, Clone)]
 pub struct Ingested {
     pub source_name: String,
+    /// The document's name in IRIs (a plan's identity: partner, kind, period).
+    pub slug: String,
+    /// What a plan is (partner, kind, period, predecessor).
+    pub meta: Option<PlanMeta>,
     pub kind: DocumentKind,
     pub graph: NamedNode,
     pub quads: Vec<Quad>,
@@ -102,31 +114,77 @@ pub fn parse_plan(source: &Source) -> Result<plan::Plan, IngestError> {
 
 /// Parses one source and produces its quads (no store involved).
 pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, IngestError> {
-    let graph = source.graph();
-    let slug = &source.slug;
+    let mut slug = source.slug.clone();
+    let mut graph = source.graph();
+    let mut meta = None;
+    let mut partner_quads = Vec::new();
     let (mut quads, warnings, repairs, entities) = match source.kind {
         DocumentKind::Plan => {
             let plan = parse_plan(source)?;
-            let quads = plan_quads(&plan, source, &graph);
+            let preamble = plan.preamble.as_ref().map_or("", |p| p.text.as_str());
+            let plan_meta = PlanMeta::read(
+                &plan.title,
+                preamble,
+                "",
+                extractor.partners(),
+                &source.overrides,
+            );
+            // a plan is named by what it is (partner, kind, period), not by
+            // its file name; without a partner, the file name it is
+            if let Some(identity) = plan_meta.slug() {
+                slug = identity;
+                graph = NamedNode::new_unchecked(vocab::document_graph(&slug));
+            }
+            let quads = plan_quads(&plan, &plan_meta, source, &slug, &graph);
+            if let Some(partner) = &plan_meta.partner {
+                partner_quads = triples::partner_quads(partner);
+            }
             let mut iris = Vec::new();
             let mut passages = Vec::new();
             if let Some(p) = &plan.preamble {
-                iris.push((preamble_iri(slug), "preamble".to_owned()));
+                iris.push((preamble_iri(&slug), "preamble".to_owned()));
                 passages.push(p);
             }
             for clause in plan.clauses() {
-                iris.push((clause_iri(slug, &clause.notation()), clause.notation()));
+                iris.push((clause_iri(&slug, &clause.notation()), clause.notation()));
                 passages.push(&clause.passage);
             }
             let passages: Vec<(&str, &[usize])> = passages
                 .iter()
                 .map(|p| (p.text.as_str(), p.offsets.as_slice()))
                 .collect();
+            let context = DocContext {
+                partner: plan_meta.partner.clone(),
+                this_plan: Some(PlanRef {
+                    id: format!("plan:{slug}"),
+                    title: plan_meta.title.clone(),
+                    kind: plan_meta.kind.clone(),
+                    period: plan_meta.period,
+                }),
+                previous_plan: plan_meta.predecessor_slug().map(|id| {
+                    // the registry may know the earlier plan's exact title
+                    let known = plan_meta.partner.as_ref().zip(plan_meta.predecessor).and_then(
+                        |(partner, period)| extractor.plan_row(&partner.code, &plan_meta.kind, period),
+                    );
+                    PlanRef {
+                        id: format!("plan:{id}"),
+                        title: known.map_or_else(
+                            || plan_meta.predecessor_title().unwrap_or_default(),
+                            |row| row.label.clone(),
+                        ),
+                        kind: plan_meta.kind.clone(),
+                        period: plan_meta.predecessor,
+                    }
+                }),
+            };
             let (entity_quads, extraction) =
-                extract_entities(extractor, &iris, &passages, slug, &graph);
+                extract_entities(extractor, &iris, &passages, &slug, &graph, &context);
             let mut quads = quads;
             quads.extend(entity_quads);
-            (quads, plan.warnings.clone(), plan.repairs.len(), extraction)
+            let mut warnings = plan.warnings.clone();
+            warnings.extend(plan_meta.warnings.iter().cloned());
+            meta = Some(plan_meta);
+            (quads, warnings, plan.repairs.len(), extraction)
         }
         DocumentKind::Programme => {
             let page = programme::parse(&source.text).map_err(|e| IngestError::Programme {
@@ -141,7 +199,7 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                 ("activity", &page.activities),
             ] {
                 for (i, block) in list.iter().enumerate() {
-                    iris.push((block_iri(slug, kind, i + 1), format!("{kind}-{}", i + 1)));
+                    iris.push((block_iri(&slug, kind, i + 1), format!("{kind}-{}", i + 1)));
                     blocks.push(block);
                 }
             }
@@ -149,8 +207,13 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                 .iter()
                 .map(|b| (b.text.as_str(), b.offsets.as_slice()))
                 .collect();
+            // a page names its partner in its title ("ASEAN-US Partnership Program")
+            let context = DocContext {
+                partner: extractor.partners().find_in(&page.title).map(|(p, _)| p.clone()),
+                ..DocContext::default()
+            };
             let (entity_quads, extraction) =
-                extract_entities(extractor, &iris, &passages, slug, &graph);
+                extract_entities(extractor, &iris, &passages, &slug, &graph, &context);
             quads.extend(entity_quads);
             (quads, Vec::new(), 0, extraction)
         }
@@ -173,9 +236,17 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
     // live once, in the entities graph, so that the union default graph does
     // not count them twice.
     let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
-    let entity_quads = crate::entities::rdf::entity_quads(&entities, &entity_graph);
+    let mut entity_quads = crate::entities::rdf::entity_quads(&entities, &entity_graph);
+    let entity_graph_name = GraphName::NamedNode(entity_graph);
+    entity_quads.extend(
+        partner_quads
+            .into_iter()
+            .map(|t| Quad::new(t.subject, t.predicate, t.object, entity_graph_name.clone())),
+    );
     Ok(Ingested {
         entity_quads,
+        slug,
+        meta,
         source_name: source.name.clone(),
         kind: source.kind,
         graph,
@@ -195,9 +266,10 @@ fn extract_entities(
     passages: &[(&str, &[usize])],
     slug: &str,
     graph: &NamedNode,
+    context: &DocContext,
 ) -> (Vec<Quad>, Extraction) {
     let texts: Vec<&str> = passages.iter().map(|(t, _)| *t).collect();
-    let extraction = extractor.extract(&texts);
+    let extraction = extractor.extract_in(&texts, context);
     let refs: Vec<PassageRef<'_>> = iris
         .iter()
         .zip(passages)
@@ -233,11 +305,11 @@ pub fn build(
     drop_others: bool,
     extractor: &Extractor,
 ) -> Result<Vec<Ingested>, IngestError> {
-    refuse_shared_graphs(sources)?;
     let ingested = sources
         .iter()
         .map(|s| ingest(s, extractor))
         .collect::<Result<Vec<_>, _>>()?;
+    refuse_shared_graphs(&ingested, sources)?;
     let ontology = ontology_quads()?;
     let ontology_graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
     let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
@@ -274,15 +346,21 @@ pub fn build(
 }
 
 /// Two sources of one build that would share a graph are refused, naming
-/// both: silently merging them would lose the first one's triples.
-fn refuse_shared_graphs(sources: &[Source]) -> Result<(), IngestError> {
-    let mut seen: std::collections::HashMap<&str, &Source> = std::collections::HashMap::new();
-    for source in sources {
-        if let Some(first) = seen.insert(&source.slug, source) {
+/// both: two files of one plan, or two files of one name; silently merging
+/// them would lose the first one's triples.
+fn refuse_shared_graphs(ingested: &[Ingested], sources: &[Source]) -> Result<(), IngestError> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, doc) in ingested.iter().enumerate() {
+        if let Some(first) = seen.insert(doc.graph.as_str(), i) {
+            let what = match &doc.meta {
+                Some(m) => format!("are the same plan ({})", m.describe()),
+                None => "have one name".to_owned(),
+            };
             return Err(IngestError::SameGraph {
-                first: first.origin.clone(),
-                second: source.origin.clone(),
-                graph: vocab::document_graph(&source.slug),
+                first: sources[first].origin.clone(),
+                second: sources[i].origin.clone(),
+                what,
+                graph: doc.graph.as_str().to_owned(),
             });
         }
     }

@@ -4,6 +4,7 @@
 
 use super::formats::{self, Extracted};
 use super::IngestError;
+use crate::corpus::Overrides;
 use crate::vocab;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
@@ -76,6 +77,9 @@ pub struct Source {
     pub format: Format,
     /// Per line of `text`, whether it is a paragraph of its own (web pages).
     pub standalone: Option<Vec<bool>>,
+    /// What the user says of the plan where its text is silent (build
+    /// flags, or a sidecar file `<file>.meta`).
+    pub overrides: Overrides,
     /// Hex SHA-256 of the file's bytes.
     digest: String,
 }
@@ -172,6 +176,7 @@ impl Source {
             kind,
             format,
             standalone,
+            overrides: Overrides::default(),
             digest,
         })
     }
@@ -188,6 +193,16 @@ impl Source {
         );
         let mut source = Source::from_bytes(&name, bytes)?;
         source.origin = path.display().to_string();
+        let mut sidecar = path.as_os_str().to_owned();
+        sidecar.push(".meta");
+        let sidecar = std::path::PathBuf::from(sidecar);
+        if sidecar.is_file() {
+            let text = std::fs::read_to_string(&sidecar).map_err(|source| IngestError::Io {
+                path: sidecar.clone(),
+                source,
+            })?;
+            source.overrides = read_sidecar(&sidecar.display().to_string(), &text)?;
+        }
         Ok(source)
     }
 
@@ -229,4 +244,38 @@ pub fn slug(name: &str) -> String {
     } else {
         out
     }
+}
+
+/// A sidecar `<file>.meta`: what the user says of a plan whose text does not
+/// (lines `partner: JP`, `period: 2023-2027`, `kind: Work Plan`, `title: ...`;
+/// `#` comments).
+pub fn read_sidecar(name: &str, text: &str) -> Result<Overrides, IngestError> {
+    let mut o = Overrides::default();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |message: String| IngestError::Sidecar {
+            name: name.to_owned(),
+            line: i + 1,
+            message,
+        };
+        let (key, value) = line
+            .split_once(':')
+            .ok_or_else(|| bad("expected `key: value`".into()))?;
+        let value = value.trim().to_owned();
+        match key.trim() {
+            "partner" => o.partner = Some(value),
+            "kind" => o.kind = Some(value),
+            "title" => o.title = Some(value),
+            "period" => {
+                o.period = Some(crate::corpus::meta::period_in(&value).ok_or_else(|| {
+                    bad(format!("period {value:?}: expected two years, e.g. 2021-2025"))
+                })?)
+            }
+            other => return Err(bad(format!("unknown key {other:?} (partner, period, kind, title)"))),
+        }
+    }
+    Ok(o)
 }

@@ -7,6 +7,7 @@
 use super::plan::{Passage, Plan, Span};
 use super::programme::{Block, Programme};
 use super::Source;
+use crate::corpus::{Partner, PlanMeta};
 use crate::vocab::{ext::*, id, poa};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -87,8 +88,8 @@ pub fn block_iri(slug: &str, kind: &str, n: usize) -> NamedNode {
 }
 
 /// Describes the source file itself (name, digest, size) for provenance.
-fn source_node(sink: &mut Sink, source: &Source, media_type: &str) -> NamedNode {
-    let s = node(&format!("{}/source", source.slug));
+fn source_node(sink: &mut Sink, source: &Source, slug: &str, media_type: &str) -> NamedNode {
+    let s = node(&format!("{slug}/source"));
     sink.add(&s, rdf::TYPE, poa::SOURCE_DOCUMENT);
     sink.str(&s, DCT_IDENTIFIER, &source.name);
     sink.str(&s, poa::SHA256, &source.sha256());
@@ -101,28 +102,47 @@ fn source_node(sink: &mut Sink, source: &Source, media_type: &str) -> NamedNode 
     s
 }
 
-/// The quads of a plan of action.
-pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> {
+/// The quads of a plan of action named `slug` (its identity: partner,
+/// kind, period).
+pub fn plan_quads(
+    plan: &Plan,
+    meta: &PlanMeta,
+    source: &Source,
+    slug: &str,
+    graph: &NamedNode,
+) -> Vec<Quad> {
     let mut sink = Sink::new(graph);
-    let slug = &source.slug;
-    let src = source_node(&mut sink, source, source.format.media_type());
+    let src = source_node(&mut sink, source, slug, source.format.media_type());
     let doc = node(slug);
     let scheme = node(&format!("{slug}/scheme"));
     sink.add(&doc, rdf::TYPE, poa::PLAN_OF_ACTION);
-    sink.str(&doc, DCT_TITLE, &plan.title);
-    sink.str(&doc, RDFS_LABEL, &plan.title);
+    // a plan is also an instrument that texts name ("this Plan of Action")
+    sink.add(&doc, rdf::TYPE, poa::INSTRUMENT);
+    sink.str(&doc, DCT_TITLE, &meta.title);
+    sink.str(&doc, RDFS_LABEL, &meta.title);
+    sink.str(&doc, SKOS_PREF_LABEL, &meta.title);
+    sink.str(&doc, DCT_TYPE, &meta.kind);
     sink.add(&doc, DCT_SOURCE, src.clone());
     sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
-    if let Some((start, end)) = plan.period {
+    if let Some((start, end)) = meta.period {
         sink.year(&doc, poa::START_YEAR, i32::from(start));
         sink.year(&doc, poa::END_YEAR, i32::from(end));
         sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
+    }
+    if let Some(partner) = &meta.partner {
+        sink.add(&doc, poa::PARTNER, crate::entities::rdf::partner_iri(&partner.code));
+    }
+    if let (Some(previous), Some(title)) = (meta.predecessor_slug(), meta.predecessor_title()) {
+        let earlier = node(&previous);
+        sink.add(&doc, DCT_REPLACES, earlier.clone());
+        // its name, for when it is not loaded (see the references graph)
+        sink.str(&earlier, RDFS_LABEL, &title);
     }
     sink.add(&scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
     sink.str(
         &scheme,
         SKOS_PREF_LABEL,
-        &format!("Pillars and sections of the {}", plan.title),
+        &format!("Pillars and sections of the {}", meta.title),
     );
     sink.add(&scheme, DCT_IS_PART_OF, doc.clone());
 
@@ -189,7 +209,7 @@ pub fn plan_quads(plan: &Plan, source: &Source, graph: &NamedNode) -> Vec<Quad> 
 pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> Vec<Quad> {
     let mut sink = Sink::new(graph);
     let slug = &source.slug;
-    let src = source_node(&mut sink, source, "text/markdown");
+    let src = source_node(&mut sink, source, slug, "text/markdown");
     let doc = node(slug);
     sink.add(&doc, rdf::TYPE, poa::PROGRAMME);
     sink.str(&doc, DCT_TITLE, &page.title);
@@ -262,4 +282,28 @@ fn block_quads(sink: &mut Sink, b: &NamedNode, block: &Block, src: &NamedNode) {
     for image in &block.images {
         sink.str(b, poa::IMAGE_PATH, image);
     }
+}
+
+/// The description of a partner (in the shared entities graph): its names,
+/// its code, its Wikidata item, the kind of partnership.
+pub fn partner_quads(partner: &Partner) -> Vec<oxigraph::model::Triple> {
+    use oxigraph::model::Triple;
+    let p = crate::entities::rdf::partner_iri(&partner.code);
+    let mut out = vec![
+        Triple::new(p.clone(), rdf::TYPE, poa::DIALOGUE_PARTNER),
+        Triple::new(p.clone(), SKOS_PREF_LABEL, Literal::new_simple_literal(&partner.label)),
+        Triple::new(p.clone(), SKOS_NOTATION, Literal::new_simple_literal(&partner.code)),
+        Triple::new(
+            p.clone(),
+            poa::PARTNERSHIP_KIND,
+            Literal::new_simple_literal(&partner.kind),
+        ),
+    ];
+    for v in &partner.variants {
+        out.push(Triple::new(p.clone(), SKOS_ALT_LABEL, Literal::new_simple_literal(v)));
+    }
+    if let Some(w) = partner.wikidata.as_deref().and_then(|w| NamedNode::new(w).ok()) {
+        out.push(Triple::new(p.clone(), OWL_SAME_AS, w));
+    }
+    out
 }

@@ -58,7 +58,11 @@ pub fn extractor(registries: &[PathBuf], lexicons: &[PathBuf]) -> Result<Extract
     for path in lexicons {
         lexicon.add(&path.display().to_string(), &read_text(path)?)?;
     }
-    Ok(Extractor::new(registry, lexicon))
+    Ok(Extractor::with_partners(
+        registry,
+        lexicon,
+        crate::corpus::Partners::bundled()?,
+    ))
 }
 
 /// Builds a new generation from `sources` (keeping the documents already in
@@ -71,6 +75,7 @@ pub fn build(
     extractor: &Extractor,
 ) -> Result<(KgStore, BuildSummary), Error> {
     let ingested = ingest::build(writer.store(), sources, drop_others, extractor)?;
+    super::store_references(writer.store())?;
     let analysis = store_analysis(writer.store())?;
     let store = writer.commit()?;
     let documents = ingested

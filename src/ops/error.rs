@@ -29,6 +29,8 @@ pub enum Error {
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
     #[error(transparent)]
+    Partners(#[from] crate::corpus::partners::PartnersError),
+    #[error(transparent)]
     Gold(#[from] GoldError),
     #[error(transparent)]
     Validate(#[from] ValidateError),
@@ -64,6 +66,7 @@ impl From<ExtractorError> for Error {
         match e {
             ExtractorError::Registry(e) => Error::Registry(e),
             ExtractorError::Lexicon(e) => Error::Lexicon(e),
+            ExtractorError::Partners(e) => Error::Partners(e),
         }
     }
 }
@@ -86,6 +89,7 @@ impl Error {
             Error::Picture(e) => e.is_user_error(),
             Error::Registry(_)
             | Error::Lexicon(_)
+            | Error::Partners(_)
             | Error::Gold(_)
             | Error::UnknownClass(_)
             | Error::UnknownPassage(_)

@@ -62,6 +62,11 @@ pub fn has_distinctive_word(lex: &Lexicon, words: &[&str]) -> bool {
 /// The class a name's words call for, if the name has a head and a word that
 /// names something.
 pub fn classify(lex: &Lexicon, name: &str) -> Option<EntityClass> {
+    analyse(lex, name).map(|(class, _)| class)
+}
+
+/// The class a name's words call for, with the rule of its main head.
+pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if !has_distinctive_word(lex, &words) {
         return None;
@@ -89,10 +94,14 @@ pub fn classify(lex: &Lexicon, name: &str) -> Option<EntityClass> {
     if modifiers.iter().all(|w| !is_capitalised(w)) && at == 0 && words.len() == 1 {
         return None;
     }
+    // "Dialogue Partner", "Development Partners": a status, not a body
+    if matches!(words.get(at + 1), Some(&("Partner" | "Partners" | "Partnership's"))) {
+        return None;
+    }
     let partner = has_partner(lex, &words);
     let asean = is_asean_own(&words);
     let american = is_american(&words);
-    Some(match head {
+    let class = match head {
         HeadRule::Instrument => EntityClass::Instrument,
         HeadRule::Programme => EntityClass::Programme,
         HeadRule::Forum if asean && !partner => EntityClass::ASEANBody,
@@ -114,6 +123,7 @@ pub fn classify(lex: &Lexicon, name: &str) -> Option<EntityClass> {
             }
             EntityClass::CountryGroup
         }
-    })
+    };
+    Some((class, head))
 }
 

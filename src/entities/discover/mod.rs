@@ -19,7 +19,7 @@ mod heads;
 mod tokens;
 
 pub use acronyms::acronym_definitions;
-pub use classify::{classify, has_distinctive_word};
+pub use classify::{analyse, classify, has_distinctive_word};
 pub use heads::head_noun_names;
 
 use super::EntityClass;

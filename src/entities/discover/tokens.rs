@@ -124,6 +124,16 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
                         )))
             {
                 j += 1;
+            } else if w == ","
+                && tokens[start..j].iter().any(|t| matches!(t.text.as_str(), "of" | "on" | "for"))
+                && enumeration_end(tokens, j).is_some()
+            {
+                // "Ministry of Land, Infrastructure, Transport and Tourism",
+                // "Culture of Prevention for a Peaceful, Inclusive, ... and
+                // Harmonious Society": a list of capitalised words inside a
+                // name's complement, closed by "and" and a capitalised word
+                j = enumeration_end(tokens, j).unwrap_or(j + 1);
+                end = j;
             } else if w == "("
                 && j + 2 < tokens.len()
                 && is_year_or_number(&tokens[j + 1].text)
@@ -140,6 +150,48 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
         i = end.max(i + 1);
     }
     spans
+}
+
+/// Where a list of capitalised words that starts at the comma `j` ends: the
+/// token after its "and X" (then the name may go on), or None when the
+/// comma does not open such a list.
+fn enumeration_end(tokens: &[Token], j: usize) -> Option<usize> {
+    let mut k = j;
+    loop {
+        // at a comma: a capitalised word (or two) must follow
+        if tokens.get(k).map(|t| t.text.as_str()) != Some(",") {
+            return None;
+        }
+        k += 1;
+        let mut words = 0;
+        while tokens.get(k).is_some_and(|t| is_capitalised(&t.text) && !is_year_or_number(&t.text)) {
+            k += 1;
+            words += 1;
+        }
+        if words == 0 || words > 3 {
+            return None;
+        }
+        match tokens.get(k).map(|t| t.text.as_str()) {
+            Some(",") => {
+                // "X, Y, and Z" (a serial comma) or the next item
+                if tokens.get(k + 1).map(|t| t.text.as_str()) == Some("and") {
+                    k += 1;
+                } else {
+                    continue;
+                }
+            }
+            Some("and") => {}
+            _ => return None,
+        }
+        // at "and": the last item
+        k += 1;
+        let mut last = 0;
+        while tokens.get(k).is_some_and(|t| is_capitalised(&t.text) && !is_year_or_number(&t.text)) {
+            k += 1;
+            last += 1;
+        }
+        return (last > 0).then_some(k);
+    }
 }
 
 pub fn is_acronym_token(word: &str) -> bool {

@@ -1,0 +1,282 @@
+//! What a plan is: its partner, its kind and its period, read from its title
+//! wherever the layout put it and from its preamble, and the plan it follows
+//! when its text names it; a user's overrides where the text is silent.
+
+use super::partners::{Partner, Partners};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The identity of a plan and what is known of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanMeta {
+    pub title: String,
+    pub partner: Option<Partner>,
+    /// "Plan of Action", "Work Plan", "Framework of Cooperation", ...
+    pub kind: String,
+    pub period: Option<(u16, u16)>,
+    /// The period of the plan this one follows, when the text names it.
+    pub predecessor: Option<(u16, u16)>,
+    /// What could not be read, for the build report.
+    pub warnings: Vec<String>,
+}
+
+/// What a user says of a plan when its text does not (flags or a sidecar).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub partner: Option<String>,
+    pub period: Option<(u16, u16)>,
+    pub kind: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Kinds of document, as titles call them, with the short form used in IRIs.
+pub const KINDS: &[(&str, &str)] = &[
+    ("Plan of Action", "poa"),
+    ("Work Plan", "wp"),
+    ("Workplan", "wp"),
+    ("Framework of Cooperation", "foc"),
+    ("Framework for Cooperation", "foc"),
+    ("Practical Cooperation Areas", "pca"),
+    ("Action Plan", "ap"),
+    ("Programme of Action", "poa"),
+    ("Program of Action", "poa"),
+    ("Plan of Cooperation", "pc"),
+    ("Programme of Cooperation", "pc"),
+    ("Joint Statement", "js"),
+    ("Joint Declaration", "jd"),
+    ("Roadmap", "rm"),
+];
+
+/// The short form of a kind in IRIs.
+pub fn kind_code(kind: &str) -> String {
+    KINDS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(kind))
+        .map(|(_, c)| (*c).to_owned())
+        .unwrap_or_else(|| {
+            kind.split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+}
+
+/// Two years as a period: `2021-2025`, `2021 – 2025`, `2022 to 2026`,
+/// `2025 2029` (a dash lost in conversion).
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d\d)\s*(?:[-–—‑]|\bto\b|\buntil\b|\bthrough\b)?\s*((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+/// A period the preamble states: "covers the period 2024 to 2028".
+static STATED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:covers?|covering|spans?|for|during|over)\s+(?:the\s+)?(?:period|years?)\s+(?:of\s+|from\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
+        .expect("valid regex")
+});
+/// The plan this one follows: "the previous Plan of Action (2016-2020)".
+static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?")
+        .expect("valid regex")
+});
+/// A partner's name in a hyphenated compound with ASEAN, for partners the
+/// table does not know: "ASEAN-Freedonia", "Freedonia-ASEAN".
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bASEAN[-–]([A-Z][\p{L}']+(?:\s[A-Z][\p{L}']+)?)|\b([A-Z][\p{L}']+)[-–]ASEAN\b")
+        .expect("valid regex")
+});
+
+fn plausible((start, end): (u16, u16)) -> bool {
+    end > start && end - start <= 15
+}
+
+fn years(c: &regex::Captures<'_>) -> Option<(u16, u16)> {
+    let p = (c[1].parse().ok()?, c[2].parse().ok()?);
+    plausible(p).then_some(p)
+}
+
+/// The period written in `text`, the first plausible one.
+pub fn period_in(text: &str) -> Option<(u16, u16)> {
+    YEARS.captures_iter(text).find_map(|c| years(&c))
+}
+
+impl PlanMeta {
+    /// Reads what a plan is from its title, preamble and text.
+    pub fn read(
+        title: &str,
+        preamble: &str,
+        body: &str,
+        partners: &Partners,
+        overrides: &Overrides,
+    ) -> PlanMeta {
+        let mut warnings = Vec::new();
+        let title = overrides.title.clone().unwrap_or_else(|| title.to_owned());
+        let partner = match &overrides.partner {
+            Some(name) => Some(
+                partners
+                    .lookup(name)
+                    .cloned()
+                    .unwrap_or_else(|| Partner::unknown(name)),
+            ),
+            None => find_partner(&title, preamble, partners, &mut warnings),
+        };
+        let kind = overrides.kind.clone().unwrap_or_else(|| {
+            let lower = title.to_lowercase();
+            KINDS
+                .iter()
+                .filter_map(|(k, _)| lower.find(&k.to_lowercase()).map(|at| (at, *k)))
+                .min_by_key(|(at, _)| *at)
+                .map(|(_, k)| if k == "Workplan" { "Work Plan" } else { k })
+                .unwrap_or("Plan of Action")
+                .to_owned()
+        });
+        let period = overrides
+            .period
+            .or_else(|| period_in(&title))
+            .or_else(|| {
+                STATED_PERIOD
+                    .captures_iter(preamble)
+                    .find_map(|c| years(&c))
+            });
+        if period.is_none() {
+            warnings.push("no period in the title or the preamble (give one with --period)".into());
+        }
+        let predecessor = PREVIOUS
+            .captures_iter(&format!("{preamble}\n{body}"))
+            .filter_map(|c| years(&c))
+            .find(|p| period.is_none_or(|(start, _)| p.1 <= start && p.1 + 3 >= start));
+        PlanMeta {
+            title,
+            partner,
+            kind,
+            period,
+            predecessor,
+            warnings,
+        }
+    }
+
+    /// The plan in words, for messages: "ASEAN-Japan Plan of Action 2023-2027".
+    pub fn describe(&self) -> String {
+        let partner = self.partner.as_ref().map_or("?".to_owned(), |p| p.label.clone());
+        let period = self
+            .period
+            .map_or(String::new(), |(a, b)| format!(" {a}-{b}"));
+        format!("ASEAN-{partner} {}{period}", self.kind)
+    }
+
+    /// The plan's name in IRIs: ASEAN, the partner's code, the kind, the
+    /// period (`asean-us-poa-2021-2025`); None when the text gives no partner.
+    pub fn slug(&self) -> Option<String> {
+        let partner = self.partner.as_ref()?;
+        let mut slug = format!("asean-{}-{}", partner.code.to_lowercase(), kind_code(&self.kind));
+        if let Some((start, end)) = self.period {
+            slug.push_str(&format!("-{start}-{end}"));
+        }
+        Some(slug)
+    }
+
+    /// The name of the plan this one follows, in IRIs.
+    pub fn predecessor_slug(&self) -> Option<String> {
+        let (start, end) = self.predecessor?;
+        let partner = self.partner.as_ref()?;
+        Some(format!(
+            "asean-{}-{}-{start}-{end}",
+            partner.code.to_lowercase(),
+            kind_code(&self.kind)
+        ))
+    }
+
+    /// The predecessor's title: this title with the period changed.
+    pub fn predecessor_title(&self) -> Option<String> {
+        let (start, end) = self.predecessor?;
+        let replaced = YEARS.replace(&self.title, format!("{start}-{end}").as_str());
+        Some(if replaced == self.title {
+            format!("{} ({start}-{end})", self.title)
+        } else {
+            replaced.into_owned()
+        })
+    }
+}
+
+/// The partner named in the title (or, failing that, the preamble); a name
+/// in an "ASEAN-X" compound the table does not know becomes a partner too,
+/// with a warning.
+fn find_partner(
+    title: &str,
+    preamble: &str,
+    partners: &Partners,
+    warnings: &mut Vec<String>,
+) -> Option<Partner> {
+    if let Some((p, _)) = partners.find_in(title) {
+        return Some(p.clone());
+    }
+    for text in [title, preamble] {
+        if let Some(c) = COMPOUND.captures(text) {
+            let name = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            let name = name
+                .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "Plan" | "Work" | "Framework" | "Practical" | "Partnership" | "Strategic" | "Comprehensive" | "Dialogue" | "Sectoral" | "Development" | "Joint" | "Enhanced"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(p) = partners.lookup(&name) {
+                return Some(p.clone());
+            }
+            if !name.is_empty() {
+                warnings.push(format!(
+                    "partner {name:?} is not in the partner table (ontology/partners.tsv): taken from the title"
+                ));
+                return Some(Partner::unknown(&name));
+            }
+        }
+    }
+    let head: String = preamble.chars().take(600).collect();
+    if let Some((p, _)) = partners.find_in(&head) {
+        return Some(p.clone());
+    }
+    warnings.push("no partner in the title or the preamble (give one with --partner)".into());
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("Plan of Action (2021-2025)", Some((2021, 2025)) ; "brackets")]
+    #[test_case("PARTNERSHIP (2021 – 2025)", Some((2021, 2025)) ; "spaced en dash")]
+    #[test_case("Partnership (2022 to 2026)", Some((2022, 2026)) ; "to")]
+    #[test_case("Partnership 2025 2029", Some((2025, 2029)) ; "dash lost")]
+    #[test_case("for the period of 2023 to 2027", Some((2023, 2027)) ; "prose")]
+    #[test_case("adopted in 2003 and 2019", None ; "not a period")]
+    fn periods(text: &str, want: Option<(u16, u16)>) {
+        assert_eq!(period_in(text), want);
+    }
+
+    fn meta(title: &str, preamble: &str) -> PlanMeta {
+        let partners = Partners::bundled().expect("the partner table reads");
+        PlanMeta::read(title, preamble, "", &partners, &Overrides::default())
+    }
+
+    #[test]
+    fn partner_kind_period_and_slug_from_a_title() {
+        let m = meta(
+            "Plan of Action to Implement the ASEAN-United States Strategic Partnership (2021-2025)",
+            "achievements made under the previous Plan of Action (2016-2020), ASEAN and",
+        );
+        assert_eq!(m.partner.as_ref().map(|p| p.code.as_str()), Some("US"));
+        assert_eq!(m.kind, "Plan of Action");
+        assert_eq!(m.slug().as_deref(), Some("asean-us-poa-2021-2025"));
+        assert_eq!(m.predecessor_slug().as_deref(), Some("asean-us-poa-2016-2020"));
+        let m = meta("Türkiye-ASEAN Practical Cooperation Areas (2024-2028)", "");
+        assert_eq!(m.slug().as_deref(), Some("asean-tr-pca-2024-2028"));
+        let m = meta("Plan of Action to Implement the ASEAN-New Zealand Strategic Partnership", "This Plan of Action covers the period 2021 to 2025.");
+        assert_eq!(m.period, Some((2021, 2025)));
+    }
+
+    #[test]
+    fn an_unknown_partner_comes_from_the_title_with_a_warning() {
+        let m = meta("Plan of Action to Implement the ASEAN-Freedonia Comprehensive Partnership (2023-2027)", "");
+        assert_eq!(m.partner.as_ref().map(|p| p.label.as_str()), Some("Freedonia"));
+        assert!(m.warnings.iter().any(|w| w.contains("Freedonia")), "{:?}", m.warnings);
+        assert_eq!(m.slug().as_deref(), Some("asean-freedonia-poa-2023-2027"));
+    }
+}
