@@ -150,10 +150,20 @@ fn normalise_keeping_years(name: &str) -> String {
     let folded: String = name
         .chars()
         .map(crate::entities::matcher::normalise_char)
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
     let words: Vec<&str> = folded.split_whitespace().collect();
-    let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
+    let words = if words.first() == Some(&"the") {
+        &words[1..]
+    } else {
+        &words[..]
+    };
     words.join(" ")
 }
 
@@ -229,10 +239,7 @@ pub fn score(gold: &Gold, found: &[Found]) -> Score {
             let hit = in_scope.iter().enumerate().position(|(k, f)| {
                 !used[k]
                     && f.passage == row.passage
-                    && f.labels
-                        .iter()
-                        .chain([&f.label])
-                        .any(|l| norm(l) == want)
+                    && f.labels.iter().chain([&f.label]).any(|l| norm(l) == want)
             });
             if let Some(k) = hit {
                 used[k] = true;
@@ -245,7 +252,9 @@ pub fn score(gold: &Gold, found: &[Found]) -> Score {
             Some(k) => {
                 let f = in_scope[*k];
                 s.matched += 1;
-                if f.class == row.class || (row.class == EntityClass::PartnerAgency && f.class == EntityClass::USAgency) {
+                if f.class == row.class
+                    || (row.class == EntityClass::PartnerAgency && f.class == EntityClass::USAgency)
+                {
                     s.class_right += 1;
                 } else {
                     s.wrong_class.push((row.clone(), f.clone()));

@@ -31,12 +31,36 @@ pub enum ExportFormat {
 
 impl crate::output::choice::Choice for ExportFormat {
     const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
-        ("turtle", "Turtle, with prefixes, grouped by subject (triples: union of all graphs)", ExportFormat::Turtle),
-        ("ntriples", "N-Triples (triples: union of all graphs)", ExportFormat::Ntriples),
-        ("nquads", "N-Quads (every graph under its name)", ExportFormat::Nquads),
-        ("trig", "TriG (every graph under its name)", ExportFormat::Trig),
-        ("jsonld", "JSON-LD 1.1 compacted against ontology/context.jsonld (triples: union of all graphs)", ExportFormat::Jsonld),
-        ("rdfxml", "RDF/XML (triples: union of all graphs)", ExportFormat::Rdfxml),
+        (
+            "turtle",
+            "Turtle, with prefixes, grouped by subject (triples: union of all graphs)",
+            ExportFormat::Turtle,
+        ),
+        (
+            "ntriples",
+            "N-Triples (triples: union of all graphs)",
+            ExportFormat::Ntriples,
+        ),
+        (
+            "nquads",
+            "N-Quads (every graph under its name)",
+            ExportFormat::Nquads,
+        ),
+        (
+            "trig",
+            "TriG (every graph under its name)",
+            ExportFormat::Trig,
+        ),
+        (
+            "jsonld",
+            "JSON-LD 1.1 compacted against ontology/context.jsonld (triples: union of all graphs)",
+            ExportFormat::Jsonld,
+        ),
+        (
+            "rdfxml",
+            "RDF/XML (triples: union of all graphs)",
+            ExportFormat::Rdfxml,
+        ),
     ];
 }
 

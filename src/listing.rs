@@ -24,7 +24,11 @@ pub enum ListFormat {
 impl crate::output::choice::Choice for ListFormat {
     const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
         ("table", "Aligned columns", ListFormat::Table),
-        ("csv", "Comma-separated values with a header row", ListFormat::Csv),
+        (
+            "csv",
+            "Comma-separated values with a header row",
+            ListFormat::Csv,
+        ),
         ("json", "A JSON array of objects", ListFormat::Json),
     ];
 }
@@ -37,6 +41,8 @@ pub struct EntityRow {
     pub label: String,
     pub alt_labels: Vec<String>,
     pub mentions: usize,
+    /// The plans that name it (short names: `US:2021`).
+    pub plans: Vec<String>,
     pub pillars: Vec<String>,
     pub passages: Vec<String>,
 }
@@ -44,6 +50,8 @@ pub struct EntityRow {
 /// One mention.
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionRow {
+    /// The plan (or programme) it is in (short name for plans: `US:2021`).
+    pub plan: String,
     pub passage: String,
     #[serde(skip)]
     pub position: i64,
@@ -75,20 +83,38 @@ fn class_name(iri: &str) -> String {
     iri.rsplit('#').next().unwrap_or(iri).to_owned()
 }
 
-/// Every mention, optionally of one passage (by notation), in document order.
-pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow>, QueryError> {
+/// The short name of a document: a plan's (`US:2021`), else the last part
+/// of its IRI.
+fn doc_name(names: &std::collections::HashMap<String, String>, doc: &str) -> String {
+    names
+        .get(doc)
+        .cloned()
+        .unwrap_or_else(|| doc.rsplit('/').next().unwrap_or(doc).to_owned())
+}
+
+/// Every mention, optionally of one passage (by notation) and of one plan
+/// (by IRI), in document order.
+pub fn mentions(
+    store: &KgStore,
+    passage: Option<&str>,
+    plan: Option<&str>,
+) -> Result<Vec<MentionRow>, QueryError> {
+    let names = crate::analysis::load::plan_names(store)?;
     let filter = match passage {
-        Some(p) => format!("FILTER(?key = {})", crate::output::escape::sparql_string(p)?),
+        Some(p) => format!(
+            "FILTER(?key = {})",
+            crate::output::escape::sparql_string(p)?
+        ),
         None => String::new(),
     };
     let rows = sparql::select(store,
         "mentions",
         format!(
-            "SELECT ?key ?pos ?label ?class ?start ?end ?surface ?by WHERE {{
+            "SELECT ?doc ?key ?pos ?label ?class ?start ?end ?surface ?by WHERE {{
                ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p ; poa:startOffset ?start ; poa:endOffset ?end ;
                   poa:surfaceForm ?surface ; poa:foundBy ?by .
                ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({}))
-               ?p skos:notation ?key . OPTIONAL {{ ?p poa:position ?pos }}
+               ?p skos:notation ?key . OPTIONAL {{ ?p poa:position ?pos }} OPTIONAL {{ ?p dcterms:isPartOf ?doc }}
                {filter}
              }}",
             class_filter()
@@ -96,7 +122,9 @@ pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow
     )?;
     let mut out: Vec<MentionRow> = rows
         .iter()
+        .filter(|r| plan.is_none_or(|plan| text(r, "doc") == plan))
         .map(|r| MentionRow {
+            plan: doc_name(&names, &text(r, "doc")),
             passage: text(r, "key"),
             position: number(r, "pos"),
             entity: text(r, "label"),
@@ -108,13 +136,22 @@ pub fn mentions(store: &KgStore, passage: Option<&str>) -> Result<Vec<MentionRow
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.position, a.start, -a.end, &a.entity).cmp(&(b.position, b.start, -b.end, &b.entity))
+        (&a.plan, a.position, a.start, -a.end, &a.entity)
+            .cmp(&(&b.plan, b.position, b.start, -b.end, &b.entity))
     });
     Ok(out)
 }
 
-/// Every entity, with labels, mention count, pillars and passages.
-pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<EntityRow>, QueryError> {
+/// Every entity, with labels, mention count, plans, pillars and passages;
+/// with `plan` (an IRI), the entities that plan names, counted in it.
+pub fn entities(
+    store: &KgStore,
+    class: Option<EntityClass>,
+    plan: Option<&str>,
+) -> Result<Vec<EntityRow>, QueryError> {
+    let names = crate::analysis::load::plan_names(store)?;
+    // with several plans, notations are qualified by their plan (US:2021/1.2.3)
+    let several = plan.is_none() && names.len() > 1;
     let rows = sparql::select(
         store,
         "entities",
@@ -135,6 +172,7 @@ pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<Entit
             label: text(r, "label"),
             alt_labels: Vec::new(),
             mentions: 0,
+            plans: Vec::new(),
             pillars: Vec::new(),
             passages: Vec::new(),
         });
@@ -145,38 +183,64 @@ pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<Entit
     }
     let uses = sparql::select(store,
         "entity mentions",
-        "SELECT ?e ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
+        "SELECT ?e ?doc ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
            ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p .
            ?p skos:notation ?key . OPTIONAL { ?p poa:position ?pos } OPTIONAL { ?p poa:inPillar/skos:notation ?pillar }
-         } GROUP BY ?e ?key ?pos ?pillar"
+           OPTIONAL { ?p dcterms:isPartOf ?doc }
+         } GROUP BY ?e ?doc ?key ?pos ?pillar"
             .to_owned(),
     )?;
-    let mut passages: BTreeMap<String, BTreeSet<(i64, String)>> = BTreeMap::new();
+    let mut passages: BTreeMap<String, BTreeSet<(String, i64, String)>> = BTreeMap::new();
     let mut pillars: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut plans: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for u in &uses {
+        let doc = text(u, "doc");
+        if plan.is_some_and(|plan| doc != plan) {
+            continue;
+        }
+        let doc_short = doc_name(&names, &doc);
+        let qualify = |n: String| {
+            if several && names.contains_key(&doc) {
+                format!("{doc_short}/{n}")
+            } else {
+                n
+            }
+        };
         let e = text(u, "e");
+        plans
+            .entry(e.clone())
+            .or_default()
+            .insert(doc_short.clone());
         if let Some(row) = by_iri.get_mut(&e) {
             row.mentions += usize::try_from(number(u, "n")).unwrap_or(0);
         }
-        passages
-            .entry(e.clone())
-            .or_default()
-            .insert((number(u, "pos"), text(u, "key")));
+        passages.entry(e.clone()).or_default().insert((
+            doc_short.clone(),
+            number(u, "pos"),
+            qualify(text(u, "key")),
+        ));
         let pillar = text(u, "pillar");
         if !pillar.is_empty() {
-            pillars.entry(e).or_default().insert(pillar);
+            pillars.entry(e).or_default().insert(qualify(pillar));
         }
     }
+    let named: BTreeSet<String> = plans.keys().cloned().collect();
     let mut out: Vec<EntityRow> = by_iri
         .into_values()
         .filter(|r| class.is_none_or(|c| c.name() == r.class))
+        .filter(|r| plan.is_none() || named.contains(&r.iri))
         .map(|mut r| {
             r.alt_labels.sort();
+            r.plans = plans
+                .remove(&r.iri)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
             r.passages = passages
                 .remove(&r.iri)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(_, k)| k)
+                .map(|(_, _, k)| k)
                 .collect();
             r.pillars = pillars
                 .remove(&r.iri)
@@ -194,14 +258,15 @@ pub fn entities(store: &KgStore, class: Option<EntityClass>) -> Result<Vec<Entit
     Ok(out)
 }
 
-/// Passage-entity pairs for scoring (the union over all documents).
-pub fn found_pairs(store: &KgStore) -> Result<Vec<Found>, QueryError> {
+/// Passage-entity pairs for scoring, of one plan (by IRI) or of all.
+pub fn found_pairs(store: &KgStore, plan: Option<&str>) -> Result<Vec<Found>, QueryError> {
+    let in_plan = plan.map_or(String::new(), |p| format!("?p dcterms:isPartOf <{p}> ."));
     let rows = sparql::select(
         store,
         "found entities",
         format!(
             "SELECT DISTINCT ?key ?e ?class ?label ?alt WHERE {{
-               ?p schema:mentions ?e ; skos:notation ?key .
+               ?p schema:mentions ?e ; skos:notation ?key . {in_plan}
                ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({}))
                OPTIONAL {{ ?e skos:altLabel ?alt }}
              }}",

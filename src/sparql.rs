@@ -38,15 +38,51 @@ pub enum ResultFormat {
 
 impl crate::output::choice::Choice for ResultFormat {
     const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
-        ("table", "Aligned columns for a terminal (SELECT, ASK)", ResultFormat::Table),
-        ("csv", "W3C SPARQL 1.1 CSV results (SELECT, ASK)", ResultFormat::Csv),
-        ("tsv", "W3C SPARQL 1.1 TSV results (SELECT, ASK)", ResultFormat::Tsv),
-        ("json", "W3C SPARQL 1.1 JSON results (SELECT, ASK)", ResultFormat::Json),
-        ("xml", "W3C SPARQL XML results (SELECT, ASK)", ResultFormat::Xml),
-        ("turtle", "Turtle (CONSTRUCT, DESCRIBE)", ResultFormat::Turtle),
-        ("ntriples", "N-Triples (CONSTRUCT, DESCRIBE)", ResultFormat::Ntriples),
-        ("jsonld", "JSON-LD (CONSTRUCT, DESCRIBE)", ResultFormat::Jsonld),
-        ("rdfxml", "RDF/XML (CONSTRUCT, DESCRIBE)", ResultFormat::Rdfxml),
+        (
+            "table",
+            "Aligned columns for a terminal (SELECT, ASK)",
+            ResultFormat::Table,
+        ),
+        (
+            "csv",
+            "W3C SPARQL 1.1 CSV results (SELECT, ASK)",
+            ResultFormat::Csv,
+        ),
+        (
+            "tsv",
+            "W3C SPARQL 1.1 TSV results (SELECT, ASK)",
+            ResultFormat::Tsv,
+        ),
+        (
+            "json",
+            "W3C SPARQL 1.1 JSON results (SELECT, ASK)",
+            ResultFormat::Json,
+        ),
+        (
+            "xml",
+            "W3C SPARQL XML results (SELECT, ASK)",
+            ResultFormat::Xml,
+        ),
+        (
+            "turtle",
+            "Turtle (CONSTRUCT, DESCRIBE)",
+            ResultFormat::Turtle,
+        ),
+        (
+            "ntriples",
+            "N-Triples (CONSTRUCT, DESCRIBE)",
+            ResultFormat::Ntriples,
+        ),
+        (
+            "jsonld",
+            "JSON-LD (CONSTRUCT, DESCRIBE)",
+            ResultFormat::Jsonld,
+        ),
+        (
+            "rdfxml",
+            "RDF/XML (CONSTRUCT, DESCRIBE)",
+            ResultFormat::Rdfxml,
+        ),
     ];
 }
 

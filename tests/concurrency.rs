@@ -127,7 +127,9 @@ fn builds_killed_at_random_moments_leave_the_previous_graph_whole() -> TestResul
     // a fixed pseudo-random sequence of moments, spread over a build's life
     let mut seed: u64 = 0x5eed;
     for trial in 0..20 {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let delay = Duration::from_millis(20 + (seed >> 33) % 2500);
         let (args, target): (Vec<&str>, usize) = if current == 126 {
             (vec!["build", "--source", big], 10_000)

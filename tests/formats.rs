@@ -56,7 +56,8 @@ fn a_pdf_builds_with_offsets_into_its_extracted_text() -> TestResult {
     let env = Env::new();
     let text = std::fs::read_to_string(repo_file("seeds/asean-us-poa-2021-2025.txt"))?;
     let pdf = env.file("plan.pdf", common::pdf::from_text(&text).ok_or("WinAnsi")?);
-    env.run(&["build", "--source", pdf.to_str().ok_or("path")?]).ok();
+    env.run(&["build", "--source", pdf.to_str().ok_or("path")?])
+        .ok();
     assert_eq!(clause_count(&env), 126);
     // every clause's offsets cut its raw text out of the extracted text
     let out = env
@@ -73,13 +74,20 @@ fn a_pdf_builds_with_offsets_into_its_extracted_text() -> TestResult {
     assert_eq!(rows.len(), 126);
     for row in rows {
         assert_eq!(row["format"]["value"], "application/pdf");
-        let extracted: Vec<char> = row["extracted"]["value"].as_str().ok_or("text")?.chars().collect();
+        let extracted: Vec<char> = row["extracted"]["value"]
+            .as_str()
+            .ok_or("text")?
+            .chars()
+            .collect();
         let start: usize = row["start"]["value"].as_str().ok_or("start")?.parse()?;
         let end: usize = row["end"]["value"].as_str().ok_or("end")?.parse()?;
         let span: String = extracted[start..end].iter().collect();
         let raw = row["raw"]["value"].as_str().ok_or("raw")?;
         let first_line = raw.lines().next().unwrap_or("");
-        assert!(span.starts_with(first_line.trim_start()) || span.contains(first_line.trim()), "{span:?} vs {raw:?}");
+        assert!(
+            span.starts_with(first_line.trim_start()) || span.contains(first_line.trim()),
+            "{span:?} vs {raw:?}"
+        );
     }
     Ok(())
 }
@@ -88,7 +96,9 @@ fn a_pdf_builds_with_offsets_into_its_extracted_text() -> TestResult {
 fn a_saved_web_page_of_a_plan_builds() -> TestResult {
     let env = Env::new();
     let page = repo_file("tests/fixtures/layouts/asean-russia-2021-2025.html");
-    let out = env.run(&["build", "--source", page.to_str().ok_or("path")?]).ok();
+    let out = env
+        .run(&["build", "--source", page.to_str().ok_or("path")?])
+        .ok();
     assert!(out.contains("25  poa:Clause"), "{out}");
     let texts = env
         .run(&[
@@ -99,7 +109,13 @@ fn a_saved_web_page_of_a_plan_builds() -> TestResult {
             "SELECT ?text WHERE { ?c a poa:Clause ; poa:text ?text } ",
         ])
         .ok();
-    for chrome in ["Cookie", "cookie", "Contact Us", "Search", "All rights reserved"] {
+    for chrome in [
+        "Cookie",
+        "cookie",
+        "Contact Us",
+        "Search",
+        "All rights reserved",
+    ] {
         assert!(!texts.contains(chrome), "{chrome} in {texts}");
     }
     Ok(())

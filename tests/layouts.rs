@@ -32,7 +32,10 @@ fn read_expected(path: &std::path::Path) -> Result<Expected, Box<dyn std::error:
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if let Some(key) = cols[0].strip_prefix('@') {
-            meta.push((key.to_owned(), cols.get(1).copied().unwrap_or("").to_owned()));
+            meta.push((
+                key.to_owned(),
+                cols.get(1).copied().unwrap_or("").to_owned(),
+            ));
         } else {
             records.push(Record {
                 kind: cols[0].to_owned(),
@@ -45,7 +48,10 @@ fn read_expected(path: &std::path::Path) -> Result<Expected, Box<dyn std::error:
 }
 
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The plan's structure as records, in document order (sections the text
@@ -126,7 +132,11 @@ fn check_folder(folder: &str, at_least: usize) -> TestResult {
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir)? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
         let Some(stem) = [".txt", ".html", ".md"]
             .iter()
             .find_map(|ext| name.strip_suffix(ext))

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 /// combining marks, line breaks of every kind, form feeds, BOM.
 fn odd_char() -> impl Strategy<Value = char> {
     prop::sample::select(vec![
-        '\u{212A}', '\u{130}', '\u{301}', 'é', '’', '–', '—', '•', '\u{feff}', '\u{c}', '\r',
-        '\n', '\t', ' ', '(', ')', '.', ';', ':', '-', 'I', 'l', '0', '9', '中', '😀',
+        '\u{212A}', '\u{130}', '\u{301}', 'é', '’', '–', '—', '•', '\u{feff}', '\u{c}', '\r', '\n',
+        '\t', ' ', '(', ')', '.', ';', ':', '-', 'I', 'l', '0', '9', '中', '😀',
     ])
 }
 
@@ -66,12 +66,23 @@ fn check_passage(source: &[char], text: &str, offsets: &[usize]) -> Result<(), T
     prop_assert_eq!(text.chars().count(), offsets.len());
     let mut last = 0;
     for (c, &o) in text.chars().zip(offsets) {
-        prop_assert!(o <= source.len(), "offset {} past the end ({})", o, source.len());
+        prop_assert!(
+            o <= source.len(),
+            "offset {} past the end ({})",
+            o,
+            source.len()
+        );
         prop_assert!(o + 1 >= last, "offsets go back: {} after {}", o, last);
         last = o;
         // spaces join lines; hyphens and `l` may be repairs
         if c != ' ' && c != '-' && c != 'l' {
-            prop_assert_eq!(source.get(o).copied(), Some(c), "offset {} in {:?}", o, text);
+            prop_assert_eq!(
+                source.get(o).copied(),
+                Some(c),
+                "offset {} in {:?}",
+                o,
+                text
+            );
         }
     }
     Ok(())

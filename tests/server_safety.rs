@@ -14,7 +14,11 @@ const INSERT: &str = "INSERT DATA { <https://example.org/a> <https://example.org
 const ASK: &str = "ASK { <https://example.org/a> ?p ?o }";
 
 fn ask(base: &common::served::Served) -> Result<bool, Box<dyn std::error::Error>> {
-    let (status, _, body) = get(base, &format!("/sparql?query={}", encode(ASK)), Some("text/csv"))?;
+    let (status, _, body) = get(
+        base,
+        &format!("/sparql?query={}", encode(ASK)),
+        Some("text/csv"),
+    )?;
     assert_eq!(status, 200, "{body}");
     Ok(body.contains("true"))
 }
@@ -24,14 +28,15 @@ fn updates_on_a_disk_store_are_applied_and_published() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
     let store = env.store();
-    let s = serve_store(&["--store", store.to_str().ok_or("path")?], &["--allow-update"])?;
+    let s = serve_store(
+        &["--store", store.to_str().ok_or("path")?],
+        &["--allow-update"],
+    )?;
     let (status, _, body) = post(&s, "application/sparql-update", INSERT, "*/*")?;
     assert_eq!(status, 204, "{body}");
     assert!(ask(&s)?, "the endpoint sees its update");
     // another process reads the generation the update published
-    let out = env
-        .run(&["query", "--format", "tsv", "--query", ASK])
-        .ok();
+    let out = env.run(&["query", "--format", "tsv", "--query", ASK]).ok();
     assert!(out.contains("true"), "{out}");
     // the endpoint is the store's one writer while it runs
     env.run(&["build"])

@@ -18,31 +18,73 @@ fn passage(row: &Row) -> Option<Passage> {
         position: text(row, "pos").and_then(|s| s.parse().ok()).unwrap_or(0),
         text: text(row, "text").unwrap_or_default(),
         document: text(row, "doc").unwrap_or_default(),
+        plan: None,
         is_activity: text(row, "activity").as_deref() == Some("true"),
     })
 }
 
 /// Loads every passage that names an entity, every entity, and the registry links.
 pub fn network(store: &KgStore) -> Result<Network, QueryError> {
-    Ok(network_and_passages(store)?.0)
+    Ok(network_and_passages(store, None)?.0)
+}
+
+/// The short name of each plan of the store (`US:2021`), by IRI.
+pub fn plan_names(store: &KgStore) -> Result<HashMap<String, String>, QueryError> {
+    let mut names = HashMap::new();
+    for row in select(
+        store,
+        "plans",
+        "SELECT ?plan ?code ?start WHERE { ?plan a poa:PlanOfAction ; dcterms:title ?t . OPTIONAL { ?plan poa:partner/skos:notation ?code } OPTIONAL { ?plan poa:startYear ?start } }",
+    )? {
+        let Some(plan) = text(&row, "plan") else { continue };
+        let short = match (text(&row, "code"), text(&row, "start")) {
+            (Some(code), Some(start)) => format!("{code}:{}", start.get(..4).unwrap_or(&start)),
+            (Some(code), None) => code,
+            _ => plan.rsplit('/').next().unwrap_or(&plan).to_owned(),
+        };
+        names.insert(plan, short);
+    }
+    Ok(names)
 }
 
 /// The network, and every clause and programme activity with a text whether
-/// or not it names an entity (for the coverage report), read together.
-pub fn network_and_passages(store: &KgStore) -> Result<(Network, Vec<Passage>), QueryError> {
+/// or not it names an entity (for the coverage report), read together; with
+/// `plan`, the passages of that plan only (and programme activities). With
+/// several plans, pillars are named by their plan (`US:2021/1`), so that
+/// pillar "1" of two plans is two pillars.
+pub fn network_and_passages(
+    store: &KgStore,
+    plan: Option<&str>,
+) -> Result<(Network, Vec<Passage>), QueryError> {
     let classes = EntityClass::ALL
         .iter()
         .map(|c| format!("poa:{}", c.name()))
         .collect::<Vec<_>>()
         .join(" ");
     let mut net = Network::default();
-    for row in select(
+    let plan_names = plan_names(store)?;
+    let pillar_rows: Vec<Row> = select(
         store,
         "pillars",
-        "SELECT DISTINCT ?n ?t WHERE { ?p a poa:Pillar ; skos:notation ?n ; skos:prefLabel ?t }",
-    )? {
-        if let (Some(n), Some(t)) = (text(&row, "n"), text(&row, "t")) {
-            net.pillar_titles.entry(n).or_insert(t);
+        "SELECT DISTINCT ?n ?t ?plan WHERE { ?p a poa:Pillar ; skos:notation ?n ; skos:prefLabel ?t . OPTIONAL { ?p dcterms:isPartOf ?plan } }",
+    )?
+    .into_iter()
+    .filter(|row| plan.is_none() || text(row, "plan").as_deref() == plan)
+    .collect();
+    let plans_with_pillars: std::collections::BTreeSet<String> =
+        pillar_rows.iter().filter_map(|r| text(r, "plan")).collect();
+    let several = plans_with_pillars.len() > 1;
+    let pillar_key = |plan_iri: Option<&str>, notation: String| -> String {
+        match plan_iri.and_then(|p| plan_names.get(p)) {
+            Some(short) if several => format!("{short}/{notation}"),
+            _ => notation,
+        }
+    };
+    for row in &pillar_rows {
+        if let (Some(n), Some(t)) = (text(row, "n"), text(row, "t")) {
+            net.pillar_titles
+                .entry(pillar_key(text(row, "plan").as_deref(), n))
+                .or_insert(t);
         }
     }
     let mut entity_rows = select(
@@ -97,10 +139,19 @@ pub fn network_and_passages(store: &KgStore) -> Result<(Network, Vec<Passage>), 
     let mut passages: Vec<(Passage, bool)> = passage_rows
         .iter()
         .filter_map(|row| {
-            Some((
-                passage(row)?,
-                text(row, "listed").as_deref() == Some("true"),
-            ))
+            let mut p = passage(row)?;
+            if plan.is_some_and(|plan| p.document != plan) && !p.is_activity {
+                return None;
+            }
+            if several {
+                p.plan = plan_names.get(&p.document).cloned();
+            }
+            p.pillar = p.pillar.map(|n| pillar_key(Some(&p.document), n));
+            p.section = p.section.map(|n| pillar_key(Some(&p.document), n));
+            if several && !p.is_activity {
+                p.key = pillar_key(Some(&p.document), p.key);
+            }
+            Some((p, text(row, "listed").as_deref() == Some("true")))
         })
         .collect();
     passages.sort_by(|(a, _), (b, _)| passage_order(a, b));

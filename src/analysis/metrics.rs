@@ -389,17 +389,28 @@ pub fn pillar_matrix(net: &Network) -> BTreeMap<(String, String), Vec<usize>> {
 /// Entities named in two or more pillars, by span then mentions, then label.
 pub fn connectors(net: &Network) -> Vec<(usize, BTreeSet<String>, usize)> {
     let counts = net.mention_counts();
-    let mut out: Vec<(usize, BTreeSet<String>, usize)> = (0..net.entities.len())
-        .map(|e| (e, net.pillar_span(e), counts[e]))
-        .filter(|(_, span, _)| span.len() >= 2)
+    // a connector links pillars of one plan; with several plans, one that
+    // does so in more plans ranks first
+    let mut out: Vec<(usize, BTreeSet<String>, usize, usize)> = (0..net.entities.len())
+        .map(|e| {
+            (
+                e,
+                net.pillar_span(e),
+                counts[e],
+                net.connecting_plans(e).len(),
+            )
+        })
+        .filter(|(_, _, _, plans)| *plans >= 1)
         .collect();
     out.sort_by(|x, y| {
-        y.1.len()
-            .cmp(&x.1.len())
+        y.3.cmp(&x.3)
+            .then(y.1.len().cmp(&x.1.len()))
             .then(y.2.cmp(&x.2))
             .then_with(|| net.entities[x.0].label.cmp(&net.entities[y.0].label))
     });
-    out
+    out.into_iter()
+        .map(|(e, span, n, _)| (e, span, n))
+        .collect()
 }
 
 /// Each entity's dominant pillar (most passages, ties to the lowest), for

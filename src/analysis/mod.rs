@@ -24,6 +24,9 @@ pub struct Passage {
     pub text: String,
     /// The document (plan or programme) it belongs to.
     pub document: String,
+    /// The plan's short name (`US:2021`) when the network holds several
+    /// plans; its pillars are then `US:2021/1`, ...
+    pub plan: Option<String>,
     /// True for programme activities.
     pub is_activity: bool,
 }
@@ -68,11 +71,45 @@ impl Network {
             .collect()
     }
 
-    /// The pillars an entity is named in (plan passages only).
+    /// The pillars an entity is named in (plan passages only; with several
+    /// plans, each pillar is its plan's: `US:2021/1`).
     pub fn pillar_span(&self, entity: usize) -> BTreeSet<String> {
         self.passages_of(entity)
             .into_iter()
             .filter_map(|p| self.passages[p].pillar.clone())
+            .collect()
+    }
+
+    /// The pillars an entity is named in, plan by plan (one entry, keyed
+    /// "", for a network of one plan).
+    pub fn spans_by_plan(&self, entity: usize) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for p in self.passages_of(entity) {
+            let passage = &self.passages[p];
+            if let Some(pillar) = &passage.pillar {
+                out.entry(passage.plan.clone().unwrap_or_default())
+                    .or_default()
+                    .insert(pillar.clone());
+            }
+        }
+        out
+    }
+
+    /// The most pillars of one plan an entity is named in.
+    pub fn widest_span(&self, entity: usize) -> usize {
+        self.spans_by_plan(entity)
+            .values()
+            .map(BTreeSet::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The plans in which an entity connects two or more pillars.
+    pub fn connecting_plans(&self, entity: usize) -> Vec<String> {
+        self.spans_by_plan(entity)
+            .into_iter()
+            .filter(|(_, span)| span.len() >= 2)
+            .map(|(plan, _)| plan)
             .collect()
     }
 

@@ -29,7 +29,8 @@ pub fn quads(analysis: &Analysis, graph: &NamedNode) -> Vec<Quad> {
         // `+ 0.0` turns -0 (the sum of no weights in Rust) into 0
         let dbl = |v: f64| Literal::new_typed_literal(format!("{:e}", v + 0.0), xsd::DOUBLE);
         let c = &analysis.centrality[e];
-        add(poa::PILLAR_SPAN, int(analysis.net.pillar_span(e).len()));
+        // the most pillars of one plan it is named in
+        add(poa::PILLAR_SPAN, int(analysis.net.widest_span(e)));
         add(poa::MENTION_COUNT, int(analysis.mentions[e]));
         add(poa::DEGREE, int(c.degree));
         add(poa::WEIGHTED_DEGREE, dbl(c.weighted_degree));

@@ -139,6 +139,7 @@ fn small_network() -> Network {
         section: None,
         position: 0,
         text: String::new(),
+        plan: None,
         document: "d".into(),
         is_activity: false,
     };

@@ -128,14 +128,11 @@ impl PlanMeta {
                 .unwrap_or("Plan of Action")
                 .to_owned()
         });
-        let period = overrides
-            .period
-            .or_else(|| period_in(&title))
-            .or_else(|| {
-                STATED_PERIOD
-                    .captures_iter(preamble)
-                    .find_map(|c| years(&c))
-            });
+        let period = overrides.period.or_else(|| period_in(&title)).or_else(|| {
+            STATED_PERIOD
+                .captures_iter(preamble)
+                .find_map(|c| years(&c))
+        });
         if period.is_none() {
             warnings.push("no period in the title or the preamble (give one with --period)".into());
         }
@@ -155,7 +152,10 @@ impl PlanMeta {
 
     /// The plan in words, for messages: "ASEAN-Japan Plan of Action 2023-2027".
     pub fn describe(&self) -> String {
-        let partner = self.partner.as_ref().map_or("?".to_owned(), |p| p.label.clone());
+        let partner = self
+            .partner
+            .as_ref()
+            .map_or("?".to_owned(), |p| p.label.clone());
         let period = self
             .period
             .map_or(String::new(), |(a, b)| format!(" {a}-{b}"));
@@ -166,7 +166,11 @@ impl PlanMeta {
     /// period (`asean-us-poa-2021-2025`); None when the text gives no partner.
     pub fn slug(&self) -> Option<String> {
         let partner = self.partner.as_ref()?;
-        let mut slug = format!("asean-{}-{}", partner.code.to_lowercase(), kind_code(&self.kind));
+        let mut slug = format!(
+            "asean-{}-{}",
+            partner.code.to_lowercase(),
+            kind_code(&self.kind)
+        );
         if let Some((start, end)) = self.period {
             slug.push_str(&format!("-{start}-{end}"));
         }
@@ -214,7 +218,23 @@ fn find_partner(
             let name = name
                 .trim_end_matches(|ch: char| !ch.is_alphanumeric())
                 .split_whitespace()
-                .take_while(|w| !matches!(*w, "Plan" | "Work" | "Framework" | "Practical" | "Partnership" | "Strategic" | "Comprehensive" | "Dialogue" | "Sectoral" | "Development" | "Joint" | "Enhanced"))
+                .take_while(|w| {
+                    !matches!(
+                        *w,
+                        "Plan"
+                            | "Work"
+                            | "Framework"
+                            | "Practical"
+                            | "Partnership"
+                            | "Strategic"
+                            | "Comprehensive"
+                            | "Dialogue"
+                            | "Sectoral"
+                            | "Development"
+                            | "Joint"
+                            | "Enhanced"
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" ");
             if let Some(p) = partners.lookup(&name) {
@@ -265,18 +285,34 @@ mod tests {
         assert_eq!(m.partner.as_ref().map(|p| p.code.as_str()), Some("US"));
         assert_eq!(m.kind, "Plan of Action");
         assert_eq!(m.slug().as_deref(), Some("asean-us-poa-2021-2025"));
-        assert_eq!(m.predecessor_slug().as_deref(), Some("asean-us-poa-2016-2020"));
+        assert_eq!(
+            m.predecessor_slug().as_deref(),
+            Some("asean-us-poa-2016-2020")
+        );
         let m = meta("Türkiye-ASEAN Practical Cooperation Areas (2024-2028)", "");
         assert_eq!(m.slug().as_deref(), Some("asean-tr-pca-2024-2028"));
-        let m = meta("Plan of Action to Implement the ASEAN-New Zealand Strategic Partnership", "This Plan of Action covers the period 2021 to 2025.");
+        let m = meta(
+            "Plan of Action to Implement the ASEAN-New Zealand Strategic Partnership",
+            "This Plan of Action covers the period 2021 to 2025.",
+        );
         assert_eq!(m.period, Some((2021, 2025)));
     }
 
     #[test]
     fn an_unknown_partner_comes_from_the_title_with_a_warning() {
-        let m = meta("Plan of Action to Implement the ASEAN-Freedonia Comprehensive Partnership (2023-2027)", "");
-        assert_eq!(m.partner.as_ref().map(|p| p.label.as_str()), Some("Freedonia"));
-        assert!(m.warnings.iter().any(|w| w.contains("Freedonia")), "{:?}", m.warnings);
+        let m = meta(
+            "Plan of Action to Implement the ASEAN-Freedonia Comprehensive Partnership (2023-2027)",
+            "",
+        );
+        assert_eq!(
+            m.partner.as_ref().map(|p| p.label.as_str()),
+            Some("Freedonia")
+        );
+        assert!(
+            m.warnings.iter().any(|w| w.contains("Freedonia")),
+            "{:?}",
+            m.warnings
+        );
         assert_eq!(m.slug().as_deref(), Some("asean-freedonia-poa-2023-2027"));
     }
 }

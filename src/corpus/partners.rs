@@ -62,7 +62,14 @@ pub struct PartnersError {
 /// The bundled partner table.
 pub const BUNDLED_PARTNERS: &str = include_str!("../../ontology/partners.tsv");
 
-const HEADER: [&str; 6] = ["code", "label", "variants", "adjectives", "wikidata", "kind"];
+const HEADER: [&str; 6] = [
+    "code",
+    "label",
+    "variants",
+    "adjectives",
+    "wikidata",
+    "kind",
+];
 
 impl Partners {
     pub fn bundled() -> Result<Partners, PartnersError> {
@@ -99,7 +106,11 @@ impl Partners {
                     .collect()
             };
             let code = col(0);
-            if code.is_empty() || !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            if code.is_empty()
+                || !code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
                 return Err(err(format!("code {code:?} must be capital letters")));
             }
             if col(1).is_empty() {
@@ -108,14 +119,19 @@ impl Partners {
             if partners.by_code.contains_key(code) {
                 return Err(err(format!("duplicate code {code:?}")));
             }
-            partners.by_code.insert(code.to_owned(), partners.rows.len());
+            partners
+                .by_code
+                .insert(code.to_owned(), partners.rows.len());
             partners.rows.push(Partner {
                 code: code.to_owned(),
                 label: col(1).to_owned(),
                 variants: list(2),
                 adjectives: list(3),
                 wikidata: Some(col(4)).filter(|s| !s.is_empty()).map(str::to_owned),
-                kind: Some(col(5)).filter(|s| !s.is_empty()).unwrap_or("dialogue").to_owned(),
+                kind: Some(col(5))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("dialogue")
+                    .to_owned(),
             });
         }
         Ok(partners)
@@ -199,7 +215,11 @@ mod tests {
         let (kr, _) = p
             .find_in("the ASEAN-Republic of Korea Strategic Partnership")
             .ok_or("korea")
-            .map_err(|m| PartnersError { file: m.into(), line: 0, message: String::new() })?;
+            .map_err(|m| PartnersError {
+                file: m.into(),
+                line: 0,
+                message: String::new(),
+            })?;
         assert_eq!(kr.code, "KR");
         assert_eq!(p.lookup("uk").map(|x| x.code.as_str()), Some("GB"));
         assert_eq!(p.lookup("Russia").map(|x| x.code.as_str()), Some("RU"));

@@ -4,10 +4,10 @@
 
 use super::discover;
 use super::lexicon::{HeadRule, Lexicon};
-use crate::corpus::partners::{Partner, Partners};
 use super::matcher::{self, Matcher};
 use super::registry::{self, Registry};
-use super::{variants, Entity, EntityClass, Extraction, Method, Mention};
+use super::{variants, Entity, EntityClass, Extraction, Mention, Method};
+use crate::corpus::partners::{Partner, Partners};
 use std::collections::HashMap;
 
 /// Finds entities with a registry and the discovery rules.
@@ -168,8 +168,9 @@ impl Extractor {
         let mut out = Extraction::default();
         self.registry_names(&doc, context, &mut out);
         super::references::plan_references(&doc.chars, context, &mut out);
-        let mut local = self.acronym_definitions(&doc, &mut out);
-        local.extend(self.head_noun_names(&doc, &mut out));
+        let mut local = self.acronym_definitions(&doc, context, &mut out);
+        local.extend(self.head_noun_names(&doc, context, &mut out));
+        local.extend(self.partner_named(&doc, context, &mut out));
         later_uses(&doc, &local, &mut out);
         out.mentions.sort_by(|a, b| {
             (a.passage, a.start, std::cmp::Reverse(a.end), &a.entity).cmp(&(
@@ -190,9 +191,25 @@ impl Extractor {
     fn registry_names(&self, doc: &Document<'_>, context: &DocContext, out: &mut Extraction) {
         for (p, text) in doc.texts.iter().enumerate() {
             let hits = self.by_partner(self.matcher.find(text), context, &doc.chars[p]);
-            for hit in resolve(hits, &doc.chars[p]) {
+            let hits = resolve(hits, &doc.chars[p]);
+            for hit in &hits {
                 let known = &self.registry.entries[hit.owner];
-                if context.partner.as_ref().is_some_and(|partner| is_partner_row(known, partner)) {
+                // a name inside a longer name: what follows it belongs to the
+                // longer one ("the Work Plan of the <Plan of Action> (2019-2025)")
+                let nested = hits.iter().any(|o| {
+                    o.start <= hit.start
+                        && o.end >= hit.end
+                        && o.end - o.start > hit.end - hit.start
+                });
+                if !nested && other_edition(&known.label, &doc.chars[p][hit.end..]) {
+                    // "IAI Work Plan V (2026-2030)" is not the registry's Work Plan IV
+                    continue;
+                }
+                if context
+                    .partner
+                    .as_ref()
+                    .is_some_and(|partner| is_partner_row(known, partner))
+                {
                     // the plan's partner is its metadata, not an entity it names
                     continue;
                 }
@@ -217,8 +234,14 @@ impl Extractor {
     /// label of each partnership's committee), the one of the document's
     /// partner, else one of no partner, else one whose partner the name
     /// itself names; none otherwise, so that "JCC" in an ASEAN-Japan plan is
-    /// never the ASEAN-U.S. JCC. A name of one row only is kept.
-    fn by_partner(&self, hits: Vec<matcher::Hit>, context: &DocContext, chars: &[char]) -> Vec<matcher::Hit> {
+    /// never the ASEAN-U.S. JCC. A name of one partner's row that does not
+    /// name its partner counts only in that partner's plans.
+    fn by_partner(
+        &self,
+        hits: Vec<matcher::Hit>,
+        context: &DocContext,
+        chars: &[char],
+    ) -> Vec<matcher::Hit> {
         let doc_partner = context.partner.as_ref().map(|p| p.code.as_str());
         let mut out = Vec::with_capacity(hits.len());
         let mut i = 0;
@@ -228,25 +251,32 @@ impl Extractor {
                 j += 1;
             }
             let group = &hits[i..j];
+            let partner_of = |h: &matcher::Hit| self.registry.entries[h.owner].partner.as_deref();
+            let surface: String = chars[group[0].start..group[0].end].iter().collect();
+            let names_its_partner = |h: &matcher::Hit| {
+                partner_of(h)
+                    .and_then(|code| self.partners.get(code))
+                    .is_some_and(|p| names_partner(&surface, p))
+            };
             if group.len() == 1 {
-                // a name of one row only: whatever partnership it belongs to
-                out.push(group[0].clone());
+                // a partner's name that does not say whose it is ("Ministry of
+                // Foreign Affairs", "DFAT") is that partner's in its own plans
+                // only; elsewhere it is another partner's or nobody's
+                let h = &group[0];
+                let scoped_out = partner_of(h).is_some()
+                    && partner_of(h) != doc_partner
+                    && !names_its_partner(h);
+                if !scoped_out {
+                    out.push(h.clone());
+                }
                 i = j;
                 continue;
             }
-            let partner_of = |h: &matcher::Hit| self.registry.entries[h.owner].partner.as_deref();
             let chosen = group
                 .iter()
                 .find(|h| doc_partner.is_some() && partner_of(h) == doc_partner)
                 .or_else(|| group.iter().find(|h| partner_of(h).is_none()))
-                .or_else(|| {
-                    let surface: String = chars[group[0].start..group[0].end].iter().collect();
-                    group.iter().find(|h| {
-                        partner_of(h)
-                            .and_then(|code| self.partners.get(code))
-                            .is_some_and(|p| names_partner(&surface, p))
-                    })
-                });
+                .or_else(|| group.iter().find(|h| names_its_partner(h)));
             if let Some(h) = chosen {
                 out.push(h.clone());
             }
@@ -260,7 +290,11 @@ impl Extractor {
     /// Agency" is the National Crime Agency); an agency or institution named
     /// after a partner ("Japanese ...", "UK ...", "... of Japan") is that
     /// partner's agency. Returns the partner's code.
-    fn partner_of_name(&self, cand: &mut discover::Candidate) -> Option<String> {
+    fn partner_of_name(
+        &self,
+        cand: &mut discover::Candidate,
+        context: &DocContext,
+    ) -> Option<String> {
         let mut partner: Option<&Partner> = None;
         'possessive: for p in &self.partners.rows {
             for name in std::iter::once(p.code.as_str()).chain(p.names()) {
@@ -284,7 +318,10 @@ impl Extractor {
                     if let Some(rest) = cand.name.strip_prefix(&prefix) {
                         // only before an agency's own name: "Korean Ministry of
                         // Oceans and Fisheries" is the Ministry of Oceans and Fisheries
-                        let own_name = rest.starts_with("Ministry ") || rest.starts_with("Department ");
+                        let own_name =
+                            ["Ministry of ", "Department of ", "Bureau of ", "Office of "]
+                                .iter()
+                                .any(|h| rest.starts_with(h));
                         if own_name && discover::classify(&self.lexicon, rest).is_some() {
                             cand.start += prefix.chars().count();
                             cand.name = rest.to_owned();
@@ -313,33 +350,62 @@ impl Extractor {
                 })
                 && !(first == "European" && self.lexicon.is_place(second));
             let of_partner = p.names().any(|n| {
-                cand.name.ends_with(&format!(" of {n}")) || cand.name.ends_with(&format!(" of the {n}"))
+                [format!(" of {n}"), format!(" of the {n}")]
+                    .iter()
+                    .any(|of| {
+                        cand.name.ends_with(of.as_str()) || cand.name.contains(&format!("{of} "))
+                    })
             });
-            leads || of_partner
+            // "Natural Resources Canada", "Geoscience Australia"
+            let ends = p.names().any(|n| {
+                cand.name.ends_with(&format!(" {n}")) && !cand.name.ends_with(&format!("-{n}"))
+            });
+            leads || of_partner || ends
         };
         let possessive = partner.is_some();
         if partner.is_none() {
             partner = self.partners.rows.iter().find(|p| named_after(p));
         }
+        let led_by_partner = partner.is_some();
+        // "National Emergency Management Agency" in a partner's plan: a
+        // national agency, and the only nation of the plan is its partner's
+        // ("Ministry of Business, Innovation and Employment" likewise: a
+        // ministry the text does not say whose is the partner's)
+        let national_agency = !words.iter().any(|w| w.contains("ASEAN"))
+            && match rule {
+                HeadRule::Agency => matches!(
+                    words.first(),
+                    Some(&("National" | "Ministry" | "Department"))
+                ),
+                HeadRule::Institution => words.first() == Some(&"National"),
+                _ => false,
+            };
+        if partner.is_none() && national_agency {
+            partner = context.partner.as_ref();
+        }
         let agency_head = match rule {
             HeadRule::Agency => true,
             // an institute or centre is an agency only when it says so:
             // "National Institute ...", "the UK's Centre ...", "... of Japan"
-            HeadRule::Institution => {
-                possessive
-                    || words.contains(&"National")
-                    || self.partners.rows.iter().any(|p| {
-                        p.names().any(|n| cand.name.ends_with(&format!(" of {n}")))
-                    })
-            }
+            HeadRule::Institution => possessive || led_by_partner || words.contains(&"National"),
             HeadRule::Organization => words
                 .iter()
                 .any(|w| matches!(*w, "Organisation" | "Organization" | "Foundation" | "Bank")),
-            HeadRule::Body => words.iter().any(|w| matches!(*w, "Ministry" | "Police")),
+            // "National Research Council Canada": a body named after its partner
+            HeadRule::Body => {
+                led_by_partner
+                    && !words.contains(&"ASEAN")
+                    && !words.iter().any(|w| w.contains("ASEAN"))
+            }
             _ => false,
         };
         if let Some(p) = partner {
-            if agency_head && matches!(cand.class, EntityClass::Organization | EntityClass::USAgency) {
+            if agency_head
+                && matches!(
+                    cand.class,
+                    EntityClass::Organization | EntityClass::USAgency
+                )
+            {
                 cand.class = if p.code == "US" {
                     EntityClass::USAgency
                 } else {
@@ -352,11 +418,16 @@ impl Extractor {
 
     /// Phase 2: acronym definitions of names the registry does not know (or
     /// of known names with an acronym it does not know).
-    fn acronym_definitions(&self, doc: &Document<'_>, out: &mut Extraction) -> Local {
+    fn acronym_definitions(
+        &self,
+        doc: &Document<'_>,
+        context: &DocContext,
+        out: &mut Extraction,
+    ) -> Local {
         let mut local = Local::new();
         for (p, text) in doc.texts.iter().enumerate() {
             for mut def in discover::acronym_definitions(&self.lexicon, text) {
-                let partner = self.partner_of_name(&mut def);
+                let partner = self.partner_of_name(&mut def, context);
                 let covering = out
                     .mentions
                     .iter()
@@ -428,11 +499,16 @@ impl Extractor {
     }
 
     /// Phase 3: names built on head nouns, unless a known name covers them.
-    fn head_noun_names(&self, doc: &Document<'_>, out: &mut Extraction) -> Local {
+    fn head_noun_names(
+        &self,
+        doc: &Document<'_>,
+        context: &DocContext,
+        out: &mut Extraction,
+    ) -> Local {
         let mut local = Local::new();
         for (p, text) in doc.texts.iter().enumerate() {
             for mut cand in discover::head_noun_names(&self.lexicon, text) {
-                let partner = self.partner_of_name(&mut cand);
+                let partner = self.partner_of_name(&mut cand, context);
                 let covered = out
                     .mentions
                     .iter()
@@ -448,6 +524,100 @@ impl Extractor {
                 local.push((id.clone(), cand.name.clone()));
                 out.mentions
                     .push(doc.mention(p, &id, cand.start, cand.end, Method::HeadNoun));
+            }
+        }
+        local
+    }
+
+    /// Phase 3b: a partner's departments named in its own style, after the
+    /// partner, with no head noun ("Natural Resources Canada", "Geoscience
+    /// Australia", "Fisheries and Oceans Canada").
+    fn partner_named(
+        &self,
+        doc: &Document<'_>,
+        context: &DocContext,
+        out: &mut Extraction,
+    ) -> Local {
+        let mut local = Local::new();
+        let Some(partner) = &context.partner else {
+            return local;
+        };
+        for (p, chars) in doc.chars.iter().enumerate() {
+            let text: String = chars.iter().collect();
+            for name in partner.names() {
+                let mut from = 0;
+                while let Some(found) = text[from..].find(name) {
+                    let at = from + found;
+                    from = at + name.len();
+                    let after = &text[at + name.len()..];
+                    if after.starts_with(|c: char| {
+                        c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+                    }) {
+                        continue;
+                    }
+                    // capitalised words (with "and" and commas) right before
+                    let before = &text[..at];
+                    let mut words: Vec<&str> = before.split(' ').rev().skip(1).collect();
+                    let mut taken: Vec<&str> = Vec::new();
+                    while let Some(w) = words.first().copied() {
+                        let bare = w.trim_end_matches(',');
+                        let capital = bare.starts_with(|c: char| c.is_uppercase());
+                        if capital && !bare.contains("ASEAN") && !bare.ends_with('-') {
+                            taken.push(w);
+                            words.remove(0);
+                        } else if (w == "and" || w == "&") && !taken.is_empty() {
+                            taken.push(w);
+                            words.remove(0);
+                        } else {
+                            break;
+                        }
+                    }
+                    while matches!(taken.last(), Some(&"and" | &"&")) {
+                        taken.pop();
+                    }
+                    // "ASEAN Member States, Chile": a comma before the partner
+                    // lists it, it does not end a name
+                    if taken.first().is_some_and(|w| w.ends_with(',')) {
+                        continue;
+                    }
+                    // the passage's first word is a verb ("Support ...")
+                    if taken.is_empty() || words.is_empty() && taken.len() <= 1 {
+                        continue;
+                    }
+                    if words.is_empty() {
+                        taken.pop();
+                        if taken.is_empty() {
+                            continue;
+                        }
+                    }
+                    taken.reverse();
+                    let lead: String = taken.join(" ");
+                    let prefix_chars = lead.chars().count() + 1;
+                    let end = text[..at + name.len()].chars().count();
+                    let start = end - name.chars().count() - prefix_chars;
+                    if taken.iter().all(|w| {
+                        self.lexicon.is_generic(w.trim_end_matches(','))
+                            || self.lexicon.is_connector(w)
+                    }) {
+                        continue;
+                    }
+                    if out
+                        .mentions
+                        .iter()
+                        .any(|m| m.passage == p && m.start < end && start < m.end)
+                    {
+                        continue;
+                    }
+                    let full: String = chars[start..end].iter().collect();
+                    let id =
+                        out.add_discovered(&full, EntityClass::PartnerAgency, Method::HeadNoun);
+                    if let Some(e) = out.entities.get_mut(&id) {
+                        e.partner = Some(partner.code.clone());
+                    }
+                    local.push((id.clone(), full));
+                    out.mentions
+                        .push(doc.mention(p, &id, start, end, Method::HeadNoun));
+                }
             }
         }
         local
@@ -479,8 +649,7 @@ impl Extractor {
         let adjacent = !rest_words
             .iter()
             .any(|w| matches!(*w, "of" | "on" | "for" | "to" | "the" | "in"));
-        let nothing_more =
-            adjacent && !discover::has_distinctive_word(&self.lexicon, &rest_words);
+        let nothing_more = adjacent && !discover::has_distinctive_word(&self.lexicon, &rest_words);
         inside || same || partial || nothing_more
     }
 }
@@ -550,7 +719,8 @@ fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
                     || after.trim_start().starts_with("Plus");
                 // "ASEAN Post Ministerial Conference (PMC+1) with Japan": the
                 // conference's format with one partner, not the conference
-                let with_partner = hit.start == outer.start && without_bracket(&rest).starts_with(" with ");
+                let with_partner =
+                    hit.start == outer.start && without_bracket(&rest).starts_with(" with ");
                 // "AEM-METI Consultations": both sides of a hyphenated compound
                 // name its parties, as "AEM" before the hyphen does
                 let consultation: String = chars[outer.start..outer.end].iter().collect();
@@ -571,7 +741,6 @@ fn resolve(hits: Vec<matcher::Hit>, chars: &[char]) -> Vec<matcher::Hit> {
     }
     kept
 }
-
 
 /// `text` without a leading bracketed part (" (PMC+1) with Japan" -> " with Japan").
 fn without_bracket(text: &str) -> String {
@@ -600,9 +769,9 @@ fn plan_slug(e: &Entity) -> Option<String> {
     }
     let partner = e.partner.as_deref()?;
     let lower = e.label.to_lowercase();
-    let (kind, _) = crate::corpus::meta::KINDS
-        .iter()
-        .find(|(k, _)| lower.starts_with(&k.to_lowercase()) || lower.contains(&format!(" {}", k.to_lowercase())))?;
+    let (kind, _) = crate::corpus::meta::KINDS.iter().find(|(k, _)| {
+        lower.starts_with(&k.to_lowercase()) || lower.contains(&format!(" {}", k.to_lowercase()))
+    })?;
     // "Plan of Action to Implement ..." yes; "Joint Statement on ..." only when it is the whole kind
     let (a, b) = crate::corpus::meta::period_in(&e.label)?;
     Some(format!(
@@ -620,4 +789,26 @@ fn is_partner_row(row: &Entity, partner: &Partner) -> bool {
     std::iter::once(&row.label)
         .chain(&row.alt_labels)
         .any(|l| names.contains(&fold(l)))
+}
+
+/// Whether the text after a registry name gives another edition of it than
+/// the registry's row: another Roman numeral or another period ("IAI Work
+/// Plan" followed by "V (2026-2030)" when the row is Work Plan IV (2021-2025)).
+fn other_edition(label: &str, after: &[char]) -> bool {
+    let next: String = after.iter().take(20).collect();
+    let next = next.trim_start();
+    let first = next
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .next()
+        .unwrap_or("");
+    let roman = !first.is_empty() && first.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let label_words: Vec<&str> = label.split_whitespace().collect();
+    if roman && !label_words.contains(&first) {
+        return true;
+    }
+    let text_period =
+        crate::corpus::meta::period_in(next.get(..next.len().min(16)).unwrap_or(next));
+    let label_period = crate::corpus::meta::period_in(label);
+    matches!((text_period, label_period), (Some(t), Some(l)) if t != l)
+        && next.starts_with(|c: char| c == '(' || c.is_ascii_digit())
 }

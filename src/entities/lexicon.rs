@@ -141,9 +141,7 @@ impl Lexicon {
     pub fn head_at(&self, words: &[&str]) -> Option<(usize, HeadRule)> {
         self.heads
             .iter()
-            .find(|(h, _)| {
-                words.len() >= h.len() && h.iter().zip(words).all(|(p, w)| p == w)
-            })
+            .find(|(h, _)| words.len() >= h.len() && h.iter().zip(words).all(|(p, w)| p == w))
             .map(|(h, rule)| (h.len(), *rule))
     }
 

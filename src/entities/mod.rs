@@ -153,7 +153,12 @@ impl Extraction {
     }
 
     /// Records an entity found by a rule; the same name gives the same entity.
-    pub(crate) fn add_discovered(&mut self, name: &str, class: EntityClass, method: Method) -> String {
+    pub(crate) fn add_discovered(
+        &mut self,
+        name: &str,
+        class: EntityClass,
+        method: Method,
+    ) -> String {
         let id = slug(name);
         self.entities.entry(id.clone()).or_insert_with(|| Entity {
             id: id.clone(),

@@ -42,7 +42,11 @@ pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
         out.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
     };
     // plans are described by their own graph (or the references graph)
-    for e in extraction.entities.values().filter(|e| !e.id.starts_with("plan:")) {
+    for e in extraction
+        .entities
+        .values()
+        .filter(|e| !e.id.starts_with("plan:"))
+    {
         let iri = entity_iri(&e.id);
         add(
             &iri,
@@ -93,7 +97,11 @@ pub fn mention_quads(
     };
     // a plan named in the text: its name, for when it is not in the store
     // (the references graph takes it from there)
-    for e in extraction.entities.values().filter(|e| e.id.starts_with("plan:")) {
+    for e in extraction
+        .entities
+        .values()
+        .filter(|e| e.id.starts_with("plan:"))
+    {
         let iri = entity_iri(&e.id);
         for label in std::iter::once(&e.label).chain(&e.alt_labels) {
             add(&iri, RDFS_LABEL, Literal::new_simple_literal(label).into());

@@ -5,7 +5,7 @@
 //! plan named in five plans is one node with five plans' mentions.
 
 use super::extract::{DocContext, PlanRef};
-use super::{Entity, EntityClass, Extraction, Method, Mention};
+use super::{Entity, EntityClass, Extraction, Mention, Method};
 use regex::Regex;
 
 /// Abbreviations a kind goes by in its own text.
@@ -55,7 +55,8 @@ pub fn plan_references(passages: &[Vec<char>], context: &DocContext, out: &mut E
         r"\b(?:[Pp]revious|[Pp]receding|[Ll]ast|[Ff]ormer|[Ff]irst)?\s*(?:set of\s+)?({kinds})(?:\s+for the years)?\s*{YEARS}"
     ))
     .ok();
-    let previous_word = Regex::new(r"\b(?:[Pp]revious|[Pp]receding|[Ff]ormer)\s+(?:set of\s+)?").ok();
+    let previous_word =
+        Regex::new(r"\b(?:[Pp]revious|[Pp]receding|[Ff]ormer)\s+(?:set of\s+)?").ok();
     for (p, chars) in passages.iter().enumerate() {
         let text: String = chars.iter().collect();
         let char_at = char_positions(&text);
@@ -65,7 +66,8 @@ pub fn plan_references(passages: &[Vec<char>], context: &DocContext, out: &mut E
                 let (Some(kind), Some(a), Some(b)) = (c.get(1), c.get(2), c.get(3)) else {
                     continue;
                 };
-                let period: Option<(u16, u16)> = a.as_str().parse().ok().zip(b.as_str().parse().ok());
+                let period: Option<(u16, u16)> =
+                    a.as_str().parse().ok().zip(b.as_str().parse().ok());
                 let whole = c.get(0).map_or(kind.end(), |m| m.end());
                 let target = [&context.previous_plan, &context.this_plan]
                     .into_iter()
@@ -95,7 +97,9 @@ pub fn plan_references(passages: &[Vec<char>], context: &DocContext, out: &mut E
                     let followed_by_years = Regex::new(&format!(r"^\s*{YEARS}"))
                         .ok()
                         .is_some_and(|y| y.is_match(&text[k.end()..]));
-                    if !followed_by_years && !found.iter().any(|(s, e, _)| *s < k.end() && k.start() < *e) {
+                    if !followed_by_years
+                        && !found.iter().any(|(s, e, _)| *s < k.end() && k.start() < *e)
+                    {
                         found.push((k.start(), k.end(), this));
                     }
                 }
@@ -111,16 +115,18 @@ pub fn plan_references(passages: &[Vec<char>], context: &DocContext, out: &mut E
             {
                 continue;
             }
-            out.entities.entry(plan.id.clone()).or_insert_with(|| Entity {
-                id: plan.id.clone(),
-                class: EntityClass::Instrument,
-                label: plan.title.clone(),
-                alt_labels: Vec::new(),
-                part_of: None,
-                owner: None,
-                partner: context.partner.as_ref().map(|p| p.code.clone()),
-                method: Method::PlanReference,
-            });
+            out.entities
+                .entry(plan.id.clone())
+                .or_insert_with(|| Entity {
+                    id: plan.id.clone(),
+                    class: EntityClass::Instrument,
+                    label: plan.title.clone(),
+                    alt_labels: Vec::new(),
+                    part_of: None,
+                    owner: None,
+                    partner: context.partner.as_ref().map(|p| p.code.clone()),
+                    method: Method::PlanReference,
+                });
             out.mentions.push(Mention {
                 passage: p,
                 entity: plan.id.clone(),
@@ -188,7 +194,10 @@ mod tests {
                 ("plan:this".into(), "POA".into()),
             ]
         );
-        assert_eq!(run("reports on the POA to the PMC+1"), [("plan:this".into(), "POA".into())]);
+        assert_eq!(
+            run("reports on the POA to the PMC+1"),
+            [("plan:this".into(), "POA".into())]
+        );
         // another instrument of the same kind is not this plan
         assert!(run("the ASEAN Plan of Action on Science (2016-2025)").is_empty());
     }

@@ -26,7 +26,13 @@ pub enum RegistryError {
 }
 
 const HEADER: [&str; 7] = [
-    "id", "class", "label", "alt_labels", "part_of", "owner", "partner",
+    "id",
+    "class",
+    "label",
+    "alt_labels",
+    "part_of",
+    "owner",
+    "partner",
 ];
 
 impl Registry {

@@ -20,7 +20,9 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use std::path::PathBuf;
 
-pub use triples::{block_iri, clause_iri, partner_quads, plan_quads, preamble_iri, programme_quads};
+pub use triples::{
+    block_iri, clause_iri, partner_quads, plan_quads, preamble_iri, programme_quads,
+};
 
 use crate::corpus::PlanMeta;
 use crate::entities::rdf::PassageRef;
@@ -163,9 +165,13 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                 }),
                 previous_plan: plan_meta.predecessor_slug().map(|id| {
                     // the registry may know the earlier plan's exact title
-                    let known = plan_meta.partner.as_ref().zip(plan_meta.predecessor).and_then(
-                        |(partner, period)| extractor.plan_row(&partner.code, &plan_meta.kind, period),
-                    );
+                    let known = plan_meta
+                        .partner
+                        .as_ref()
+                        .zip(plan_meta.predecessor)
+                        .and_then(|(partner, period)| {
+                            extractor.plan_row(&partner.code, &plan_meta.kind, period)
+                        });
                     PlanRef {
                         id: format!("plan:{id}"),
                         title: known.map_or_else(
@@ -209,7 +215,10 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                 .collect();
             // a page names its partner in its title ("ASEAN-US Partnership Program")
             let context = DocContext {
-                partner: extractor.partners().find_in(&page.title).map(|(p, _)| p.clone()),
+                partner: extractor
+                    .partners()
+                    .find_in(&page.title)
+                    .map(|(p, _)| p.clone()),
                 ..DocContext::default()
             };
             let (entity_quads, extraction) =
@@ -420,7 +429,10 @@ mod tests {
         );
         // Markdown without front matter: a web page of a plan
         let page = Source::from_bytes("a.md", b"# Plan\n\n## 1. Pillar\n\n1. Do it;\n".to_vec())?;
-        assert_eq!((page.kind, page.format), (DocumentKind::Plan, Format::Markdown));
+        assert_eq!(
+            (page.kind, page.format),
+            (DocumentKind::Plan, Format::Markdown)
+        );
         assert_eq!(
             Source::from_bytes("a.html", b"<h1>Plan</h1>".to_vec())?.format,
             Format::Html

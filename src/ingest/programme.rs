@@ -165,14 +165,15 @@ fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Program
     // the whole page linear (counting from the start each time was quadratic).
     let mut cursor = CharCursor::new(source, body_byte);
     let mut to_chars = |byte: usize| cursor.chars_at(body_byte + byte);
-    let new_block = |range: std::ops::Range<usize>, to_chars: &mut dyn FnMut(usize) -> usize| Block {
-        span: Span {
-            start: to_chars(range.start),
-            end: to_chars(range.end),
-        },
-        raw: body[range].trim_end().to_owned(),
-        ..Block::default()
-    };
+    let new_block =
+        |range: std::ops::Range<usize>, to_chars: &mut dyn FnMut(usize) -> usize| Block {
+            span: Span {
+                start: to_chars(range.start),
+                end: to_chars(range.end),
+            },
+            raw: body[range].trim_end().to_owned(),
+            ..Block::default()
+        };
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H6 => {

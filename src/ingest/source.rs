@@ -137,10 +137,24 @@ impl Source {
             _ => None,
         };
         if let Some(format) = rdf {
-            return Source::new(name, text, DocumentKind::Rdf(format), Format::Rdf, None, digest);
+            return Source::new(
+                name,
+                text,
+                DocumentKind::Rdf(format),
+                Format::Rdf,
+                None,
+                digest,
+            );
         }
         if front_matter {
-            return Source::new(name, text, DocumentKind::Programme, Format::Markdown, None, digest);
+            return Source::new(
+                name,
+                text,
+                DocumentKind::Programme,
+                Format::Markdown,
+                None,
+                digest,
+            );
         }
         let (extracted, format) = if html {
             (formats::html::extract(&text), Format::Html)
@@ -150,7 +164,14 @@ impl Source {
             return Source::new(name, text, DocumentKind::Plan, Format::Text, None, digest);
         };
         let Extracted { text, standalone } = extracted;
-        Source::new(name, text, DocumentKind::Plan, format, Some(standalone), digest)
+        Source::new(
+            name,
+            text,
+            DocumentKind::Plan,
+            format,
+            Some(standalone),
+            digest,
+        )
     }
 
     fn new(
@@ -271,10 +292,16 @@ pub fn read_sidecar(name: &str, text: &str) -> Result<Overrides, IngestError> {
             "title" => o.title = Some(value),
             "period" => {
                 o.period = Some(crate::corpus::meta::period_in(&value).ok_or_else(|| {
-                    bad(format!("period {value:?}: expected two years, e.g. 2021-2025"))
+                    bad(format!(
+                        "period {value:?}: expected two years, e.g. 2021-2025"
+                    ))
                 })?)
             }
-            other => return Err(bad(format!("unknown key {other:?} (partner, period, kind, title)"))),
+            other => {
+                return Err(bad(format!(
+                    "unknown key {other:?} (partner, period, kind, title)"
+                )))
+            }
         }
     }
     Ok(o)

@@ -130,7 +130,11 @@ pub fn plan_quads(
         sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
     }
     if let Some(partner) = &meta.partner {
-        sink.add(&doc, poa::PARTNER, crate::entities::rdf::partner_iri(&partner.code));
+        sink.add(
+            &doc,
+            poa::PARTNER,
+            crate::entities::rdf::partner_iri(&partner.code),
+        );
     }
     if let (Some(previous), Some(title)) = (meta.predecessor_slug(), meta.predecessor_title()) {
         let earlier = node(&previous);
@@ -291,8 +295,16 @@ pub fn partner_quads(partner: &Partner) -> Vec<oxigraph::model::Triple> {
     let p = crate::entities::rdf::partner_iri(&partner.code);
     let mut out = vec![
         Triple::new(p.clone(), rdf::TYPE, poa::DIALOGUE_PARTNER),
-        Triple::new(p.clone(), SKOS_PREF_LABEL, Literal::new_simple_literal(&partner.label)),
-        Triple::new(p.clone(), SKOS_NOTATION, Literal::new_simple_literal(&partner.code)),
+        Triple::new(
+            p.clone(),
+            SKOS_PREF_LABEL,
+            Literal::new_simple_literal(&partner.label),
+        ),
+        Triple::new(
+            p.clone(),
+            SKOS_NOTATION,
+            Literal::new_simple_literal(&partner.code),
+        ),
         Triple::new(
             p.clone(),
             poa::PARTNERSHIP_KIND,
@@ -300,9 +312,17 @@ pub fn partner_quads(partner: &Partner) -> Vec<oxigraph::model::Triple> {
         ),
     ];
     for v in &partner.variants {
-        out.push(Triple::new(p.clone(), SKOS_ALT_LABEL, Literal::new_simple_literal(v)));
+        out.push(Triple::new(
+            p.clone(),
+            SKOS_ALT_LABEL,
+            Literal::new_simple_literal(v),
+        ));
     }
-    if let Some(w) = partner.wikidata.as_deref().and_then(|w| NamedNode::new(w).ok()) {
+    if let Some(w) = partner
+        .wikidata
+        .as_deref()
+        .and_then(|w| NamedNode::new(w).ok())
+    {
         out.push(Triple::new(p.clone(), OWL_SAME_AS, w));
     }
     out

@@ -52,7 +52,10 @@ pub fn sources(paths: &[PathBuf]) -> Result<Vec<Source>, Error> {
 pub fn extractor(registries: &[PathBuf], lexicons: &[PathBuf]) -> Result<Extractor, Error> {
     let mut registry = Registry::parse("ontology/registry.tsv", BUNDLED_REGISTRY)?;
     for path in registries {
-        registry.extend(Registry::parse(&path.display().to_string(), &read_text(path)?)?);
+        registry.extend(Registry::parse(
+            &path.display().to_string(),
+            &read_text(path)?,
+        )?);
     }
     let mut lexicon = Lexicon::bundled()?;
     for path in lexicons {
@@ -131,10 +134,16 @@ pub fn store_analysis(store: &KgStore) -> Result<Option<Analysis>, Error> {
     Ok(Some(analysis))
 }
 
-/// Loads the network from the store and runs every analysis; also gives
-/// every clause and activity (read with the network, for `report coverage`).
-pub fn analyse(store: &KgStore, hierarchy: bool) -> Result<(Analysis, Vec<Passage>), Error> {
-    let (net, passages) = analysis::load::network_and_passages(store)?;
+/// Loads the network from the store (of one plan, or of all) and runs every
+/// analysis; also gives every clause and activity (read with the network,
+/// for `report coverage`).
+pub fn analyse(
+    store: &KgStore,
+    hierarchy: bool,
+    plan: Option<&super::PlanInfo>,
+) -> Result<(Analysis, Vec<Passage>), Error> {
+    let (net, passages) =
+        analysis::load::network_and_passages(store, plan.map(|p| p.iri.as_str()))?;
     if net.mentions.is_empty() {
         return Err(Error::NothingToAnalyse(store.location().to_string()));
     }

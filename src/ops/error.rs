@@ -1,9 +1,9 @@
 //! The error of the operations: every layer's error, and the few that only
 //! an operation can tell (an unknown name, an empty store).
 
-use crate::entities::ExtractorError;
 use crate::entities::lexicon::LexiconError;
 use crate::entities::registry::RegistryError;
+use crate::entities::ExtractorError;
 use crate::eval::GoldError;
 use crate::export::ExportError;
 use crate::ingest::IngestError;
@@ -47,6 +47,13 @@ pub enum Error {
         name: String,
         suggestions: Vec<String>,
     },
+    #[error("no plan {name:?} in the store; did you mean {}?", .suggestions.join(", "))]
+    NoSuchPlan {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("the store holds {0} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)")]
+    WhichPlan(usize),
     #[error("the store at {0} names no entities: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
     NothingToAnalyse(String),
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
@@ -94,6 +101,8 @@ impl Error {
             | Error::UnknownClass(_)
             | Error::UnknownPassage(_)
             | Error::NoSuchEntity { .. }
+            | Error::NoSuchPlan { .. }
+            | Error::WhichPlan(_)
             | Error::NothingToAnalyse(_)
             | Error::UnknownQuery(_)
             | Error::File { .. } => true,

@@ -45,7 +45,6 @@ pub fn svg_from_dot(dot_source: &str) -> Result<Vec<u8>, PictureError> {
     Ok(output.stdout)
 }
 
-
 impl PictureError {
     /// A missing Graphviz is the user's to install; a failing one is not.
     pub fn is_user_error(&self) -> bool {

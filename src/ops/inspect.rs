@@ -23,7 +23,10 @@ pub fn class_counts(store: &KgStore) -> Result<Vec<(String, usize)>, Error> {
     Ok(rows
         .iter()
         .map(|row| {
-            let class = row.get("class").map(sparql::display_term).unwrap_or_default();
+            let class = row
+                .get("class")
+                .map(sparql::display_term)
+                .unwrap_or_default();
             let n = sparql::row_text(row, "n")
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0);

@@ -15,11 +15,15 @@ mod files;
 pub mod graphviz;
 mod inspect;
 mod open;
+mod plans;
 mod references;
 
-pub use build::{analyse, build, extractor, sources, store_analysis, BuildSummary, DocumentSummary};
+pub use build::{
+    analyse, build, extractor, sources, store_analysis, BuildSummary, DocumentSummary,
+};
 pub use error::Error;
 pub use files::{read_text, write_atomically};
 pub use inspect::{class_counts, load_query, passage_exists};
 pub use open::{open_for_reading, IfEmpty};
+pub use plans::{plan_counts, plans, resolve_plan, PlanInfo};
 pub use references::store_references;

@@ -7,7 +7,11 @@
 use super::Error;
 use crate::sparql;
 use crate::store::KgStore;
-use crate::vocab::{self, ext::{SKOS_ALT_LABEL, SKOS_PREF_LABEL}, poa};
+use crate::vocab::{
+    self,
+    ext::{SKOS_ALT_LABEL, SKOS_PREF_LABEL},
+    poa,
+};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Literal, NamedNode, Quad};
 
@@ -29,13 +33,23 @@ pub fn store_references(store: &KgStore) -> Result<usize, Error> {
     let graph = NamedNode::new_unchecked(vocab::REFERENCES_GRAPH);
     let mut quads = Vec::new();
     for row in &rows {
-        let (Some(plan), Some(name)) = (sparql::row_text(row, "plan"), sparql::row_text(row, "name")) else {
+        let (Some(plan), Some(name)) =
+            (sparql::row_text(row, "plan"), sparql::row_text(row, "name"))
+        else {
             continue;
         };
         let plan = NamedNode::new_unchecked(plan);
         // an instrument its citers name; a plan of the store only once built
-        quads.push(Quad::new(plan.clone(), rdf::TYPE, poa::INSTRUMENT, graph.clone()));
-        for other in sparql::row_text(row, "names").unwrap_or_default().split('\u{1f}') {
+        quads.push(Quad::new(
+            plan.clone(),
+            rdf::TYPE,
+            poa::INSTRUMENT,
+            graph.clone(),
+        ));
+        for other in sparql::row_text(row, "names")
+            .unwrap_or_default()
+            .split('\u{1f}')
+        {
             if !other.is_empty() && other != name {
                 quads.push(Quad::new(
                     plan.clone(),

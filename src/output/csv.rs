@@ -30,7 +30,10 @@ mod tests {
         write(
             &mut out,
             &["a".into(), "b".into()],
-            &[vec!["x,y".into(), "say \"hi\"\r\nthen".into()], vec!["plain".into(), "".into()]],
+            &[
+                vec!["x,y".into(), "say \"hi\"\r\nthen".into()],
+                vec!["plain".into(), "".into()],
+            ],
         )?;
         assert_eq!(
             String::from_utf8_lossy(&out),

@@ -33,7 +33,10 @@ pub fn sparql_string(s: &str) -> Result<String, ControlCharacter> {
             value: s.to_owned(),
         });
     }
-    Ok(format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
+    Ok(format!(
+        "\"{}\"",
+        s.replace('\\', "\\\\").replace('"', "\\\"")
+    ))
 }
 
 /// Text inside a double-quoted DOT (Graphviz) string.
@@ -49,12 +52,18 @@ mod tests {
 
     #[test]
     fn html_escapes_markup_and_quotes() {
-        assert_eq!(html(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            html(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
     fn sparql_strings_escape_quotes_and_refuse_line_breaks() {
-        assert_eq!(sparql_string(r#"a "b" \c"#).as_deref(), Ok(r#""a \"b\" \\c""#));
+        assert_eq!(
+            sparql_string(r#"a "b" \c"#).as_deref(),
+            Ok(r#""a \"b\" \\c""#)
+        );
         assert!(sparql_string("1.2.16\n} DELETE").is_err());
         assert!(sparql_string("tab\there").is_err());
     }

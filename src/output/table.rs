@@ -107,7 +107,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         loop {
             let last = lines.last_mut().expect("a line");
             let used = len(last);
-            let room = if used == 0 { width } else { width.saturating_sub(used + 1) };
+            let room = if used == 0 {
+                width
+            } else {
+                width.saturating_sub(used + 1)
+            };
             if word.len() <= room {
                 if used > 0 {
                     last.push(' ');

@@ -1,10 +1,10 @@
 //! The reports about single entities and the paths between them:
 //! cross-pillar connectors, one entity, an explained path, centrality.
 
+use super::cells::*;
 use super::{Report, Table};
 use crate::analysis::{metrics, Analysis};
 use serde_json::json;
-use super::cells::*;
 
 pub fn cross_pillar(a: &Analysis) -> Report {
     let connectors = metrics::connectors(&a.net);

@@ -1,11 +1,11 @@
 //! The coverage report: which plan clauses each programme activity relates
 //! to (shared entities, rare shared words), and what no activity touches.
 
+use super::cells::*;
 use super::{Report, Table};
 use crate::analysis::{Analysis, Passage};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
-use super::cells::*;
 
 const STOPWORDS: &[&str] = &[
     "and",

@@ -41,11 +41,27 @@ pub enum ReportFormat {
 
 impl crate::output::choice::Choice for ReportFormat {
     const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
-        ("text", "Aligned tables for an 80-column terminal", ReportFormat::Text),
-        ("markdown", "Markdown headings and pipe tables", ReportFormat::Markdown),
+        (
+            "text",
+            "Aligned tables for an 80-column terminal",
+            ReportFormat::Text,
+        ),
+        (
+            "markdown",
+            "Markdown headings and pipe tables",
+            ReportFormat::Markdown,
+        ),
         ("json", "One JSON document", ReportFormat::Json),
-        ("csv", "The report's tables as CSV, separated by blank lines", ReportFormat::Csv),
-        ("svg", "An SVG picture (only `report pillars`: the matrix as a heat map)", ReportFormat::Svg),
+        (
+            "csv",
+            "The report's tables as CSV, separated by blank lines",
+            ReportFormat::Csv,
+        ),
+        (
+            "svg",
+            "An SVG picture (only `report pillars`: the matrix as a heat map)",
+            ReportFormat::Svg,
+        ),
     ];
 }
 
@@ -97,11 +113,7 @@ impl Report {
 
     fn write_text(&self, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{}", self.title)?;
-        writeln!(
-            out,
-            "{}",
-            "=".repeat(self.title.chars().count().min(width))
-        )?;
+        writeln!(out, "{}", "=".repeat(self.title.chars().count().min(width)))?;
         for note in &self.notes {
             for line in output::table::wrap(note, width) {
                 writeln!(out, "{line}")?;

@@ -9,7 +9,6 @@ const SPAN_COLOURS: [&str; 6] = [
     "#f0f0f0", "#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c",
 ];
 
-
 /// The co-mention network as DOT: nodes coloured by pillar span, sized by
 /// betweenness, edges as thick as the passages shared.
 pub fn dot(a: &Analysis) -> String {
@@ -52,7 +51,6 @@ pub fn dot(a: &Analysis) -> String {
     out.push_str("}\n");
     out
 }
-
 
 /// The pillar-by-pillar matrix as an SVG heat map, with counts in the cells.
 pub fn heatmap_svg(a: &Analysis) -> String {

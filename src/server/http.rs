@@ -171,6 +171,9 @@ mod tests {
             ("host", "127.0.0.1:7878")
         ])));
         assert!(is_cross_site(&request(&[("sec-fetch-site", "cross-site")])));
-        assert!(!is_cross_site(&request(&[("sec-fetch-site", "same-origin")])));
+        assert!(!is_cross_site(&request(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
     }
 }

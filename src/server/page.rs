@@ -110,7 +110,10 @@ mod tests {
         assert_eq!(href("javascript:alert(1)"), None);
         assert_eq!(href("JavaScript:alert(1)"), None);
         assert_eq!(href("data:text/html,x"), None);
-        assert_eq!(href("https://example.org/a").as_deref(), Some("https://example.org/a"));
+        assert_eq!(
+            href("https://example.org/a").as_deref(),
+            Some("https://example.org/a")
+        );
         assert_eq!(
             href("https://w3id.org/poakg/id/entity/arf").as_deref(),
             Some("/id/entity/arf")

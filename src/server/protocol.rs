@@ -63,9 +63,8 @@ fn respond(
             format!("the result has more than {max} rows or triples; add a LIMIT"),
         )
     };
-    let internal = |e: &dyn std::fmt::Display| {
-        Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
-    };
+    let internal =
+        |e: &dyn std::fmt::Display| Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
     match results {
         QueryResults::Solutions(solutions) => {
             let Some(media) = choose(accept, TABULAR) else {

@@ -27,7 +27,9 @@ pub fn backup(store: &Store, target: &Path) -> Result<(), StorageError> {
 
 #[cfg(not(feature = "rocksdb"))]
 fn no_disk() -> StorageError {
-    StorageError::Other("this poakg was built without on-disk storage (feature `rocksdb`); use --memory".into())
+    StorageError::Other(
+        "this poakg was built without on-disk storage (feature `rocksdb`); use --memory".into(),
+    )
 }
 
 #[cfg(not(feature = "rocksdb"))]

@@ -37,4 +37,3 @@ impl std::fmt::Display for Location {
         }
     }
 }
-

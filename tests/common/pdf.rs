@@ -68,7 +68,9 @@ fn write(pages: &[Vec<Vec<u8>>]) -> Vec<u8> {
             ops.push(Operation::new("T*", vec![]));
         }
         ops.push(Operation::new("ET", vec![]));
-        let content = Content { operations: ops }.encode().expect("content encodes");
+        let content = Content { operations: ops }
+            .encode()
+            .expect("content encodes");
         let content_id = doc.add_object(Stream::new(dictionary! {}, content));
         // wide pages: the seed's glued lines run to 150 characters
         let page_id = doc.add_object(dictionary! {

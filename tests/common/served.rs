@@ -83,4 +83,3 @@ pub fn post(
 pub fn encode(q: &str) -> String {
     form_urlencoded::byte_serialize(q.as_bytes()).collect()
 }
-

@@ -38,10 +38,8 @@ impl<T: Choice + Clone> TypedValueParser for ChoiceParser<T> {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            T::CHOICES
-                .iter()
-                .map(|(name, help, _)| PossibleValue::new(*name).help(*help)),
-        ))
+        Some(Box::new(T::CHOICES.iter().map(|(name, help, _)| {
+            PossibleValue::new(*name).help(*help)
+        })))
     }
 }

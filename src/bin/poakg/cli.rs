@@ -36,6 +36,8 @@ pub enum Command {
     Stats,
     /// List every entity with its class, labels, mention count, pillars and passages.
     Entities(commands::entities::Args),
+    /// List the plans in the store: partner, period, kind, clauses, mentions, the plan each follows.
+    Plans(commands::plans::Args),
     /// List the entity mentions of a passage (or of all), with offsets, surface forms and how each was found.
     Mentions(commands::mentions::Args),
     /// Relationship reports: which mechanisms and instruments connect the pillars, and how.

@@ -4,7 +4,7 @@
 
 use crate::cli::Cli;
 use crate::error::CliError;
-use poakg::ops::{self, IfEmpty};
+use poakg::ops::{self, IfEmpty, PlanInfo};
 use poakg::store::{KgStore, Location};
 use std::io::Write;
 use std::time::Duration;
@@ -49,6 +49,26 @@ impl<'a> Context<'a> {
         })?;
         noted.map_err(ops::Error::Output)?;
         Ok(store)
+    }
+}
+
+/// `--plan`: the plan a reading command narrows to.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PlanArg {
+    /// Only this plan: its IRI, its name in IRIs (asean-us-poa-2021-2025), a partner with
+    /// a year (US:2021, "Japan 2023-2027"), or a fragment of its title; by default all plans.
+    #[arg(long, value_name = "PLAN", global = true)]
+    pub plan: Option<String>,
+}
+
+impl Context<'_> {
+    /// The plan `--plan` names, if any (a miss suggests the nearest).
+    pub fn plan(&self, store: &KgStore, arg: &PlanArg) -> Result<Option<PlanInfo>, CliError> {
+        let Some(name) = &arg.plan else {
+            return Ok(None);
+        };
+        let plans = ops::plans(store)?;
+        Ok(Some(ops::resolve_plan(&plans, name)?.clone()))
     }
 }
 

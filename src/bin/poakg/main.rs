@@ -32,7 +32,8 @@ fn main() -> ExitCode {
     let result = context::Context::new(&cli, &mut out, &mut err, terminal)
         .and_then(|mut ctx| commands::exec(cli.command, &mut ctx));
     let result = result.and_then(|()| {
-        std::io::Write::flush(&mut out).map_err(|e| error::CliError::from(poakg::ops::Error::Output(e)))
+        std::io::Write::flush(&mut out)
+            .map_err(|e| error::CliError::from(poakg::ops::Error::Output(e)))
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

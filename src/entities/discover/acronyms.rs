@@ -143,4 +143,3 @@ pub fn acronym_definitions(lex: &Lexicon, text: &str) -> Vec<Candidate> {
     }
     out
 }
-

@@ -26,10 +26,7 @@ fn has_partner(lex: &Lexicon, words: &[&str]) -> bool {
     words.iter().any(|w| {
         let bilateral = w.contains("ASEAN-") && !w.ends_with("-led") && !w.ends_with("-wide")
             || (w.ends_with("-ASEAN") && w.len() > 6);
-        bilateral
-            || lex.is_partner_marker(w)
-            || w.ends_with("-Plus")
-            || w.contains('+')
+        bilateral || lex.is_partner_marker(w) || w.ends_with("-Plus") || w.contains('+')
     })
 }
 
@@ -68,6 +65,16 @@ pub fn classify(lex: &Lexicon, name: &str) -> Option<EntityClass> {
 /// The class a name's words call for, with the rule of its main head.
 pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "ASEAN 2045: Our Shared Future": ASEAN's vision documents are named
+    // by a year and a subtitle
+    if words.len() >= 3
+        && words[0] == "ASEAN"
+        && words[1].trim_end_matches(':').len() == 4
+        && words[1].ends_with(':')
+        && is_year_or_number(words[1].trim_end_matches(':'))
+    {
+        return Some((EntityClass::Instrument, HeadRule::Instrument));
+    }
     if !has_distinctive_word(lex, &words) {
         return None;
     }
@@ -84,9 +91,18 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
             lex.is_complement(words[i]) || (words[i] == "of" && words.get(i + 1) == Some(&"the"))
         })
         .unwrap_or(words.len());
-    let (at, head) = heads
-        .last()
-        .filter(|(i, _)| *i + 1 == end)
+    // "Joint Leaders' Statement on the ASEAN-Canada Strategic Partnership":
+    // an instrument whose complement names another body is the instrument
+    let article_complement = (0..words.len().saturating_sub(1))
+        .find(|&i| matches!(words[i], "on" | "of" | "for" | "to") && words[i + 1] == "the");
+    let instrument_first = article_complement.and_then(|c| {
+        heads
+            .iter()
+            .rev()
+            .find(|(i, rule)| *i < c && *rule == HeadRule::Instrument)
+    });
+    let (at, head) = instrument_first
+        .or_else(|| heads.last().filter(|(i, _)| *i + 1 == end))
         .or_else(|| heads.iter().rev().find(|(i, _)| *i < complement))
         .or(heads.first())
         .copied()?;
@@ -95,7 +111,10 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
         return None;
     }
     // "Dialogue Partner", "Development Partners": a status, not a body
-    if matches!(words.get(at + 1), Some(&("Partner" | "Partners" | "Partnership's"))) {
+    if matches!(
+        words.get(at + 1),
+        Some(&("Partner" | "Partners" | "Partnership's"))
+    ) {
         return None;
     }
     let partner = has_partner(lex, &words);
@@ -126,4 +145,3 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
     };
     Some((class, head))
 }
-

@@ -70,7 +70,12 @@ pub fn head_noun_names(lex: &Lexicon, text: &str) -> Vec<Candidate> {
 
 /// Splits "X Work Plan and ASEAN Y Framework" into its two names when both
 /// sides have a head; "Treaty of Amity and Cooperation" stays whole.
-fn split_coordination(lex: &Lexicon, tokens: &[Token], from: usize, to: usize) -> Vec<(usize, usize)> {
+fn split_coordination(
+    lex: &Lexicon,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+) -> Vec<(usize, usize)> {
     for k in from + 1..to.saturating_sub(1) {
         if tokens[k].text == "and" {
             let left = text_of(tokens, from, k);
@@ -124,4 +129,3 @@ fn trim_occasion(lex: &Lexicon, tokens: &[Token], mut a: usize, mut b: usize) ->
     }
     (a, b)
 }
-

@@ -132,7 +132,8 @@ fn coordinated_names_are_split() {
 
 #[test]
 fn named_groups_of_countries() {
-    let found = head_noun_names(&lex(),
+    let found = head_noun_names(
+        &lex(),
         "drawing on the experience of the Nordic countries and of ASEAN Member States;",
     );
     assert_eq!(names(&found), [("Nordic countries", None)]);

@@ -11,7 +11,10 @@ pub struct Token {
 }
 
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().map(crate::entities::matcher::normalise_char).collect();
+    let chars: Vec<char> = text
+        .chars()
+        .map(crate::entities::matcher::normalise_char)
+        .collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     let wordish = |c: char| c.is_alphanumeric() || "'-.&+/".contains(c);
@@ -121,19 +124,30 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
                         && !matches!(
                             tokens[j - 1].text.as_str(),
                             "of" | "on" | "to" | "in" | "for" | "against"
-                        )))
+                        )
+                        && !verb_in_name(tokens, j - 1)))
             {
                 j += 1;
             } else if w == ","
-                && tokens[start..j].iter().any(|t| matches!(t.text.as_str(), "of" | "on" | "for"))
-                && enumeration_end(tokens, j).is_some()
+                && tokens[start..j]
+                    .iter()
+                    .any(|t| matches!(t.text.as_str(), "of" | "on" | "for"))
+                && enumeration_end(lex, tokens, j).is_some()
             {
                 // "Ministry of Land, Infrastructure, Transport and Tourism",
                 // "Culture of Prevention for a Peaceful, Inclusive, ... and
                 // Harmonious Society": a list of capitalised words inside a
                 // name's complement, closed by "and" and a capitalised word
-                j = enumeration_end(tokens, j).unwrap_or(j + 1);
+                j = enumeration_end(lex, tokens, j).unwrap_or(j + 1);
                 end = j;
+            } else if w == ":"
+                && is_year_or_number(&tokens[j - 1].text)
+                && j >= 2
+                && tokens[j - 2].text == "ASEAN"
+                && tokens.get(j + 1).is_some_and(|t| is_capitalised(&t.text))
+            {
+                // "ASEAN 2045: Our Shared Future": a subtitle belongs to the name
+                j += 1;
             } else if w == "("
                 && j + 2 < tokens.len()
                 && is_year_or_number(&tokens[j + 1].text)
@@ -152,10 +166,44 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Whether a list item is a name of its own: it has a head, or an ASEAN
+/// compound ("the ASEAN-U.S. Cyber Policy Dialogue").
+fn names_something(lex: &Lexicon, item: &[Token]) -> bool {
+    let words: Vec<&str> = item.iter().map(|t| t.text.as_str()).collect();
+    words
+        .iter()
+        .any(|w| w.contains("ASEAN") || lex.is_head_word(w))
+}
+
+/// One item of a list inside a name, from `k`: capitalised words, with "the"
+/// before them and "in", "of", "for" between them ("Trafficking in
+/// Persons", "the Environment"); returns its capitalised words' count.
+fn item(tokens: &[Token], k: &mut usize) -> usize {
+    let mut words = 0;
+    if tokens.get(*k).is_some_and(|t| t.text == "the") {
+        *k += 1;
+    }
+    loop {
+        let Some(t) = tokens.get(*k) else { break };
+        if is_capitalised(&t.text) && !is_year_or_number(&t.text) {
+            words += 1;
+            *k += 1;
+        } else if words > 0
+            && matches!(t.text.as_str(), "in" | "of" | "for")
+            && tokens.get(*k + 1).is_some_and(|n| is_capitalised(&n.text))
+        {
+            *k += 1;
+        } else {
+            break;
+        }
+    }
+    words
+}
+
 /// Where a list of capitalised words that starts at the comma `j` ends: the
 /// token after its "and X" (then the name may go on), or None when the
 /// comma does not open such a list.
-fn enumeration_end(tokens: &[Token], j: usize) -> Option<usize> {
+fn enumeration_end(lex: &Lexicon, tokens: &[Token], j: usize) -> Option<usize> {
     let mut k = j;
     loop {
         // at a comma: a capitalised word (or two) must follow
@@ -163,12 +211,10 @@ fn enumeration_end(tokens: &[Token], j: usize) -> Option<usize> {
             return None;
         }
         k += 1;
-        let mut words = 0;
-        while tokens.get(k).is_some_and(|t| is_capitalised(&t.text) && !is_year_or_number(&t.text)) {
-            k += 1;
-            words += 1;
-        }
-        if words == 0 || words > 3 {
+        let from = k;
+        let words = item(tokens, &mut k);
+        // items are words of one name, not names of their own
+        if words == 0 || words > 4 || names_something(lex, &tokens[from..k]) {
             return None;
         }
         match tokens.get(k).map(|t| t.text.as_str()) {
@@ -185,13 +231,20 @@ fn enumeration_end(tokens: &[Token], j: usize) -> Option<usize> {
         }
         // at "and": the last item
         k += 1;
-        let mut last = 0;
-        while tokens.get(k).is_some_and(|t| is_capitalised(&t.text) && !is_year_or_number(&t.text)) {
-            k += 1;
-            last += 1;
-        }
-        return (last > 0).then_some(k);
+        let from = k;
+        let last = item(tokens, &mut k);
+        return (last > 0 && !names_something(lex, &tokens[from..k])).then_some(k);
     }
+}
+
+/// A capitalised verb inside a name's complement, after which "the" goes on
+/// ("Protocol to Amend the Agreement Establishing the ..."): a word after
+/// "to", or one ending in "-ing".
+fn verb_in_name(tokens: &[Token], k: usize) -> bool {
+    let w = tokens[k].text.as_str();
+    is_capitalised(w)
+        && (w.ends_with("ing") || (k > 0 && tokens[k - 1].text == "to"))
+        && tokens.get(k + 2).is_some_and(|t| is_capitalised(&t.text))
 }
 
 pub fn is_acronym_token(word: &str) -> bool {
@@ -202,7 +255,7 @@ pub fn is_acronym_token(word: &str) -> bool {
 pub fn text_of(tokens: &[Token], from: usize, to: usize) -> String {
     let mut s = String::new();
     for (k, t) in tokens[from..to].iter().enumerate() {
-        let glue = k > 0 && (t.text == ")" || tokens[from + k - 1].text == "(");
+        let glue = k > 0 && (t.text == ")" || t.text == ":" || tokens[from + k - 1].text == "(");
         if k > 0 && !glue {
             s.push(' ');
         }
@@ -211,14 +264,17 @@ pub fn text_of(tokens: &[Token], from: usize, to: usize) -> String {
     s
 }
 
-pub fn trim_connectors(lex: &Lexicon, tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
+pub fn trim_connectors(
+    lex: &Lexicon,
+    tokens: &[Token],
+    mut a: usize,
+    mut b: usize,
+) -> (usize, usize) {
     while a < b && (lex.is_connector(tokens[a].text.as_str()) || tokens[a].text == "'s") {
         a += 1;
     }
-    while b > a && (lex.is_connector(tokens[b - 1].text.as_str()) || tokens[b - 1].text == "(")
-    {
+    while b > a && (lex.is_connector(tokens[b - 1].text.as_str()) || tokens[b - 1].text == "(") {
         b -= 1;
     }
     (a, b)
 }
-

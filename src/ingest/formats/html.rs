@@ -19,8 +19,8 @@ use scraper::Html;
 
 /// Tags whose content is never the plan's.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
-    "input", "textarea", "iframe", "svg", "canvas", "head", "title", "meta", "link",
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "input",
+    "textarea", "iframe", "svg", "canvas", "head", "title", "meta", "link",
 ];
 
 /// Roles of page chrome (ARIA landmarks and dialogs).
@@ -36,9 +36,27 @@ const DROPPED_ROLES: &[&str] = &[
 
 /// Words in a class or id that mark page chrome.
 const CHROME_MARKS: &[&str] = &[
-    "nav", "menu", "breadcrumb", "cookie", "consent", "gdpr", "sidebar", "footer", "masthead",
-    "share", "social", "tags", "byline", "meta", "skip", "banner", "related", "comments",
-    "subscribe", "newsletter", "pagination",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "gdpr",
+    "sidebar",
+    "footer",
+    "masthead",
+    "share",
+    "social",
+    "tags",
+    "byline",
+    "meta",
+    "skip",
+    "banner",
+    "related",
+    "comments",
+    "subscribe",
+    "newsletter",
+    "pagination",
 ];
 
 /// Extracts the plan text of an HTML page.
@@ -375,7 +393,9 @@ fn dropped(e: &Element) -> bool {
     if DROPPED_TAGS.contains(&e.name()) {
         return true;
     }
-    if e.attr("role").is_some_and(|r| DROPPED_ROLES.contains(&r.trim())) {
+    if e.attr("role")
+        .is_some_and(|r| DROPPED_ROLES.contains(&r.trim()))
+    {
         return true;
     }
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
@@ -405,7 +425,9 @@ fn inline_text(node: NodeRef<'_, Node>) -> String {
     for d in node.descendants() {
         match d.value() {
             Node::Text(t) => {
-                let hidden = d.ancestors().any(|a| matches!(a.value(), Node::Element(e) if dropped(e)));
+                let hidden = d
+                    .ancestors()
+                    .any(|a| matches!(a.value(), Node::Element(e) if dropped(e)));
                 if !hidden {
                     out.push_str(t);
                 }
@@ -445,7 +467,12 @@ fn mostly_links(node: NodeRef<'_, Node>) -> bool {
     let linked: usize = node
         .descendants()
         .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "a"))
-        .map(|a| inline_text(a).chars().filter(|c| c.is_alphanumeric()).count())
+        .map(|a| {
+            inline_text(a)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count()
+        })
         .sum();
     linked * 10 >= total * 8
 }

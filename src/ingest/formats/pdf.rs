@@ -23,7 +23,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, PdfError> {
     // become an error like any other
     let result = std::panic::catch_unwind(move || -> Result<String, PdfError> {
         let unreadable = |e: &dyn std::fmt::Display| PdfError::Unreadable(e.to_string());
-        let document = pdf_oxide::document::PdfDocument::from_bytes(bytes).map_err(|e| unreadable(&e))?;
+        let document =
+            pdf_oxide::document::PdfDocument::from_bytes(bytes).map_err(|e| unreadable(&e))?;
         let pages = document.page_count().map_err(|e| unreadable(&e))?;
         let mut text = String::new();
         for page in 0..pages {
@@ -36,7 +37,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, PdfError> {
         }
         Ok(text)
     });
-    let text = result.map_err(|_| PdfError::Unreadable("the PDF reader failed on this file".into()))??;
+    let text =
+        result.map_err(|_| PdfError::Unreadable("the PDF reader failed on this file".into()))??;
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
         return Err(PdfError::NoText);
     }

@@ -75,9 +75,8 @@ static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(([a-zA-Z]{1,5}|\d{1,2})\)(?:\s+(.*))?$").expect("valid regex")
 });
-static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([a-zA-Z]{1,5})(\.|\)|:)(?:\s+(.*))?$").expect("valid regex")
-});
+static PLAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-zA-Z]{1,5})(\.|\)|:)(?:\s+(.*))?$").expect("valid regex"));
 static PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:part|pillar|chapter|priority\s+area|area|theme|cluster|component|(?:strategic\s+)?thrust)\s+([IVXL]{1,6}|[A-Z]|\d{1,2})\b\s*(?:[:.\-–—]\s*|\s+)?(.*)$")
         .expect("valid regex")
@@ -141,7 +140,11 @@ pub fn read(text: &str) -> Vec<Label<'_>> {
         )
     } else if let Some(c) = PLAIN.captures(text) {
         let punct = c.get(2).map_or("", |m| m.as_str());
-        let wrap = if punct == ")" { Wrap::Close } else { Wrap::Plain };
+        let wrap = if punct == ")" {
+            Wrap::Close
+        } else {
+            Wrap::Plain
+        };
         (
             c.get(1).map_or("", |m| m.as_str()),
             wrap,
@@ -196,7 +199,11 @@ fn readings(label: &str) -> Vec<(Style, u32)> {
     let upper = label.chars().all(|c| c.is_ascii_uppercase());
     let lower = label.chars().all(|c| c.is_ascii_lowercase());
     if let Ok(n) = label.parse::<u32>() {
-        return if n > 0 { vec![(Style::Decimal, n)] } else { vec![] };
+        return if n > 0 {
+            vec![(Style::Decimal, n)]
+        } else {
+            vec![]
+        };
     }
     if !(upper || lower) {
         return Vec::new();
@@ -315,7 +322,13 @@ mod tests {
 
     fn first(text: &str) -> (Style, Wrap, Vec<u32>, String, String) {
         let l = read(text).into_iter().next().expect("a label");
-        (l.key.style, l.key.wrap, l.values, l.printed, l.rest.to_owned())
+        (
+            l.key.style,
+            l.key.wrap,
+            l.values,
+            l.printed,
+            l.rest.to_owned(),
+        )
     }
 
     #[test_case("1.2.16. Continue", Style::Decimal, Wrap::Plain, &[1, 2, 16], "1.2.16", "Continue" ; "decimal path")]
@@ -335,7 +348,13 @@ mod tests {
     fn labels(text: &str, style: Style, wrap: Wrap, values: &[u32], printed: &str, rest: &str) {
         assert_eq!(
             first(text),
-            (style, wrap, values.to_vec(), printed.to_owned(), rest.to_owned())
+            (
+                style,
+                wrap,
+                values.to_vec(),
+                printed.to_owned(),
+                rest.to_owned()
+            )
         );
     }
 
@@ -355,11 +374,11 @@ mod tests {
             .iter()
             .map(|l| (l.key.style, l.value()))
             .collect();
-        assert_eq!(
-            readings,
-            [(Style::LowerRoman, 1), (Style::LowerLetter, 9)]
-        );
-        let c: Vec<(Style, u32)> = read("C. x").iter().map(|l| (l.key.style, l.value())).collect();
+        assert_eq!(readings, [(Style::LowerRoman, 1), (Style::LowerLetter, 9)]);
+        let c: Vec<(Style, u32)> = read("C. x")
+            .iter()
+            .map(|l| (l.key.style, l.value()))
+            .collect();
         assert_eq!(c, [(Style::UpperLetter, 3), (Style::UpperRoman, 100)]);
     }
 

@@ -255,7 +255,14 @@ mod tests {
             .filter(|(_, k)| matches!(k, LineKind::Furniture))
             .map(|(l, _)| l.text)
             .collect();
-        assert_eq!(furniture, ["Short Plan 2021-2025", "Page 2 of 3", "Short Plan 2021-2025"]);
+        assert_eq!(
+            furniture,
+            [
+                "Short Plan 2021-2025",
+                "Page 2 of 3",
+                "Short Plan 2021-2025"
+            ]
+        );
     }
 
     #[test]

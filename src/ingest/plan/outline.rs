@@ -56,7 +56,10 @@ pub enum Fit {
     Pillar,
     Section,
     /// A clause of the current section, or of the pillar when `in_pillar`.
-    Clause { in_pillar: bool, gap: bool },
+    Clause {
+        in_pillar: bool,
+        gap: bool,
+    },
     /// A decimal clause `p.s.1` of a section the text never headed.
     ClauseOfNewSection,
 }
@@ -81,7 +84,9 @@ impl Ahead<'_, '_> {
         let mut parts: Vec<&str> = Vec::new();
         let mut j = i + 1;
         if label.rest.is_empty() {
-            while j < self.kinds.len() && matches!(self.kinds[j], LineKind::Blank | LineKind::Furniture) {
+            while j < self.kinds.len()
+                && matches!(self.kinds[j], LineKind::Blank | LineKind::Furniture)
+            {
                 j += 1;
             }
         } else {
@@ -249,11 +254,12 @@ impl State {
                     .last_clause
                     .is_some_and(|(k, v)| k == label.key && label.value() == v + 1 && v > 1);
                 let opens = label.value() == 1 || runs_on;
-                (opens && !(pillar_scheme && in_pillar && p.numbered) && !section_scheme)
-                    .then_some(Fit::Clause {
+                (opens && !(pillar_scheme && in_pillar && p.numbered) && !section_scheme).then_some(
+                    Fit::Clause {
                         in_pillar,
                         gap: false,
-                    })
+                    },
+                )
             }
         }
     }
@@ -346,8 +352,14 @@ fn relation(state: &State, h: &Label<'_>, level: Level, r: &Label<'_>) -> Relati
         // clause numbers that run on through the plan carry on under it
         return Relation::Child;
     }
-    let is_pillar_scheme = Some(r.key) == state.pillar_key || (level == Level::Pillar && r.key == h.key);
-    if r.values.len() == 1 && r.value() == 1 && r.key != h.key && !is_pillar_scheme && r.key.wrap != Wrap::Part {
+    let is_pillar_scheme =
+        Some(r.key) == state.pillar_key || (level == Level::Pillar && r.key == h.key);
+    if r.values.len() == 1
+        && r.value() == 1
+        && r.key != h.key
+        && !is_pillar_scheme
+        && r.key.wrap != Wrap::Part
+    {
         return Relation::Child;
     }
     if h.is_decimal() && r.is_decimal() && r.values.len() >= 2 && level == Level::Pillar {

@@ -12,7 +12,9 @@
 //! heads a part the text did not number ("IMPLEMENTATION ARRANGEMENTS").
 
 use super::labels::{self, Key, Label};
-use super::lines::{classify, is_bare_page_number, mark_running_furniture, split_lines, Line, LineKind};
+use super::lines::{
+    classify, is_bare_page_number, mark_running_furniture, split_lines, Line, LineKind,
+};
 use super::outline::{reads_as_title, Ahead, Fit, Node, State};
 use super::repair::{self, Repairer};
 use super::{Clause, Passage, Pillar, Plan, PlanError, Section, Span};
@@ -280,7 +282,10 @@ impl<'s> Parser<'s, '_> {
     fn push_inferred_section(&mut self, i: usize, label: &Label<'s>) {
         let line = &self.lines[i];
         let values = label.values[..2].to_vec();
-        let pillar = self.pillars.last_mut().expect("a clause fits only in a pillar");
+        let pillar = self
+            .pillars
+            .last_mut()
+            .expect("a clause fits only in a pillar");
         let title = pillar.title.clone();
         pillar.sections.push(SectionLines {
             label: values
@@ -360,14 +365,19 @@ impl<'s> Parser<'s, '_> {
     /// starts afresh at 1 and fits nowhere else, heads a part the text did
     /// not number: it becomes the next pillar.
     fn unnumbered_pillar(&mut self, i: usize) -> bool {
-        if self.standalone[i] || !matches!(self.collecting, Collecting::Nothing)
+        if self.standalone[i]
+            || !matches!(self.collecting, Collecting::Nothing)
             || self.open.is_none()
             || self.open_clause_unfinished()
         {
             return false;
         }
         let text = self.lines[i].text.trim();
-        if text.chars().count() > 80 || !reads_as_title(text) || text.ends_with('.') || !is_title_cased(text) {
+        if text.chars().count() > 80
+            || !reads_as_title(text)
+            || text.ends_with('.')
+            || !is_title_cased(text)
+        {
             return false;
         }
         let Some(j) = self.ahead.next_content(i) else {
@@ -379,7 +389,9 @@ impl<'s> Parser<'s, '_> {
         let fits_here = readings
             .iter()
             .any(|r| self.state.fit(&self.ahead, j, r).is_some());
-        let restarts = readings.iter().any(|r| r.value() == 1 && r.values.len() == 1);
+        let restarts = readings
+            .iter()
+            .any(|r| r.value() == 1 && r.values.len() == 1);
         let (Some(key), Some(p)) = (self.state.pillar_key, &self.state.pillar) else {
             return false;
         };
@@ -537,7 +549,11 @@ impl<'s> Parser<'s, '_> {
         for (pi, p) in pillars.into_iter().enumerate() {
             let printed_title = heading_text(&p.title.join(" "));
             let notation = p.label.clone();
-            let pillar_values = if p.numbered { p.values.clone() } else { Vec::new() };
+            let pillar_values = if p.numbered {
+                p.values.clone()
+            } else {
+                Vec::new()
+            };
             let clauses: Vec<Clause> = p
                 .clauses
                 .into_iter()
@@ -549,10 +565,16 @@ impl<'s> Parser<'s, '_> {
                 .enumerate()
                 .map(|(si, s)| {
                     let section_notation = match s.key {
-                        Some(key) => child_notation(&notation, &pillar_values, &s.label, &s.values, key),
+                        Some(key) => {
+                            child_notation(&notation, &pillar_values, &s.label, &s.values, key)
+                        }
                         None => s.label.clone(),
                     };
-                    let section_values = if s.values.len() > 1 { s.values.clone() } else { Vec::new() };
+                    let section_values = if s.values.len() > 1 {
+                        s.values.clone()
+                    } else {
+                        Vec::new()
+                    };
                     Section {
                         number: si as u32 + 1,
                         title: if s.heading_inferred {
@@ -627,7 +649,13 @@ fn heading_text(text: &str) -> String {
 /// holds its parent's path stays as printed (`1.2.16`), any other is added to
 /// the parent's notation, with a dot (`I.3`, `A.a`) or, bracketed, without
 /// (`1.1(a)`).
-fn child_notation(parent: &str, parent_values: &[u32], printed: &str, values: &[u32], key: Key) -> String {
+fn child_notation(
+    parent: &str,
+    parent_values: &[u32],
+    printed: &str,
+    values: &[u32],
+    key: Key,
+) -> String {
     let extends = key.style == labels::Style::Decimal
         && !parent_values.is_empty()
         && values.len() > parent_values.len()

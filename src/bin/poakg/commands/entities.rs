@@ -2,7 +2,7 @@
 //! and passages.
 
 use crate::choice::ChoiceParser;
-use crate::context::Context;
+use crate::context::{Context, PlanArg};
 use crate::error::CliError;
 use poakg::entities::EntityClass;
 use poakg::listing::{self, ListFormat};
@@ -10,14 +10,17 @@ use poakg::ops;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only entities of this class (ASEANBody, Mechanism, Instrument, USAgency, Programme,
-    /// Organization, CountryGroup).
+    /// Only entities of this class (ASEANBody, Mechanism, Instrument, USAgency, PartnerAgency,
+    /// Programme, Organization, CountryGroup).
     #[arg(long = "type", value_name = "CLASS")]
     pub class: Option<String>,
 
     /// Output format.
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ListFormat>::new(), default_value = "table")]
     pub format: ListFormat,
+
+    #[command(flatten)]
+    pub plan: PlanArg,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
@@ -26,7 +29,8 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         .map(|c| EntityClass::parse(&c).ok_or(ops::Error::UnknownClass(c)))
         .transpose()?;
     let store = ctx.open_for_reading()?;
-    let rows = listing::entities(&store, class)?;
+    let plan = ctx.plan(&store, &args.plan)?;
+    let rows = listing::entities(&store, class, plan.as_ref().map(|p| p.iri.as_str()))?;
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -35,6 +39,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
                 r.class.clone(),
                 r.alt_labels.join(" | "),
                 r.mentions.to_string(),
+                r.plans.join(" "),
                 r.pillars.join(" "),
                 r.passages.join(" "),
             ]
@@ -43,7 +48,15 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     listing::write_rows(
         ctx.out,
         args.format,
-        &["entity", "class", "alt labels", "mentions", "pillars", "passages"],
+        &[
+            "entity",
+            "class",
+            "alt labels",
+            "mentions",
+            "plans",
+            "pillars",
+            "passages",
+        ],
         &cells,
         &rows,
         ctx.width,

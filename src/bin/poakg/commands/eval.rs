@@ -1,6 +1,6 @@
 //! `poakg eval`: the graph's entities scored against a hand annotation.
 
-use crate::context::Context;
+use crate::context::{Context, PlanArg};
 use crate::error::CliError;
 use poakg::eval::{self, Gold};
 use poakg::{listing, ops};
@@ -16,13 +16,27 @@ pub struct Args {
     /// How many misses and false finds to print (0 for none).
     #[arg(long, default_value_t = 50)]
     pub show: usize,
+
+    #[command(flatten)]
+    pub plan: PlanArg,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let text = ops::read_text(&args.gold)?;
     let gold = Gold::parse(&args.gold.display().to_string(), &text)?;
     let store = ctx.open_for_reading()?;
-    let found = listing::found_pairs(&store)?;
+    // an annotation names passages by notation: one plan's
+    let plan = match ctx.plan(&store, &args.plan)? {
+        Some(p) => Some(p),
+        None => {
+            let plans = ops::plans(&store)?;
+            if plans.len() > 1 {
+                return Err(ops::Error::WhichPlan(plans.len()).into());
+            }
+            plans.into_iter().next()
+        }
+    };
+    let found = listing::found_pairs(&store, plan.as_ref().map(|p| p.iri.as_str()))?;
     let score = eval::score(&gold, &found);
     print(ctx.out, &score, args.show)?;
     Ok(())

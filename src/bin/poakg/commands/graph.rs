@@ -1,6 +1,6 @@
 //! `poakg graph`: the co-mention network as DOT, or SVG drawn by Graphviz.
 
-use crate::context::Context;
+use crate::context::{Context, PlanArg};
 use crate::error::CliError;
 use poakg::ops;
 use poakg::report::pictures;
@@ -19,6 +19,9 @@ pub struct Args {
     /// Add the registry's hierarchy and ownership links.
     #[arg(long)]
     pub hierarchy: bool,
+
+    #[command(flatten)]
+    pub plan: PlanArg,
 }
 
 /// Formats of `poakg graph`.
@@ -32,7 +35,8 @@ pub enum GraphFormat {
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
-    let (analysis, _) = ops::analyse(&store, args.hierarchy)?;
+    let plan = ctx.plan(&store, &args.plan)?;
+    let (analysis, _) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
     let dot = pictures::dot(&analysis);
     let bytes = match args.format {
         GraphFormat::Dot => dot.into_bytes(),

@@ -1,7 +1,7 @@
 //! `poakg mentions`: the entity mentions of a passage, or of all.
 
 use crate::choice::ChoiceParser;
-use crate::context::Context;
+use crate::context::{Context, PlanArg};
 use crate::error::CliError;
 use poakg::listing::{self, ListFormat};
 use poakg::ops;
@@ -15,11 +15,19 @@ pub struct Args {
     /// Output format.
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ListFormat>::new(), default_value = "table")]
     pub format: ListFormat,
+
+    #[command(flatten)]
+    pub plan: PlanArg,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
-    let rows = listing::mentions(&store, args.passage.as_deref())?;
+    let plan = ctx.plan(&store, &args.plan)?;
+    let rows = listing::mentions(
+        &store,
+        args.passage.as_deref(),
+        plan.as_ref().map(|p| p.iri.as_str()),
+    )?;
     if let (Some(p), true) = (&args.passage, rows.is_empty()) {
         if !ops::passage_exists(&store, p)? {
             return Err(ops::Error::UnknownPassage(p.clone()).into());
@@ -29,6 +37,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         .iter()
         .map(|r| {
             vec![
+                r.plan.clone(),
                 r.passage.clone(),
                 r.start.to_string(),
                 r.end.to_string(),
@@ -42,7 +51,9 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     listing::write_rows(
         ctx.out,
         args.format,
-        &["passage", "start", "end", "surface", "entity", "class", "found by"],
+        &[
+            "plan", "passage", "start", "end", "surface", "entity", "class", "found by",
+        ],
         &cells,
         &rows,
         ctx.width,

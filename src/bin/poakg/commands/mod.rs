@@ -7,6 +7,7 @@ pub mod eval;
 pub mod export;
 pub mod graph;
 pub mod mentions;
+pub mod plans;
 pub mod push;
 pub mod queries;
 pub mod query;
@@ -29,6 +30,7 @@ pub fn exec(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Stats => stats::exec(ctx),
         Command::Entities(args) => entities::exec(args, ctx),
         Command::Mentions(args) => mentions::exec(args, ctx),
+        Command::Plans(args) => plans::exec(args, ctx),
         Command::Report(args) => report::exec(args, ctx),
         Command::Graph(args) => graph::exec(args, ctx),
         Command::Serve(args) => serve::exec(args, ctx),

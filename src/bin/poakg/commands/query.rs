@@ -37,6 +37,13 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     // A query that does not parse is refused before the store is touched.
     sparql::check(&query)?;
     let store = ctx.open_for_reading()?;
-    sparql::run(&store, &query, args.format, ctx.terminal, ctx.width, ctx.out)?;
+    sparql::run(
+        &store,
+        &query,
+        args.format,
+        ctx.terminal,
+        ctx.width,
+        ctx.out,
+    )?;
     Ok(())
 }

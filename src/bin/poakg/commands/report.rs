@@ -1,7 +1,7 @@
 //! `poakg report`: relationship reports on the co-mention network.
 
 use crate::choice::ChoiceParser;
-use crate::context::Context;
+use crate::context::{Context, PlanArg};
 use crate::error::CliError;
 use poakg::ops;
 use poakg::report::{pictures, reports, ReportFormat};
@@ -18,6 +18,9 @@ pub struct Args {
     /// Add the registry's hierarchy and ownership links (org:subOrganizationOf, poa:owner) to the co-mention network.
     #[arg(long, global = true)]
     pub hierarchy: bool,
+
+    #[command(flatten)]
+    pub plan: PlanArg,
 }
 
 /// The reports of `poakg report`.
@@ -53,7 +56,8 @@ pub enum Kind {
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
-    let (analysis, passages) = ops::analyse(&store, args.hierarchy)?;
+    let plan = ctx.plan(&store, &args.plan)?;
+    let (analysis, passages) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
     let find = |name: &str| {
         analysis
             .net

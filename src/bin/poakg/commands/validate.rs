@@ -52,7 +52,10 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
                         validate::term_text(&f.focus),
                         f.path.clone().unwrap_or_default(),
                         f.message.clone(),
-                        f.value.as_ref().map(validate::term_text).unwrap_or_default(),
+                        f.value
+                            .as_ref()
+                            .map(validate::term_text)
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect();

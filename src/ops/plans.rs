@@ -1,0 +1,265 @@
+//! The plans in a store, and the plan a user names: by IRI, by its name in
+//! IRIs (`asean-jp-poa-2023-2027`), by a partner with a year (`JP:2023`,
+//! `Japan 2023-2027`), or by a fragment of its title; a miss suggests the
+//! nearest plans.
+
+use super::Error;
+use crate::corpus::partners::fold;
+use crate::sparql::{self, row_text};
+use crate::store::KgStore;
+use crate::vocab;
+
+/// A plan of the store, as lists and reports name it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanInfo {
+    pub iri: String,
+    /// Its name in IRIs (`asean-us-poa-2021-2025`).
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub partner_code: Option<String>,
+    pub partner: Option<String>,
+    pub period: Option<(u16, u16)>,
+    /// The plan it follows, when the text names it.
+    pub replaces: Option<String>,
+}
+
+impl PlanInfo {
+    /// A short name for tables: `US 2021-2025`, else its slug.
+    pub fn short(&self) -> String {
+        match (&self.partner_code, self.period) {
+            (Some(code), Some((a, b))) => format!("{code} {a}-{b}"),
+            (Some(code), None) => code.clone(),
+            _ => self.slug.clone(),
+        }
+    }
+}
+
+/// Every plan of the store, by partner then period.
+pub fn plans(store: &KgStore) -> Result<Vec<PlanInfo>, Error> {
+    let rows = sparql::select(
+        store,
+        "plans",
+        "SELECT ?plan ?title ?kind ?code ?partner ?start ?end ?replaces WHERE {
+           ?plan a poa:PlanOfAction ; dcterms:title ?title .
+           OPTIONAL { ?plan dcterms:type ?kind }
+           OPTIONAL { ?plan poa:partner ?p . OPTIONAL { ?p skos:notation ?code } OPTIONAL { ?p skos:prefLabel ?partner } }
+           OPTIONAL { ?plan poa:startYear ?start }
+           OPTIONAL { ?plan poa:endYear ?end }
+           OPTIONAL { ?plan dcterms:replaces ?replaces }
+         }",
+    )?;
+    let mut out: Vec<PlanInfo> = Vec::new();
+    for row in &rows {
+        let Some(iri) = row_text(row, "plan") else {
+            continue;
+        };
+        if out.iter().any(|p| p.iri == iri) {
+            continue;
+        }
+        let year = |v: &str| row_text(row, v).and_then(|y| y.get(..4)?.parse::<u16>().ok());
+        out.push(PlanInfo {
+            slug: iri.strip_prefix(vocab::ID).unwrap_or(&iri).to_owned(),
+            title: row_text(row, "title").unwrap_or_default(),
+            kind: row_text(row, "kind").unwrap_or_else(|| "Plan of Action".into()),
+            partner_code: row_text(row, "code"),
+            partner: row_text(row, "partner"),
+            period: year("start").zip(year("end")),
+            replaces: row_text(row, "replaces"),
+            iri,
+        });
+    }
+    out.sort_by(|a, b| {
+        (&a.partner_code, a.period, &a.iri).cmp(&(&b.partner_code, b.period, &b.iri))
+    });
+    Ok(out)
+}
+
+/// Pillars, sections, clauses and entity mentions of each plan, by IRI.
+pub fn plan_counts(
+    store: &KgStore,
+) -> Result<std::collections::HashMap<String, [usize; 4]>, Error> {
+    let mut out: std::collections::HashMap<String, [usize; 4]> = std::collections::HashMap::new();
+    for (k, class) in ["poa:Pillar", "poa:Section", "poa:Clause"]
+        .iter()
+        .enumerate()
+    {
+        for row in sparql::select(
+            store,
+            "plan counts",
+            format!("SELECT ?plan (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} ; dcterms:isPartOf ?plan }} GROUP BY ?plan"),
+        )? {
+            if let (Some(plan), Some(n)) = (row_text(&row, "plan"), row_text(&row, "n")) {
+                out.entry(plan).or_default()[k] = n.parse().unwrap_or(0);
+            }
+        }
+    }
+    for row in sparql::select(
+        store,
+        "plan mentions",
+        "SELECT ?plan (COUNT(?m) AS ?n) WHERE { ?m a poa:Mention ; oa:hasTarget ?p . ?p dcterms:isPartOf ?plan } GROUP BY ?plan",
+    )? {
+        if let (Some(plan), Some(n)) = (row_text(&row, "plan"), row_text(&row, "n")) {
+            out.entry(plan).or_default()[3] = n.parse().unwrap_or(0);
+        }
+    }
+    Ok(out)
+}
+
+/// The plan `name` names among `plans`.
+pub fn resolve_plan<'a>(plans: &'a [PlanInfo], name: &str) -> Result<&'a PlanInfo, Error> {
+    let want = name.trim();
+    let folded = fold(want);
+    // an IRI or a slug
+    if let Some(p) = plans.iter().find(|p| {
+        p.iri == want || p.slug == want || p.iri.trim_end_matches('/') == want.trim_end_matches('/')
+    }) {
+        return Ok(p);
+    }
+    // a partner with a year or a period: "US:2021", "Japan 2023-2027", "JP"
+    let (who, when) = match want.split_once([':', ' ']) {
+        Some((a, b)) if b.trim().starts_with(|c: char| c.is_ascii_digit()) => {
+            (a.trim(), Some(b.trim()))
+        }
+        _ => (want, None),
+    };
+    let year: Option<u16> = when.and_then(|w| w.get(..4)?.parse().ok());
+    let by_partner: Vec<&PlanInfo> = plans
+        .iter()
+        .filter(|p| {
+            p.partner_code
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(who))
+                || p.partner.as_deref().is_some_and(|n| fold(n) == fold(who))
+        })
+        .filter(|p| {
+            year.is_none_or(|y| {
+                p.period.is_some_and(|(a, b)| {
+                    a == y || (when.is_some_and(|w| w.len() > 4) && b >= y && a <= y)
+                })
+            })
+        })
+        .collect();
+    if by_partner.len() == 1 {
+        return Ok(by_partner[0]);
+    }
+    // a partner with several plans: ask which, rather than guess from titles
+    let by_title: Vec<&PlanInfo> = if by_partner.len() > 1 {
+        Vec::new()
+    } else {
+        // a fragment of the title, long enough not to match by chance
+        plans
+            .iter()
+            .filter(|p| folded.chars().count() >= 4 && fold(&p.title).contains(&folded))
+            .collect()
+    };
+    if by_title.len() == 1 {
+        return Ok(by_title[0]);
+    }
+    let candidates: Vec<&PlanInfo> = if by_partner.len() > 1 {
+        by_partner
+    } else if by_title.len() > 1 {
+        by_title
+    } else {
+        let mut scored: Vec<(usize, &PlanInfo)> = plans
+            .iter()
+            .map(|p| {
+                let d = [p.slug.as_str(), p.title.as_str(), &p.short()]
+                    .iter()
+                    .map(|s| strsim::levenshtein(&fold(s), &folded))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (d, p)
+            })
+            .collect();
+        scored.sort_by_key(|(d, p)| (*d, p.slug.clone()));
+        scored.into_iter().take(3).map(|(_, p)| p).collect()
+    };
+    Err(Error::NoSuchPlan {
+        name: want.to_owned(),
+        suggestions: candidates
+            .iter()
+            .map(|p| format!("{} ({})", p.short(), p.slug))
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(slug: &str, code: &str, period: (u16, u16), title: &str) -> PlanInfo {
+        PlanInfo {
+            iri: format!("{}{slug}", vocab::ID),
+            slug: slug.into(),
+            title: title.into(),
+            kind: "Plan of Action".into(),
+            partner_code: Some(code.into()),
+            partner: Some(
+                if code == "US" {
+                    "United States"
+                } else {
+                    "Japan"
+                }
+                .into(),
+            ),
+            period: Some(period),
+            replaces: None,
+        }
+    }
+
+    #[test]
+    fn plans_are_named_many_ways() -> Result<(), Error> {
+        let plans = [
+            plan(
+                "asean-us-poa-2021-2025",
+                "US",
+                (2021, 2025),
+                "Plan of Action ASEAN-United States (2021-2025)",
+            ),
+            plan(
+                "asean-us-poa-2016-2020",
+                "US",
+                (2016, 2020),
+                "Plan of Action ASEAN-U.S. (2016-2020)",
+            ),
+            plan(
+                "asean-jp-poa-2023-2027",
+                "JP",
+                (2023, 2027),
+                "Plan of Action ASEAN-Japan (2023-2027)",
+            ),
+        ];
+        assert_eq!(
+            resolve_plan(&plans, "US:2021")?.slug,
+            "asean-us-poa-2021-2025"
+        );
+        assert_eq!(resolve_plan(&plans, "JP")?.slug, "asean-jp-poa-2023-2027");
+        assert_eq!(
+            resolve_plan(&plans, "Japan 2023-2027")?.slug,
+            "asean-jp-poa-2023-2027"
+        );
+        assert_eq!(
+            resolve_plan(&plans, "asean-us-poa-2016-2020")?.slug,
+            "asean-us-poa-2016-2020"
+        );
+        assert_eq!(
+            resolve_plan(&plans, "ASEAN-Japan")?.slug,
+            "asean-jp-poa-2023-2027"
+        );
+        match resolve_plan(&plans, "US") {
+            Err(Error::NoSuchPlan { suggestions, .. }) => assert_eq!(suggestions.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        match resolve_plan(&plans, "asean-jp-poa-2023-2026") {
+            Err(Error::NoSuchPlan { suggestions, .. }) => {
+                assert!(
+                    suggestions[0].contains("asean-jp-poa-2023-2027"),
+                    "{suggestions:?}"
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        Ok(())
+    }
+}
