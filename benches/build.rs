@@ -108,8 +108,11 @@ fn benches(c: &mut Criterion) {
         b.iter_batched(
             || disk_writer(&tmp, fresh()),
             |writer| {
-                poakg::ops::build(writer, &ingest::bundled_sources(), true, &extractor)
-                    .expect("builds")
+                let inputs: Vec<ingest::Input> = ingest::bundled_sources()
+                    .into_iter()
+                    .map(ingest::Input::Source)
+                    .collect();
+                poakg::ops::build(writer, &inputs, true, &extractor, &mut |_| {}).expect("builds")
             },
             BatchSize::PerIteration,
         )

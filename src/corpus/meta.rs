@@ -29,6 +29,16 @@ pub struct Overrides {
     pub title: Option<String>,
 }
 
+impl Overrides {
+    /// Takes what `over` says, keeping the rest.
+    pub fn merge(&mut self, over: Overrides) {
+        self.partner = over.partner.or(self.partner.take());
+        self.period = over.period.or(self.period);
+        self.kind = over.kind.or(self.kind.take());
+        self.title = over.title.or(self.title.take());
+    }
+}
+
 /// Kinds of document, as titles call them, with the short form used in IRIs.
 pub const KINDS: &[(&str, &str)] = &[
     ("Plan of Action", "poa"),

@@ -3,18 +3,20 @@
 //!
 //! `plan` and `programme` parse the two kinds of document into plain Rust
 //! structures; `triples` turns those into quads under the poakg vocabulary;
-//! [`build`] replaces each document's named graph atomically.
+//! `load` streams documents into the store ([`build`], [`build_from`]).
 
 pub mod formats;
+mod load;
 pub mod plan;
 pub mod programme;
 mod source;
 mod triples;
 
+pub use load::{build, build_from, Input, Loaded};
 pub use source::{read_sidecar, slug, DocumentKind, Format, Source};
 
 use crate::seeds;
-use crate::store::{KgStore, StoreError};
+use crate::store::StoreError;
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
@@ -95,6 +97,8 @@ pub struct Ingested {
     pub quads: Vec<Quad>,
     pub warnings: Vec<String>,
     pub repairs: usize,
+    /// Numbered clauses (plans) or activities (programme pages).
+    pub clauses: usize,
     /// Entities and mentions found in the document's passages.
     pub entities: Extraction,
     /// The descriptions of the entities named (types, labels, relations), in
@@ -120,6 +124,7 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
     let mut graph = source.graph();
     let mut meta = None;
     let mut partner_quads = Vec::new();
+    let mut clauses = 0;
     let (mut quads, warnings, repairs, entities) = match source.kind {
         DocumentKind::Plan => {
             let plan = parse_plan(source)?;
@@ -148,6 +153,7 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                 passages.push(p);
             }
             for clause in plan.clauses() {
+                clauses += 1;
                 iris.push((clause_iri(&slug, &clause.notation()), clause.notation()));
                 passages.push(&clause.passage);
             }
@@ -209,6 +215,7 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                     blocks.push(block);
                 }
             }
+            clauses = page.activities.len();
             let passages: Vec<(&str, &[usize])> = blocks
                 .iter()
                 .map(|b| (b.text.as_str(), b.offsets.as_slice()))
@@ -262,6 +269,7 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
         quads,
         warnings,
         repairs,
+        clauses,
         entities,
     })
 }
@@ -304,76 +312,6 @@ pub fn ontology_quads() -> Result<Vec<Quad>, IngestError> {
                 .map_err(|e| IngestError::Ontology(e.to_string()))
         })
         .collect()
-}
-
-/// Ingests every source, then writes all graphs to the store in one
-/// transaction: either every document's graph is replaced, or none is.
-pub fn build(
-    store: &KgStore,
-    sources: &[Source],
-    drop_others: bool,
-    extractor: &Extractor,
-) -> Result<Vec<Ingested>, IngestError> {
-    let ingested = sources
-        .iter()
-        .map(|s| ingest(s, extractor))
-        .collect::<Result<Vec<_>, _>>()?;
-    refuse_shared_graphs(&ingested, sources)?;
-    let ontology = ontology_quads()?;
-    let ontology_graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
-    let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
-    let mut entity_quads: Vec<Quad> = ingested
-        .iter()
-        .flat_map(|i| i.entity_quads.iter().cloned())
-        .collect();
-    if !drop_others {
-        // documents kept from earlier builds still need their entities
-        let kept = store
-            .inner()
-            .quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(oxigraph::model::GraphNameRef::NamedNode(
-                    entity_graph.as_ref(),
-                )),
-            )
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(StoreError::from)?;
-        entity_quads.extend(kept);
-    }
-    entity_quads.sort_by_cached_key(|q| q.to_string());
-    entity_quads.dedup();
-    let mut graphs: Vec<(&NamedNode, &[Quad])> = ingested
-        .iter()
-        .map(|i| (&i.graph, i.quads.as_slice()))
-        .collect();
-    graphs.push((&ontology_graph, &ontology));
-    graphs.push((&entity_graph, &entity_quads));
-    store.replace_graphs(&graphs, drop_others)?;
-    Ok(ingested)
-}
-
-/// Two sources of one build that would share a graph are refused, naming
-/// both: two files of one plan, or two files of one name; silently merging
-/// them would lose the first one's triples.
-fn refuse_shared_graphs(ingested: &[Ingested], sources: &[Source]) -> Result<(), IngestError> {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, doc) in ingested.iter().enumerate() {
-        if let Some(first) = seen.insert(doc.graph.as_str(), i) {
-            let what = match &doc.meta {
-                Some(m) => format!("are the same plan ({})", m.describe()),
-                None => "have one name".to_owned(),
-            };
-            return Err(IngestError::SameGraph {
-                first: sources[first].origin.clone(),
-                second: sources[i].origin.clone(),
-                what,
-                graph: doc.graph.as_str().to_owned(),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// The bundled seed documents.

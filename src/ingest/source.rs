@@ -26,7 +26,7 @@ pub enum DocumentKind {
 impl DocumentKind {
     pub fn name(self) -> &'static str {
         match self {
-            DocumentKind::Plan => "plan of action",
+            DocumentKind::Plan => "plan",
             DocumentKind::Programme => "programme page",
             DocumentKind::Rdf(_) => "RDF data",
         }

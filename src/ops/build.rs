@@ -3,10 +3,11 @@
 
 use super::{read_text, Error};
 use crate::analysis::{self, Analysis, Passage};
+use crate::corpus::Overrides;
 use crate::entities::lexicon::Lexicon;
 use crate::entities::registry::Registry;
-use crate::entities::{Extractor, Method, BUNDLED_REGISTRY};
-use crate::ingest::{self, Source};
+use crate::entities::{Extractor, BUNDLED_REGISTRY};
+use crate::ingest::{self, Input, Loaded, Source};
 use crate::store::{KgStore, Writer};
 use crate::vocab;
 use std::path::PathBuf;
@@ -14,7 +15,8 @@ use std::path::PathBuf;
 /// What a build did, for its report.
 #[derive(Debug, Clone)]
 pub struct BuildSummary {
-    pub documents: Vec<DocumentSummary>,
+    /// The documents built, in the order given.
+    pub documents: Vec<Loaded>,
     /// Cross-pillar connectors, communities and their NMI with the pillars,
     /// when the store names entities.
     pub analysis: Option<(usize, usize, f64)>,
@@ -22,19 +24,85 @@ pub struct BuildSummary {
     pub classes: Vec<(String, usize)>,
 }
 
-/// One document of a build.
-#[derive(Debug, Clone)]
-pub struct DocumentSummary {
-    pub name: String,
-    pub kind: &'static str,
-    pub triples: usize,
-    pub graph: String,
-    pub mentions: usize,
-    pub entities: usize,
-    /// Entities found by rules, not in the registry.
-    pub discovered: usize,
-    pub repairs: usize,
-    pub warnings: Vec<String>,
+/// Extensions of the documents a folder is searched for.
+const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "pdf", "ttl", "nt", "nq", "trig", "jsonld",
+    "rdf", "owl",
+];
+
+/// What to build: the bundled seeds when no path is given; otherwise each
+/// path as a file, a folder (searched recursively for documents, in name
+/// order) or a glob pattern (`plans/*.pdf`, `corpus/**/*.txt`). A path that
+/// names nothing is an error naming it. `overrides` apply to every document.
+pub fn inputs(paths: &[PathBuf], overrides: &Overrides) -> Result<Vec<Input>, Error> {
+    if paths.is_empty() {
+        return Ok(ingest::bundled_sources()
+            .into_iter()
+            .map(Input::Source)
+            .collect());
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Input {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+                let name = entry.file_name().to_string_lossy();
+                let wanted = entry.file_type().is_file()
+                    && !name.starts_with('.')
+                    && entry.path().extension().is_some_and(|x| {
+                        DOCUMENT_EXTENSIONS.contains(&x.to_string_lossy().to_lowercase().as_str())
+                    });
+                if wanted {
+                    files.push(entry.into_path());
+                }
+            }
+            if files.len() == before {
+                return Err(Error::Input {
+                    path: path.clone(),
+                    message: format!(
+                        "a folder with no documents ({})",
+                        DOCUMENT_EXTENSIONS.join(", ")
+                    ),
+                });
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            let pattern = path.to_string_lossy();
+            let is_glob = pattern.contains(['*', '?', '[']);
+            let bad = |message: String| Error::Input {
+                path: path.clone(),
+                message,
+            };
+            if !is_glob {
+                return Err(bad("no such file or folder".into()));
+            }
+            let matches = glob::glob(&pattern)
+                .map_err(|e| bad(format!("bad pattern at {}: {}", e.pos, e.msg)))?;
+            let before = files.len();
+            for m in matches {
+                let m = m.map_err(|e| bad(e.to_string()))?;
+                if m.is_file() {
+                    files.push(m);
+                }
+            }
+            if files.len() == before {
+                return Err(bad("no file matches this pattern".into()));
+            }
+        }
+    }
+    files.dedup();
+    Ok(files
+        .into_iter()
+        .map(|path| Input::Path {
+            path,
+            overrides: overrides.clone(),
+        })
+        .collect())
 }
 
 /// Reads the given files as sources (the bundled seeds when none is given).
@@ -68,38 +136,22 @@ pub fn extractor(registries: &[PathBuf], lexicons: &[PathBuf]) -> Result<Extract
     ))
 }
 
-/// Builds a new generation from `sources` (keeping the documents already in
-/// it unless `drop_others`), stores the analysis graph, publishes it, and
-/// returns the store opened for reading with a summary.
+/// Builds a new generation from `inputs` (keeping the documents already in
+/// it unless `drop_others`), streaming them into the store one by one and
+/// calling `observe` after each; stores the references and analysis graphs,
+/// publishes the generation, and returns the store opened for reading with
+/// a summary.
 pub fn build(
     writer: Writer,
-    sources: &[Source],
+    inputs: &[Input],
     drop_others: bool,
     extractor: &Extractor,
+    observe: &mut dyn FnMut(&Loaded),
 ) -> Result<(KgStore, BuildSummary), Error> {
-    let ingested = ingest::build(writer.store(), sources, drop_others, extractor)?;
+    let documents = ingest::build_from(writer.store(), inputs, drop_others, extractor, observe)?;
     super::store_references(writer.store())?;
     let analysis = store_analysis(writer.store())?;
     let store = writer.commit()?;
-    let documents = ingested
-        .iter()
-        .map(|doc| DocumentSummary {
-            name: doc.source_name.clone(),
-            kind: doc.kind.name(),
-            triples: doc.quads.len(),
-            graph: doc.graph.as_str().to_owned(),
-            mentions: doc.entities.mentions.len(),
-            entities: doc.entities.entities.len(),
-            discovered: doc
-                .entities
-                .entities
-                .values()
-                .filter(|e| e.method != Method::Registry)
-                .count(),
-            repairs: doc.repairs,
-            warnings: doc.warnings.clone(),
-        })
-        .collect();
     let analysis = analysis.map(|a| {
         let connectors = analysis::metrics::connectors(&a.net).len();
         let communities = a

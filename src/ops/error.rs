@@ -52,12 +52,19 @@ pub enum Error {
         name: String,
         suggestions: Vec<String>,
     },
+    #[error("{name:?} names {} plans: {}; name one (a partner with a year, such as US:2021, or a name from `poakg plans`)", .candidates.len(), .candidates.join(", "))]
+    AmbiguousPlan {
+        name: String,
+        candidates: Vec<String>,
+    },
     #[error("the store holds {0} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)")]
     WhichPlan(usize),
     #[error("the store at {0} names no entities: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
     NothingToAnalyse(String),
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
+    #[error("{}: {message}", path.display())]
+    Input { path: PathBuf, message: String },
     #[error("{path}: {source}")]
     File {
         path: PathBuf,
@@ -102,9 +109,11 @@ impl Error {
             | Error::UnknownPassage(_)
             | Error::NoSuchEntity { .. }
             | Error::NoSuchPlan { .. }
+            | Error::AmbiguousPlan { .. }
             | Error::WhichPlan(_)
             | Error::NothingToAnalyse(_)
             | Error::UnknownQuery(_)
+            | Error::Input { .. }
             | Error::File { .. } => true,
             Error::Output(_) => false,
         }

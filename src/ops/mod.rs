@@ -18,9 +18,7 @@ mod open;
 mod plans;
 mod references;
 
-pub use build::{
-    analyse, build, extractor, sources, store_analysis, BuildSummary, DocumentSummary,
-};
+pub use build::{analyse, build, extractor, inputs, sources, store_analysis, BuildSummary};
 pub use error::Error;
 pub use files::{read_text, write_atomically};
 pub use inspect::{class_counts, load_query, passage_exists};

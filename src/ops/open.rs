@@ -36,9 +36,10 @@ pub fn open_for_reading(
     ));
     let (store, _) = build(
         Writer::begin(location, false)?,
-        &crate::ingest::bundled_sources(),
+        &super::inputs(&[], &Default::default())?,
         true,
         &extractor(&[], &[])?,
+        &mut |_| {},
     )?;
     Ok(store)
 }

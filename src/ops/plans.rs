@@ -143,24 +143,34 @@ pub fn resolve_plan<'a>(plans: &'a [PlanInfo], name: &str) -> Result<&'a PlanInf
     if by_partner.len() == 1 {
         return Ok(by_partner[0]);
     }
-    // a partner with several plans: ask which, rather than guess from titles
-    let by_title: Vec<&PlanInfo> = if by_partner.len() > 1 {
-        Vec::new()
-    } else {
-        // a fragment of the title, long enough not to match by chance
-        plans
-            .iter()
-            .filter(|p| folded.chars().count() >= 4 && fold(&p.title).contains(&folded))
-            .collect()
-    };
-    if by_title.len() == 1 {
-        return Ok(by_title[0]);
+    if by_partner.len() > 1 {
+        return Err(Error::AmbiguousPlan {
+            name: want.to_owned(),
+            candidates: by_partner
+                .iter()
+                .map(|p| format!("{} ({})", p.short(), p.slug))
+                .collect(),
+        });
     }
-    let candidates: Vec<&PlanInfo> = if by_partner.len() > 1 {
-        by_partner
-    } else if by_title.len() > 1 {
-        by_title
-    } else {
+    // a fragment of the title, long enough not to match by chance
+    let by_title: Vec<&PlanInfo> = plans
+        .iter()
+        .filter(|p| folded.chars().count() >= 4 && fold(&p.title).contains(&folded))
+        .collect();
+    match by_title.len() {
+        0 => {}
+        1 => return Ok(by_title[0]),
+        _ => {
+            return Err(Error::AmbiguousPlan {
+                name: want.to_owned(),
+                candidates: by_title
+                    .iter()
+                    .map(|p| format!("{} ({})", p.short(), p.slug))
+                    .collect(),
+            })
+        }
+    }
+    let candidates: Vec<&PlanInfo> = {
         let mut scored: Vec<(usize, &PlanInfo)> = plans
             .iter()
             .map(|p| {
@@ -248,7 +258,7 @@ mod tests {
             "asean-jp-poa-2023-2027"
         );
         match resolve_plan(&plans, "US") {
-            Err(Error::NoSuchPlan { suggestions, .. }) => assert_eq!(suggestions.len(), 2),
+            Err(Error::AmbiguousPlan { candidates, .. }) => assert_eq!(candidates.len(), 2),
             other => panic!("{other:?}"),
         }
         match resolve_plan(&plans, "asean-jp-poa-2023-2026") {

@@ -8,6 +8,9 @@ use std::io::Write;
 /// The width text is laid out for when the output is not a terminal.
 pub const TEXT_WIDTH: usize = 80;
 
+/// The longest word kept whole when a column must wrap.
+const MAX_WORD: usize = 40;
+
 /// Space between columns.
 const GAP: usize = 2;
 
@@ -39,20 +42,27 @@ fn len(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Column widths: each column's natural width, the widest giving way first
-/// down to its longest word (at most 20) until the table fits.
+/// Column widths: each column's natural width; the column with the most
+/// room above its longest word (at most 40 wide, so that names and IRI
+/// slugs stay whole) gives way first, until the table fits.
 fn fit(header: &[String], rows: &[Vec<String>], width: usize) -> Vec<usize> {
     let columns = header.len();
     let mut natural: Vec<usize> = header.iter().map(|h| len(h)).collect();
     let mut least: Vec<usize> = header
         .iter()
-        .map(|h| h.split_whitespace().map(len).max().unwrap_or(0).min(20))
+        .map(|h| {
+            h.split_whitespace()
+                .map(len)
+                .max()
+                .unwrap_or(0)
+                .min(MAX_WORD)
+        })
         .collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
             natural[i] = natural[i].max(len(cell));
             let word = cell.split_whitespace().map(len).max().unwrap_or(0);
-            least[i] = least[i].max(word.min(20));
+            least[i] = least[i].max(word.min(MAX_WORD));
         }
     }
     let least: Vec<usize> = least
@@ -65,8 +75,19 @@ fn fit(header: &[String], rows: &[Vec<String>], width: usize) -> Vec<usize> {
     while widths.iter().sum::<usize>() + gaps > width {
         let shrinkable = (0..columns)
             .filter(|&i| widths[i] > least[i])
-            .max_by_key(|&i| (widths[i], i));
+            .max_by_key(|&i| (widths[i] - least[i], widths[i], i));
         match shrinkable {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    // still too wide with every column at its longest word: break words,
+    // the widest column first
+    while widths.iter().sum::<usize>() + gaps > width {
+        match (0..columns)
+            .filter(|&i| widths[i] > 6)
+            .max_by_key(|&i| (widths[i], i))
+        {
             Some(i) => widths[i] -= 1,
             None => break,
         }

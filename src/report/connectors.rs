@@ -11,30 +11,56 @@ pub fn cross_pillar(a: &Analysis) -> Report {
     let in_pillars = (0..a.net.entities.len())
         .filter(|&e| !a.net.pillar_span(e).is_empty())
         .count();
+    // a corpus: which plans each connects pillars in (a finding when several)
+    let plans: std::collections::BTreeSet<&str> = a
+        .net
+        .passages
+        .iter()
+        .filter_map(|p| p.plan.as_deref())
+        .collect();
+    let corpus = plans.len() > 1;
     let mut rows = Vec::new();
     let mut items = Vec::new();
+    let mut in_several = 0;
     for (rank, (e, span, mentions)) in connectors.iter().enumerate() {
         let ent = &a.net.entities[*e];
         let clauses = clause_keys(a, *e);
-        rows.push(vec![
-            (rank + 1).to_string(),
-            ent.label.clone(),
-            ent.class.clone(),
-            span_text(span),
-            mentions.to_string(),
-            clauses.join(" "),
-        ]);
-        items.push(json!({"entity": ent.label, "iri": ent.iri, "class": ent.class, "pillars": span, "span": span.len(), "mentions": mentions, "passages": clauses}));
+        let connecting = a.net.connecting_plans(*e);
+        in_several += usize::from(connecting.len() > 1);
+        let mut row = vec![(rank + 1).to_string(), ent.label.clone(), ent.class.clone()];
+        if corpus {
+            row.push(connecting.join(" "));
+        }
+        row.extend([span_text(span), mentions.to_string(), clauses.join(" ")]);
+        rows.push(row);
+        items.push(json!({"entity": ent.label, "iri": ent.iri, "class": ent.class, "pillars": span, "span": span.len(), "plans": connecting, "mentions": mentions, "passages": clauses}));
     }
+    let mut notes = vec![format!(
+        "{} of the {} entities named in the plan's pillars are named in two or more pillars: the mechanisms, instruments and bodies that connect them. Ranked by pillar span, then by passages naming them.",
+        connectors.len(),
+        in_pillars
+    )];
+    let mut header: Vec<String> = ["#", "entity", "class"].map(String::from).to_vec();
+    if corpus {
+        notes = vec![format!(
+            "Across {} plans, {} of the {} entities named in their pillars connect two or more pillars of one plan; {} of them do so in several plans. Pillars are named plan:pillar (US:2021/1). Ranked by the plans they connect pillars in, then by pillar span and passages.",
+            plans.len(),
+            connectors.len(),
+            in_pillars,
+            in_several
+        )];
+        header.push("plans".into());
+    }
+    header.extend(["pillars", "passages", "where"].map(String::from));
     Report {
         title: "Cross-pillar connectors".into(),
-        notes: vec![format!(
-            "{} of the {} entities named in the plan's pillars are named in two or more pillars: the mechanisms, instruments and bodies that connect them. Ranked by pillar span, then by passages naming them.",
-            connectors.len(),
-            in_pillars
-        )],
-        tables: vec![Table { title: String::new(), header: ["#", "entity", "class", "pillars", "passages", "where"].map(String::from).to_vec(), rows }],
-        json: json!({"report": "cross-pillar", "connectors": items}),
+        notes,
+        tables: vec![Table {
+            title: String::new(),
+            header,
+            rows,
+        }],
+        json: json!({"report": "cross-pillar", "plans": plans, "connectors": items}),
     }
 }
 

@@ -1,8 +1,10 @@
-//! `poakg build`: ingest documents into a new generation of the store and
-//! print what was built.
+//! `poakg build`: ingest documents into a new generation of the store, with
+//! progress on a terminal, and print what was built.
 
 use crate::context::Context;
 use crate::error::CliError;
+use poakg::corpus::Overrides;
+use poakg::ingest::Loaded;
 use poakg::ops::{self, BuildSummary};
 use poakg::store::Writer;
 use std::io::Write;
@@ -10,58 +12,151 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A document to ingest instead of the bundled seeds (repeatable): a plan as text (.txt),
-    /// a programme page (Markdown with YAML front matter), or RDF (.ttl, .nt, .nq, .trig, .jsonld, .rdf).
-    #[arg(long = "source", value_name = "FILE")]
+    /// Documents to ingest instead of the bundled seeds (repeatable): a file, a folder
+    /// (searched recursively) or a quoted glob ('plans/**/*.pdf'). Plans as text, PDF,
+    /// web page or Markdown; programme pages (Markdown with YAML front matter); RDF
+    /// (.ttl, .nt, .nq, .trig, .jsonld, .rdf). A file's `<file>.meta` sidecar says what
+    /// its text does not (partner, period, kind, title).
+    #[arg(long = "source", value_name = "PATH")]
     pub sources: Vec<PathBuf>,
 
-    /// Keep the documents already in the store; by default the store afterwards holds exactly this build's documents.
+    /// Keep the documents already in the store, replacing only those built again; by
+    /// default the store afterwards holds exactly this build's documents.
     #[arg(long)]
     pub add: bool,
 
     /// An entity registry to use besides the bundled one (repeatable; same TSV format as
     /// ontology/registry.tsv; a row whose id is already known replaces it).
-    #[arg(long = "registry", value_name = "FILE")]
+    #[arg(long = "registry", value_name = "FILE", help_heading = "Entities")]
     pub registries: Vec<PathBuf>,
 
     /// Word lists to add to the discovery rules' (repeatable; same TSV format as ontology/lexicon.tsv).
-    #[arg(long = "lexicon", value_name = "FILE")]
+    #[arg(long = "lexicon", value_name = "FILE", help_heading = "Entities")]
     pub lexicons: Vec<PathBuf>,
+
+    /// The plans' dialogue partner, where the text does not say (a name or code: Japan, JP, EU).
+    #[arg(
+        long,
+        value_name = "PARTNER",
+        help_heading = "What the plans are (over their text and sidecars)"
+    )]
+    pub partner: Option<String>,
+
+    /// The plans' period, where the text does not say (2021-2025).
+    #[arg(long, value_name = "YEARS", value_parser = parse_period, help_heading = "What the plans are (over their text and sidecars)")]
+    pub period: Option<(u16, u16)>,
+
+    /// The kind of document (Plan of Action, Work Plan, Framework of Cooperation, ...).
+    #[arg(
+        long,
+        value_name = "KIND",
+        help_heading = "What the plans are (over their text and sidecars)"
+    )]
+    pub kind: Option<String>,
+
+    /// The plan's title, where the text has none.
+    #[arg(
+        long,
+        value_name = "TITLE",
+        help_heading = "What the plans are (over their text and sidecars)"
+    )]
+    pub title: Option<String>,
+}
+
+fn parse_period(value: &str) -> Result<(u16, u16), String> {
+    poakg::corpus::meta::period_in(value)
+        .ok_or_else(|| format!("expected two years, e.g. 2021-2025, not {value:?}"))
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let extractor = ops::extractor(&args.registries, &args.lexicons)?;
-    let sources = ops::sources(&args.sources)?;
+    let overrides = Overrides {
+        partner: args.partner,
+        period: args.period,
+        kind: args.kind,
+        title: args.title,
+    };
+    let inputs = ops::inputs(&args.sources, &overrides)?;
     let writer = Writer::begin(&ctx.location, args.add)?;
-    let (store, summary) = ops::build(writer, &sources, !args.add, &extractor)?;
+    let progress = Progress::new(inputs.len());
+    let (store, summary) = ops::build(writer, &inputs, !args.add, &extractor, &mut |doc| {
+        progress.document(doc)
+    })?;
+    progress.finish();
     writeln!(ctx.out, "built the store at {}", store.location())?;
     print(ctx.out, &summary)?;
     Ok(())
 }
 
+/// Documents, clauses and entity mentions done, elapsed and remaining time,
+/// on stderr; nothing when stderr is not a terminal (indicatif's rule).
+struct Progress {
+    bar: indicatif::ProgressBar,
+    clauses: std::cell::Cell<usize>,
+    mentions: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new(documents: usize) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(documents as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} documents, {msg} (eta {eta})",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            clauses: 0.into(),
+            mentions: 0.into(),
+        }
+    }
+
+    fn document(&self, doc: &Loaded) {
+        self.clauses.set(self.clauses.get() + doc.clauses);
+        self.mentions.set(self.mentions.get() + doc.mentions);
+        self.bar.set_message(format!(
+            "{} clauses, {} entity mentions",
+            self.clauses.get(),
+            self.mentions.get()
+        ));
+        self.bar.inc(1);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Every document in detail when there are a few; a count and the
+/// documents with warnings when there are many.
 fn print(out: &mut dyn Write, summary: &BuildSummary) -> std::io::Result<()> {
-    for doc in &summary.documents {
+    const DETAIL: usize = 20;
+    let docs = &summary.documents;
+    if docs.len() <= DETAIL {
+        for doc in docs {
+            print_document(out, doc)?;
+        }
+    } else {
+        let sum = |f: fn(&Loaded) -> usize| docs.iter().map(f).sum::<usize>();
         writeln!(
             out,
-            "  {} ({}): {} triples in <{}>",
-            doc.name, doc.kind, doc.triples, doc.graph
+            "  {} documents: {} clauses, {} triples, {} entity mentions",
+            docs.len(),
+            sum(|d| d.clauses),
+            sum(|d| d.triples),
+            sum(|d| d.mentions)
         )?;
-        if doc.mentions > 0 {
-            writeln!(
-                out,
-                "    {} entity mentions of {} entities ({} found by rules, not in the registry)",
-                doc.mentions, doc.entities, doc.discovered
-            )?;
-        }
-        if doc.repairs > 0 {
-            writeln!(
-                out,
-                "    repaired {} conversion error(s) in the cleaned text",
-                doc.repairs
-            )?;
-        }
-        for warning in &doc.warnings {
-            writeln!(out, "    warning: {warning}")?;
+        let warned: Vec<&Loaded> = docs.iter().filter(|d| !d.warnings.is_empty()).collect();
+        if warned.is_empty() {
+            writeln!(out, "  no document has warnings")?;
+        } else {
+            writeln!(out, "  {} documents with warnings:", warned.len())?;
+            for doc in warned {
+                print_document(out, doc)?;
+            }
         }
     }
     if let Some((connectors, communities, nmi)) = summary.analysis {
@@ -74,6 +169,38 @@ fn print(out: &mut dyn Write, summary: &BuildSummary) -> std::io::Result<()> {
     writeln!(out, "instances per class:")?;
     for (class, count) in &summary.classes {
         writeln!(out, "  {count:>6}  {class}")?;
+    }
+    Ok(())
+}
+
+fn print_document(out: &mut dyn Write, doc: &Loaded) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "  {} ({}): {} triples in <{}>",
+        doc.origin,
+        doc.kind.name(),
+        doc.triples,
+        doc.graph.as_str()
+    )?;
+    if let Some(meta) = &doc.meta {
+        writeln!(out, "    {}", meta.describe())?;
+    }
+    if doc.mentions > 0 {
+        writeln!(
+            out,
+            "    {} clauses; {} entity mentions of {} entities ({} found by rules, not in the registry)",
+            doc.clauses, doc.mentions, doc.entities, doc.discovered
+        )?;
+    }
+    if doc.repairs > 0 {
+        writeln!(
+            out,
+            "    repaired {} conversion error(s) in the cleaned text",
+            doc.repairs
+        )?;
+    }
+    for warning in &doc.warnings {
+        writeln!(out, "    warning: {warning}")?;
     }
     Ok(())
 }

@@ -1,0 +1,290 @@
+//! The one place that writes document graphs: documents are read and parsed
+//! on worker threads and streamed into the store one at a time, so a build's
+//! memory is bounded by a few documents and one load batch, not by the corpus.
+//!
+//! Two write paths, both atomic where someone can see the store:
+//! - a store with no data yet (every build without `--add` writes a new,
+//!   unpublished generation) takes Oxigraph's bulk loader, which writes
+//!   sorted table files directly; the generation is published only after the
+//!   whole build, so a failed build leaves nothing visible;
+//! - a store that keeps documents (`--add`) gets one transaction per
+//!   document: each plan's graph is replaced on its own, and the shared
+//!   entities graph in one last transaction.
+
+use super::{ingest, ontology_quads, IngestError, Ingested, Source};
+use crate::corpus::{Overrides, PlanMeta};
+use crate::entities::{Extractor, Method};
+use crate::store::KgStore;
+use crate::vocab;
+use oxigraph::model::{GraphNameRef, NamedNode, Quad};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Quads handed to the bulk loader at a time: large enough for its sorted
+/// runs to pay off, small enough that a build of any size stays well under
+/// a gigabyte (about 300 bytes a quad while loading).
+const LOAD_BATCH: usize = 200_000;
+
+/// A document to build: a file, read when a worker reaches it, or a source
+/// already in memory.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Path {
+        path: PathBuf,
+        /// What the user says of it on the command line, over its sidecar.
+        overrides: Overrides,
+    },
+    Source(Source),
+}
+
+impl Input {
+    fn read(&self) -> Result<Source, IngestError> {
+        match self {
+            Input::Source(s) => Ok(s.clone()),
+            Input::Path { path, overrides } => {
+                let mut source = Source::from_path(path)?;
+                source.overrides.merge(overrides.clone());
+                Ok(source)
+            }
+        }
+    }
+}
+
+/// What the build report says of one document written to the store.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Its position among the build's inputs.
+    pub index: usize,
+    pub source_name: String,
+    /// Where it was read from, for messages.
+    pub origin: String,
+    pub slug: String,
+    pub meta: Option<PlanMeta>,
+    pub kind: super::DocumentKind,
+    pub graph: NamedNode,
+    pub triples: usize,
+    /// Numbered clauses (plans) or activities (programme pages).
+    pub clauses: usize,
+    pub mentions: usize,
+    pub entities: usize,
+    /// Entities found by the rules, not in the registry.
+    pub discovered: usize,
+    pub repairs: usize,
+    pub warnings: Vec<String>,
+}
+
+impl Loaded {
+    fn of(index: usize, origin: String, doc: &Ingested) -> Loaded {
+        Loaded {
+            index,
+            origin,
+            source_name: doc.source_name.clone(),
+            slug: doc.slug.clone(),
+            meta: doc.meta.clone(),
+            kind: doc.kind,
+            graph: doc.graph.clone(),
+            triples: doc.quads.len(),
+            clauses: doc.clauses,
+            mentions: doc.entities.mentions.len(),
+            entities: doc.entities.entities.len(),
+            discovered: doc
+                .entities
+                .entities
+                .values()
+                .filter(|e| e.method != Method::Registry)
+                .count(),
+            repairs: doc.repairs,
+            warnings: doc.warnings.clone(),
+        }
+    }
+}
+
+/// Builds `sources` into `store`: see [`build_from`].
+pub fn build(
+    store: &KgStore,
+    sources: &[Source],
+    drop_others: bool,
+    extractor: &Extractor,
+) -> Result<Vec<Loaded>, IngestError> {
+    let inputs: Vec<Input> = sources.iter().cloned().map(Input::Source).collect();
+    build_from(store, &inputs, drop_others, extractor, &mut |_| {})
+}
+
+/// Reads, parses and writes every input, calling `observe` after each
+/// document is written (in the order they finish); keeps the documents
+/// already in the store unless `drop_others`. On the first error, stops the
+/// workers and returns it: a document that does not parse is never written.
+/// Returns the documents in input order.
+pub fn build_from(
+    store: &KgStore,
+    inputs: &[Input],
+    drop_others: bool,
+    extractor: &Extractor,
+    observe: &mut dyn FnMut(&Loaded),
+) -> Result<Vec<Loaded>, IngestError> {
+    if drop_others
+        && !store
+            .inner()
+            .is_empty()
+            .map_err(crate::store::StoreError::from)?
+    {
+        // a new generation is empty; only a store held in memory gets here
+        store
+            .inner()
+            .clear()
+            .map_err(crate::store::StoreError::from)?;
+    }
+    let fresh = store
+        .inner()
+        .is_empty()
+        .map_err(crate::store::StoreError::from)?;
+    let mut sink = Sink::new(store, fresh);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, inputs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let mut loaded: Vec<Loaded> = Vec::with_capacity(inputs.len());
+    std::thread::scope(|scope| -> Result<(), IngestError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(workers * 2);
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let result = input
+                        .read()
+                        .and_then(|s| ingest(&s, extractor).map(|doc| (s.origin, doc)));
+                    if tx.send((i, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (i, result) in rx {
+            let (origin, doc) = match result {
+                Ok(ok) => ok,
+                Err(e) => {
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            };
+            if let Some(first) = loaded.iter().find(|l| l.graph == doc.graph) {
+                stop.store(true, Ordering::Relaxed);
+                return Err(same_graph(first, Loaded::of(i, origin, &doc)));
+            }
+            let report = Loaded::of(i, origin, &doc);
+            sink.write(doc)?;
+            observe(&report);
+            loaded.push(report);
+        }
+        Ok(())
+    })?;
+    sink.finish()?;
+    loaded.sort_by_key(|l| l.index);
+    Ok(loaded)
+}
+
+/// Two inputs that would share a graph, named in input order: two files of
+/// one plan, or two files of one name; silently merging them would lose the
+/// first one's triples.
+fn same_graph(a: &Loaded, b: Loaded) -> IngestError {
+    let (first, second) = if a.index < b.index { (a, &b) } else { (&b, a) };
+    let what = match &second.meta {
+        Some(m) => format!("are the same plan ({})", m.describe()),
+        None => "have one name".to_owned(),
+    };
+    IngestError::SameGraph {
+        first: first.origin.clone(),
+        second: second.origin.clone(),
+        what,
+        graph: second.graph.as_str().to_owned(),
+    }
+}
+
+/// Where parsed documents go.
+struct Sink<'a> {
+    store: &'a KgStore,
+    /// The bulk loader and its pending batch, for a store with no data yet.
+    bulk: Option<(oxigraph::store::BulkLoader<'a>, Vec<Quad>)>,
+    /// Entity descriptions of every document, written once at the end.
+    entity_quads: HashSet<Quad>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(store: &'a KgStore, fresh: bool) -> Sink<'a> {
+        let bulk = fresh.then(|| {
+            let loader = store
+                .inner()
+                .bulk_loader()
+                .with_num_threads(2)
+                .with_max_memory_size_in_megabytes(LOAD_BATCH / 1000 * 2);
+            (loader, Vec::with_capacity(LOAD_BATCH))
+        });
+        Sink {
+            store,
+            bulk,
+            entity_quads: HashSet::new(),
+        }
+    }
+
+    fn write(&mut self, doc: Ingested) -> Result<(), IngestError> {
+        self.entity_quads.extend(doc.entity_quads);
+        match &mut self.bulk {
+            Some((loader, batch)) => {
+                batch.extend(doc.quads);
+                if batch.len() >= LOAD_BATCH {
+                    loader
+                        .load_quads(std::mem::take(batch))
+                        .map_err(crate::store::StoreError::from)?;
+                }
+            }
+            None => self
+                .store
+                .replace_graphs(&[(&doc.graph, &doc.quads)], false)?,
+        }
+        Ok(())
+    }
+
+    /// Writes the ontology and the entities graph and commits the load.
+    fn finish(mut self) -> Result<(), IngestError> {
+        let ontology = ontology_quads()?;
+        let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
+        match self.bulk.take() {
+            Some((mut loader, mut batch)) => {
+                batch.extend(ontology);
+                batch.extend(self.entity_quads);
+                loader
+                    .load_quads(batch)
+                    .map_err(crate::store::StoreError::from)?;
+                loader.commit().map_err(crate::store::StoreError::from)?;
+            }
+            None => {
+                // documents kept from earlier builds still need their entities
+                let kept = self
+                    .store
+                    .inner()
+                    .quads_for_pattern(
+                        None,
+                        None,
+                        None,
+                        Some(GraphNameRef::NamedNode(entity_graph.as_ref())),
+                    )
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(crate::store::StoreError::from)?;
+                self.entity_quads.extend(kept);
+                let entities: Vec<Quad> = self.entity_quads.into_iter().collect();
+                let ontology_graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
+                self.store.replace_graphs(
+                    &[(&ontology_graph, &ontology), (&entity_graph, &entities)],
+                    false,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
