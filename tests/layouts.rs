@@ -1,7 +1,8 @@
 //! The layouts real plans come in: each fixture of tests/fixtures/layouts
 //! (plan-style texts written for these tests, one layout or two each) parses
 //! into the whole structure its hand-made `.expected.tsv` gives: pillars,
-//! sections and clauses with their notations, titles and full texts.
+//! sections and clauses with their notations, titles and full texts, and
+//! the plan's title, partner, period and kind.
 
 mod common;
 
@@ -126,6 +127,47 @@ fn layouts_written_blind_parse_into_their_whole_structure() -> TestResult {
     check_folder("tests/fixtures/layouts-blind", 8)
 }
 
+/// What the plan is, read from its title and preamble: the `@title`,
+/// `@partner`, `@period` and `@kind` lines of the expected file.
+fn check_meta(
+    name: &str,
+    source: &Source,
+    want: &[(String, String)],
+) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let doc = ingest::ingest(source, extractor())?;
+    let meta = doc.meta.ok_or("a plan has metadata")?;
+    let mut problems = Vec::new();
+    for (key, value) in want {
+        let ok = match key.as_str() {
+            "title" => fold(&meta.title) == fold(value),
+            "partner" => meta
+                .partner
+                .as_ref()
+                .is_some_and(|p| p.names().any(|n| fold(n) == fold(value))),
+            "period" => meta.period.map(|(a, b)| format!("{a}-{b}")).as_deref() == Some(value),
+            "kind" => fold(&meta.kind) == fold(value),
+            _ => true,
+        };
+        if !ok {
+            problems.push(format!(
+                "{name}: @{key} {value:?}, read {:?}",
+                match key.as_str() {
+                    "title" => meta.title.clone(),
+                    "partner" => meta.partner.as_ref().map(|p| p.label.clone()).unwrap_or_default(),
+                    "period" => format!("{:?}", meta.period),
+                    _ => meta.kind.clone(),
+                }
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+fn extractor() -> &'static poakg::entities::Extractor {
+    static EXTRACTOR: std::sync::OnceLock<poakg::entities::Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| poakg::entities::Extractor::bundled().expect("bundled registry"))
+}
+
 fn check_folder(folder: &str, at_least: usize) -> TestResult {
     let dir = repo_file(folder);
     let mut problems = Vec::new();
@@ -153,10 +195,29 @@ fn check_folder(folder: &str, at_least: usize) -> TestResult {
             Ok(plan) => problems.extend(compare(stem, &records(&plan), &expected.records)),
             Err(e) => problems.push(format!("{stem}: {e}")),
         }
-        let _ = &expected.meta;
+        problems.extend(check_meta(stem, &source, &expected.meta)?);
         checked += 1;
     }
     assert!(checked >= at_least, "{checked} fixtures");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    Ok(())
+}
+
+const AGREE: &str = "ASEAN and Freedonia agree.";
+
+/// Titles as layouts print them: broken over lines, with the period's dash
+/// lost, in words, repeated on the first page; a preamble that follows
+/// without a blank line is not part of the title.
+#[test_case::test_case("Plan of Action\nfor the ASEAN-Freedonia Partnership\n2024 – 2028\n\nASEAN and Freedonia agree.\n", "Plan of Action for the ASEAN-Freedonia Partnership 2024 – 2028", AGREE ; "lowercase continuation")]
+#[test_case::test_case("Work Plan of ASEAN and Freedonia\nfor the period of 2023 to 2027\nASEAN and Freedonia agree.\n", "Work Plan of ASEAN and Freedonia for the period of 2023 to 2027", AGREE ; "period in words")]
+#[test_case::test_case("Plan of Action to Implement the ASEAN-Freedonia Partnership\n2025 2029\nASEAN and Freedonia agree.\n", "Plan of Action to Implement the ASEAN-Freedonia Partnership 2025 2029", AGREE ; "dash lost")]
+#[test_case::test_case("ASEAN-Freedonia Plan of Action (2022-2026)\nASEAN-Freedonia Plan of Action (2022-2026)\nASEAN and Freedonia agree.\n", "ASEAN-Freedonia Plan of Action (2022-2026)", AGREE ; "printed twice")]
+#[test_case::test_case("ASEAN-Freedonia Plan of Action\nRecalling the Summit of 2019, ASEAN and Freedonia agree.\n", "ASEAN-Freedonia Plan of Action", "Recalling the Summit of 2019, ASEAN and Freedonia agree." ; "preamble without a blank line")]
+fn titles_are_read_whole(head: &str, title: &str, preamble: &str) -> TestResult {
+    let text = format!("{head}\n1. POLITICAL COOPERATION\n1.1. Dialogue\n1.1.1. Hold consultations;\n1.1.2. Meet yearly.\n");
+    let source = Source::from_bytes("t.txt", text.into_bytes())?;
+    let plan = ingest::parse_plan(&source)?;
+    assert_eq!(plan.title, title);
+    assert_eq!(plan.preamble.map(|p| p.text).unwrap_or_default(), preamble);
     Ok(())
 }

@@ -23,8 +23,14 @@ use std::sync::LazyLock;
 
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[-–—]\s*(\d{4})").expect("valid regex"));
-static PERIOD_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?\s*\d{4}\s*[-–—]\s*\d{4}\s*\)?$").expect("valid regex"));
+static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\s*(?:19|20)\d\d\s*(?:[-–—‑]|to)?\s*(?:19|20)\d\d\s*\)?$").expect("valid regex")
+});
+/// A title line that ends with its period: "... Prosperity (2021-2025)",
+/// "for the period of 2023 to 2027", "Partnership 2025–2029".
+static ENDS_WITH_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:19|20)\d\d\s*(?:[-–—‑]|to|until)?\s*(?:19|20)\d\d\s*\)?\s*$").expect("valid regex")
+});
 
 /// How a text came to be, where it matters to parsing it.
 #[derive(Debug, Clone, Default)]
@@ -683,25 +689,45 @@ fn front_matter(
         .map(|(l, _)| l)
         .collect();
     let mut title_lines = 0;
+    let mut has_period = false;
     for (k, line) in content.iter().enumerate() {
         let text = line.text.trim();
-        let continues_title = k == 0
-            || PERIOD_LINE.is_match(text)
-            || ends_with_connector(content[k - 1].text.trim())
-            || (is_shouting(content[k - 1].text) && is_shouting(text));
+        let continues_title = k == 0 || {
+            let previous = content[k - 1].text.trim();
+            // a title runs on without a blank line between its lines
+            let adjacent = line.number == content[k - 1].number + 1;
+            PERIOD_LINE.is_match(text)
+                || ends_with_connector(previous)
+                || (is_shouting(previous) && is_shouting(text))
+                || (adjacent
+                    && !has_period
+                    && k < 4
+                    && !ends_sentence(previous)
+                    // "Partnership for Peace and Prosperity (2021-2025)",
+                    // "for the period of 2023 to 2027"
+                    && (ENDS_WITH_PERIOD.is_match(text)
+                        // "for the ASEAN-France Development Partnership"
+                        || text.starts_with(char::is_lowercase)))
+        };
         if !continues_title {
             break;
         }
+        has_period |= crate::corpus::meta::period_in(text).is_some();
         title_lines = k + 1;
     }
-    let title = repair::collapse_spaces(
-        &content[..title_lines]
-            .iter()
-            .map(|l| l.text)
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    let body = &content[title_lines..];
+    let title_parts: Vec<&str> = content[..title_lines].iter().map(|l| l.text.trim()).collect();
+    let title = repair::collapse_spaces(&title_parts.join(" "));
+    // a title printed twice (a cover, then the first page) is one title
+    let mut skip = title_lines;
+    while skip < content.len() {
+        let next = content[skip].text.trim();
+        if title_parts.contains(&next) || repair::collapse_spaces(next) == title {
+            skip += 1;
+        } else {
+            break;
+        }
+    }
+    let body = &content[skip..];
     let preamble = (!body.is_empty()).then(|| {
         let parts: Vec<(usize, &str, usize)> =
             body.iter().map(|l| (l.number, l.text, l.start)).collect();
