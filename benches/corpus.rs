@@ -8,6 +8,7 @@
 //! - Oxigraph's bulk loader on the same quads, exported as N-Quads (this
 //!   benchmark re-run as a child process with `--bulk-load`);
 //! - `poakg report cross-pillar` over the whole corpus;
+//! - `poakg report partners` over the whole corpus (what the plans share);
 //! - the peer a researcher would script (benches/peer_reference.py: rdflib
 //!   loading the same triples as N-Triples, the clauses-per-pillar and
 //!   mentions queries, networkx betweenness, PageRank and components), when
@@ -189,7 +190,7 @@ fn count(store: &Path, what: &str) -> usize {
 fn peer_available() -> bool {
     std::env::var("POAKG_PEER").map_or(true, |v| v != "0")
         && Command::new("python3")
-            .args(["-c", "import rdflib, networkx"])
+            .args(["-c", "import rdflib, networkx, numpy, scipy"])
             .status()
             .is_ok_and(|s| s.success())
 }
@@ -218,7 +219,7 @@ fn main() {
         partners.len(),
         if peer { "rdflib + networkx" } else { "skipped" }
     );
-    let header = "plans\tclauses\tquads\tbuild_s\tus_per_clause\tpeak_mb\tstore_mb\toxigraph_bulk_s\toxigraph_peak_mb\tbuild_vs_bulk\treport_s\tpeer_s\tpeer_vs_poakg";
+    let header = "plans\tclauses\tquads\tbuild_s\tus_per_clause\tpeak_mb\tstore_mb\toxigraph_bulk_s\toxigraph_peak_mb\tbuild_vs_bulk\treport_s\tpartners_s\tpeer_s\tpeer_vs_poakg";
     let mut rows = vec![header.to_owned()];
     println!("{}", header.replace('\t', "  "));
     for &n in &sizes {
@@ -245,6 +246,13 @@ fn main() {
                 .arg(&store)
                 .args(["report", "cross-pillar"]),
             "poakg report",
+        );
+        let partners_report = measure(
+            Command::new(POAKG)
+                .arg("--store")
+                .arg(&store)
+                .args(["report", "partners"]),
+            "poakg report partners",
         );
         let nq = dir.join("data.nq");
         measure(
@@ -287,7 +295,7 @@ fn main() {
             None
         };
         let row = format!(
-            "{n}\t{clauses}\t{quads}\t{:.2}\t{:.0}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.3}\t{}\t{}",
+            "{n}\t{clauses}\t{quads}\t{:.2}\t{:.0}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.3}\t{:.3}\t{}\t{}",
             build.wall.as_secs_f64(),
             build.wall.as_secs_f64() * 1e6 / clauses.max(1) as f64,
             build.max_rss_mb,
@@ -296,6 +304,7 @@ fn main() {
             bulk.max_rss_mb,
             build.wall.as_secs_f64() / bulk.wall.as_secs_f64(),
             report.wall.as_secs_f64(),
+            partners_report.wall.as_secs_f64(),
             peer_s.map_or("-".into(), |p| format!("{:.2}", p.as_secs_f64())),
             peer_s.map_or("-".into(), |p| format!("{:.1}", p.as_secs_f64() / poakg_total.as_secs_f64())),
         );

@@ -45,7 +45,10 @@ fn main() {
     for dir in ["tests/fixtures/layouts", "tests/fixtures/layouts-blind"] {
         for entry in std::fs::read_dir(Path::new(REPO).join(dir)).expect("fixture folder") {
             let path = entry.expect("entry").path();
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if name != "README.md" && [".txt", ".md", ".html"].iter().any(|x| name.ends_with(x)) {
                 files.push(path);
             }
@@ -55,12 +58,23 @@ fn main() {
     files.push(Path::new(REPO).join("seeds/asean-us-poa-2021-2025.txt"));
     println!(
         "{:<34} {:>7} {:>10} {:>11} {:>5} {:>12} {:>9} {:>12} {:>9}",
-        "plan", "clauses", "parse µs", "clauses/s", "pages", "pdf µs/page", "pdf×parse", "html µs", "html×parse"
+        "plan",
+        "clauses",
+        "parse µs",
+        "clauses/s",
+        "pages",
+        "pdf µs/page",
+        "pdf×parse",
+        "html µs",
+        "html×parse"
     );
     let mut ratios_pdf = Vec::new();
     let mut ratios_html = Vec::new();
     for path in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let source = Source::from_path(path).expect("fixture reads");
         // the plain-text plan: what the parser reads, whatever the format
         let text = Source::from_bytes("plan.txt", source.text.clone().into_bytes()).expect("text");
@@ -81,7 +95,9 @@ fn main() {
             Some(bytes) => {
                 let pages = lopdf::Document::load_mem(&bytes).map_or(0, |d| d.get_pages().len());
                 let extract = median(|| {
-                    black_box(Source::from_bytes("plan.pdf", black_box(bytes.clone())).expect("reads"));
+                    black_box(
+                        Source::from_bytes("plan.pdf", black_box(bytes.clone())).expect("reads"),
+                    );
                 });
                 let whole = extract + parse;
                 ratios_pdf.push(whole.as_secs_f64() / parse.as_secs_f64());
@@ -97,7 +113,9 @@ fn main() {
         if name.ends_with(".html") {
             let bytes = std::fs::read(path).expect("page");
             let extract = median(|| {
-                black_box(Source::from_bytes("plan.html", black_box(bytes.clone())).expect("reads"));
+                black_box(
+                    Source::from_bytes("plan.html", black_box(bytes.clone())).expect("reads"),
+                );
             });
             let whole = extract + parse;
             ratios_html.push(whole.as_secs_f64() / parse.as_secs_f64());

@@ -6,6 +6,7 @@
 //! (`server`) and uploads to other stores (`push`). See ARCHITECTURE.md for the map and its invariants.
 
 pub mod analysis;
+pub mod compare;
 pub mod corpus;
 pub mod entities;
 pub mod eval;
@@ -15,6 +16,7 @@ pub mod jsonld;
 pub mod listing;
 pub mod ops;
 pub mod output;
+pub mod pages;
 pub mod push;
 pub mod queries;
 pub mod report;

@@ -30,6 +30,7 @@ pub const SHIPPED: &[Shipped] = shipped![
     "programme-activities",
     "clause-provenance",
     "graphs",
+    "new-clauses",
 ];
 
 impl Shipped {

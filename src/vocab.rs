@@ -18,6 +18,8 @@ pub const ANALYSIS_GRAPH: &str = "https://w3id.org/poakg/id/graph/analysis";
 /// IRI of the named graph naming the plans that plans refer to but that are
 /// not in the store.
 pub const REFERENCES_GRAPH: &str = "https://w3id.org/poakg/id/graph/references";
+/// IRI of the named graph holding the alignments of consecutive plans.
+pub const COMPARISONS_GRAPH: &str = "https://w3id.org/poakg/id/graph/comparisons";
 /// IRI of the named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/poakg/ontology";
 
@@ -110,6 +112,13 @@ pub mod poa {
         COMMUNITY = "community",
         COMPONENT = "component",
         ARTICULATION_POINT = "articulationPoint",
+        PLAN_COMPARISON = "PlanComparison",
+        CLAUSE_CHANGE = "ClauseChange",
+        CONTINUES = "continues",
+        EARLIER = "earlier",
+        LATER = "later",
+        CHANGE = "change",
+        SIMILARITY = "similarity",
     );
 }
 

@@ -153,7 +153,11 @@ fn check_meta(
                 "{name}: @{key} {value:?}, read {:?}",
                 match key.as_str() {
                     "title" => meta.title.clone(),
-                    "partner" => meta.partner.as_ref().map(|p| p.label.clone()).unwrap_or_default(),
+                    "partner" => meta
+                        .partner
+                        .as_ref()
+                        .map(|p| p.label.clone())
+                        .unwrap_or_default(),
                     "period" => format!("{:?}", meta.period),
                     _ => meta.kind.clone(),
                 }

@@ -111,6 +111,16 @@ fn push_to_oxigraph_server_then_same_answers_there() -> TestResult {
     };
     let env = Env::new();
     env.run(&["build"]).ok();
+    // two consecutive plans of one partner beside the seeds, so that the
+    // comparisons graph (and the queries over it) has something to say
+    let canada = |period: &str| {
+        common::repo_file(&format!("tests/fixtures/compare/canada-{period}.txt"))
+            .to_string_lossy()
+            .into_owned()
+    };
+    let (a, b) = (canada("2016-2020"), canada("2021-2025"));
+    env.run(&["build", "--add", "--source", &a, "--source", &b])
+        .ok();
     let server = start_oxigraph(&binary, &env)?;
 
     let out = env

@@ -7,7 +7,9 @@
 
 pub mod load;
 pub mod metrics;
+pub mod partners;
 pub mod rdf;
+pub mod themes;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::{BTreeMap, BTreeSet};

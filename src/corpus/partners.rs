@@ -157,13 +157,16 @@ impl Partners {
         let mut best: Option<(&Partner, usize, usize)> = None;
         // a title in capitals ("THE ASEAN-INDIA PARTNERSHIP") names its
         // partner in capitals; short forms stay out ("US" is also a word)
-        let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+        let shouting =
+            text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
         for p in &self.rows {
             for name in p.names() {
                 let upper = (shouting && name.chars().count() >= 4).then(|| name.to_uppercase());
                 // a short all-capital form ("US", "UN", "EU") only as a word
                 // of its own, never inside another
-                if let Some(at) = find_word(text, name).or_else(|| find_word(text, upper.as_deref()?)) {
+                if let Some(at) =
+                    find_word(text, name).or_else(|| find_word(text, upper.as_deref()?))
+                {
                     let len = name.chars().count();
                     if best.is_none_or(|(_, _, l)| len > l) {
                         best = Some((p, at, len));

@@ -150,6 +150,7 @@ pub fn build(
 ) -> Result<(KgStore, BuildSummary), Error> {
     let documents = ingest::build_from(writer.store(), inputs, drop_others, extractor, observe)?;
     super::store_references(writer.store())?;
+    super::store_comparisons(writer.store())?;
     let analysis = store_analysis(writer.store())?;
     let store = writer.commit()?;
     let analysis = analysis.map(|a| {

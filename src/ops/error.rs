@@ -57,6 +57,8 @@ pub enum Error {
         name: String,
         candidates: Vec<String>,
     },
+    #[error("compare needs two different plans: both name {0}")]
+    SamePlan(String),
     #[error("the store holds {0} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)")]
     WhichPlan(usize),
     #[error("the store at {0} names no entities: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
@@ -111,6 +113,7 @@ impl Error {
             | Error::NoSuchPlan { .. }
             | Error::AmbiguousPlan { .. }
             | Error::WhichPlan(_)
+            | Error::SamePlan(_)
             | Error::NothingToAnalyse(_)
             | Error::UnknownQuery(_)
             | Error::Input { .. }

@@ -10,18 +10,22 @@
 //! - `graphviz`: the one external program poakg starts (SVG drawing).
 
 mod build;
+mod compare;
 mod error;
 mod files;
 pub mod graphviz;
 mod inspect;
 mod open;
+mod partners;
 mod plans;
 mod references;
 
 pub use build::{analyse, build, extractor, inputs, sources, store_analysis, BuildSummary};
+pub use compare::{compare, consecutive, store_comparisons};
 pub use error::Error;
 pub use files::{read_text, write_atomically};
 pub use inspect::{class_counts, load_query, passage_exists};
 pub use open::{open_for_reading, IfEmpty};
+pub use partners::partners;
 pub use plans::{plan_counts, plans, resolve_plan, PlanInfo};
 pub use references::store_references;

@@ -114,6 +114,46 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
             a.articulation.contains(&e).to_string(),
         ],
     ];
+    // a corpus: the entity's history across plans and periods (plans are
+    // named `US:2021`, so the rows run by partner, then by period)
+    let mut timeline: std::collections::BTreeMap<
+        String,
+        (usize, std::collections::BTreeSet<String>),
+    > = Default::default();
+    for &p in &passages {
+        let ps = &a.net.passages[p];
+        if let Some(plan) = &ps.plan {
+            let row = timeline.entry(plan.clone()).or_default();
+            row.0 += 1;
+            if let Some(pillar) = &ps.pillar {
+                row.1.insert(
+                    a.net
+                        .pillar_titles
+                        .get(pillar)
+                        .cloned()
+                        .unwrap_or_else(|| pillar.clone()),
+                );
+            }
+        }
+    }
+    let timeline_rows: Vec<Vec<String>> = timeline
+        .iter()
+        .map(|(plan, (n, pillars))| {
+            vec![
+                plan.clone(),
+                n.to_string(),
+                pillars.iter().cloned().collect::<Vec<_>>().join("; "),
+            ]
+        })
+        .collect();
+    let mut tables = Vec::new();
+    if !timeline_rows.is_empty() {
+        tables.push(Table {
+            title: "Across plans".into(),
+            header: ["plan", "passages", "pillars"].map(String::from).to_vec(),
+            rows: timeline_rows,
+        });
+    }
     Report {
         title: ent.label.clone(),
         notes: vec![
@@ -136,25 +176,29 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
                 }
             ),
         ],
-        tables: vec![
-            Table {
-                title: "Passages by pillar".into(),
-                header: ["pillar", "passage", "text"].map(String::from).to_vec(),
-                rows: where_rows.clone(),
-            },
-            Table {
-                title: "Named together with".into(),
-                header: ["entity", "class", "shared"].map(String::from).to_vec(),
-                rows: co_rows,
-            },
-            Table {
-                title: "Centrality in the co-mention network".into(),
-                header: ["measure", "value"].map(String::from).to_vec(),
-                rows: cen_rows,
-            },
-        ],
+        tables: tables
+            .into_iter()
+            .chain([
+                Table {
+                    title: "Passages by pillar".into(),
+                    header: ["pillar", "passage", "text"].map(String::from).to_vec(),
+                    rows: where_rows.clone(),
+                },
+                Table {
+                    title: "Named together with".into(),
+                    header: ["entity", "class", "shared"].map(String::from).to_vec(),
+                    rows: co_rows,
+                },
+                Table {
+                    title: "Centrality in the co-mention network".into(),
+                    header: ["measure", "value"].map(String::from).to_vec(),
+                    rows: cen_rows,
+                },
+            ])
+            .collect(),
         json: json!({
             "report": "entity", "entity": ent.label, "iri": ent.iri, "class": ent.class, "alt_labels": ent.alt_labels,
+            "plans": timeline.iter().map(|(plan, (n, pillars))| json!({"plan": plan, "passages": n, "pillars": pillars})).collect::<Vec<_>>(),
             "pillars": span,
             "passages": where_rows.iter().map(|r| json!({"pillar": r[0], "passage": r[1], "snippet": r[2]})).collect::<Vec<_>>(),
             "co_mentioned": neighbours.iter().map(|(n, w)| json!({"entity": a.net.entities[*n].label, "shared": w})).collect::<Vec<_>>(),

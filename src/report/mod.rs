@@ -8,9 +8,11 @@
 //! [`Analysis`]: crate::analysis::Analysis
 
 mod cells;
+pub mod compare;
 mod connectors;
 mod coverage;
 mod groups;
+pub mod partners;
 pub mod pictures;
 
 /// Every report, by name.
@@ -18,6 +20,7 @@ pub mod reports {
     pub use super::connectors::{central, cross_pillar, entity, path};
     pub use super::coverage::coverage;
     pub use super::groups::{communities, pillars};
+    pub use super::partners::partners;
 }
 
 use crate::output;
@@ -35,7 +38,7 @@ pub enum ReportFormat {
     Json,
     /// The report's tables as CSV, separated by blank lines.
     Csv,
-    /// An SVG picture (only `report pillars`: the matrix as a heat map).
+    /// An SVG picture (`report pillars`: the matrix as a heat map; `report partners`: the plans' likeness, clustered).
     Svg,
 }
 

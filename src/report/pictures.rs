@@ -52,6 +52,17 @@ pub fn dot(a: &Analysis) -> String {
     out
 }
 
+/// A heat map's colour for `v` in [0, 1]: white to dark blue.
+pub(super) fn blue(v: f64) -> String {
+    let shade = |from: f64, to: f64| (from + (to - from) * v.clamp(0.0, 1.0)).round() as u8;
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        shade(247.0, 8.0),
+        shade(251.0, 48.0),
+        shade(255.0, 107.0)
+    )
+}
+
 /// The pillar-by-pillar matrix as an SVG heat map, with counts in the cells.
 pub fn heatmap_svg(a: &Analysis) -> String {
     let matrix = metrics::pillar_matrix(&a.net);
@@ -93,14 +104,7 @@ pub fn heatmap_svg(a: &Analysis) -> String {
                 .map(|&e| a.net.entities[e].label.as_str())
                 .collect();
             let v = names.len() as f64 / max;
-            // white to dark blue
-            let shade = |from: f64, to: f64| (from + (to - from) * v).round() as u8;
-            let colour = format!(
-                "#{:02x}{:02x}{:02x}",
-                shade(247.0, 8.0),
-                shade(251.0, 48.0),
-                shade(255.0, 107.0)
-            );
+            let colour = blue(v);
             let text_colour = if v > 0.5 { "white" } else { "black" };
             let x = left + j * cell;
             let _ = writeln!(

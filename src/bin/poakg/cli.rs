@@ -52,4 +52,6 @@ pub enum Command {
     Push(commands::push::Args),
     /// Score the graph's entities against a hand annotation (TSV: clause, entity, class).
     Eval(commands::eval::Args),
+    /// Compare two plans: which clauses of the later were carried over, revised or are new, which of the earlier were dropped, and why.
+    Compare(commands::compare::Args),
 }

@@ -24,12 +24,14 @@ use std::sync::LazyLock;
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[-–—]\s*(\d{4})").expect("valid regex"));
 static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?\s*(?:19|20)\d\d\s*(?:[-–—‑]|to)?\s*(?:19|20)\d\d\s*\)?$").expect("valid regex")
+    Regex::new(r"^\(?\s*(?:19|20)\d\d\s*(?:[-–—‑]|to)?\s*(?:19|20)\d\d\s*\)?$")
+        .expect("valid regex")
 });
 /// A title line that ends with its period: "... Prosperity (2021-2025)",
 /// "for the period of 2023 to 2027", "Partnership 2025–2029".
 static ENDS_WITH_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:19|20)\d\d\s*(?:[-–—‑]|to|until)?\s*(?:19|20)\d\d\s*\)?\s*$").expect("valid regex")
+    Regex::new(r"\b(?:19|20)\d\d\s*(?:[-–—‑]|to|until)?\s*(?:19|20)\d\d\s*\)?\s*$")
+        .expect("valid regex")
 });
 
 /// How a text came to be, where it matters to parsing it.
@@ -715,7 +717,10 @@ fn front_matter(
         has_period |= crate::corpus::meta::period_in(text).is_some();
         title_lines = k + 1;
     }
-    let title_parts: Vec<&str> = content[..title_lines].iter().map(|l| l.text.trim()).collect();
+    let title_parts: Vec<&str> = content[..title_lines]
+        .iter()
+        .map(|l| l.text.trim())
+        .collect();
     let title = repair::collapse_spaces(&title_parts.join(" "));
     // a title printed twice (a cover, then the first page) is one title
     let mut skip = title_lines;

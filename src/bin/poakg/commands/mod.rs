@@ -2,6 +2,7 @@
 //! the library and prints. Nothing here computes what the library can.
 
 pub mod build;
+pub mod compare;
 pub mod entities;
 pub mod eval;
 pub mod export;
@@ -37,5 +38,6 @@ pub fn exec(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Validate(args) => validate::exec(args, ctx),
         Command::Push(args) => push::exec(args, ctx),
         Command::Eval(args) => eval::exec(args, ctx),
+        Command::Compare(args) => compare::exec(args, ctx),
     }
 }

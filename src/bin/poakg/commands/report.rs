@@ -4,14 +4,14 @@ use crate::choice::ChoiceParser;
 use crate::context::{Context, PlanArg};
 use crate::error::CliError;
 use poakg::ops;
-use poakg::report::{pictures, reports, ReportFormat};
+use poakg::report::{partners as pictures_partners, pictures, reports, ReportFormat};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     pub which: Kind,
 
-    /// Output format (svg only for `report pillars`: the matrix as a heat map).
+    /// Output format (svg only for `report pillars`, the matrix as a heat map, and `report partners`, the plans' likeness clustered).
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ReportFormat>::new(), default_value = "text", global = true)]
     pub format: ReportFormat,
 
@@ -52,11 +52,17 @@ pub enum Kind {
     Communities,
     /// Which plan clauses each programme activity relates to, and which sections no activity touches.
     Coverage,
+    /// What the plans share: plans x mechanisms and instruments, what all or one name, likeness (svg: clustered heat map), pillar balance by theme.
+    Partners,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
     let plan = ctx.plan(&store, &args.plan)?;
+    if let Kind::Partners = args.which {
+        // no co-mention analysis: the partners report reads the network only
+        return partners(&store, plan.as_ref(), args.format, ctx);
+    }
     let (analysis, passages) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
     let find = |name: &str| {
         analysis
@@ -83,7 +89,26 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Kind::Central { top } => reports::central(&analysis, top),
         Kind::Communities => reports::communities(&analysis),
         Kind::Coverage => reports::coverage(&analysis, &passages),
+        Kind::Partners => return partners(&store, plan.as_ref(), args.format, ctx),
     };
     report.write(args.format, ctx.width, ctx.out)?;
+    Ok(())
+}
+
+/// `report partners`: the whole corpus is read; `--plan` picks the rows
+/// about one plan.
+fn partners(
+    store: &poakg::store::KgStore,
+    plan: Option<&ops::PlanInfo>,
+    format: ReportFormat,
+    ctx: &mut Context<'_>,
+) -> Result<(), CliError> {
+    let (figures, net, focus) = ops::partners(store, plan)?;
+    if format == ReportFormat::Svg {
+        return Ok(ctx
+            .out
+            .write_all(pictures_partners::likeness_svg(&figures).as_bytes())?);
+    }
+    reports::partners(&figures, &net, focus).write(format, ctx.width, ctx.out)?;
     Ok(())
 }

@@ -1,0 +1,402 @@
+//! Partner to partner: what the plans of a corpus share. For each plan, the
+//! entities it names (a plans x entities matrix), how alike any two plans
+//! are (by the entities they name and by their words), and how their
+//! clauses and mentions fall across pillars matched by theme. Pure
+//! computation on a [`Network`] and the listed passages; no I/O.
+
+use super::themes::Themes;
+use super::{Network, Passage};
+use crate::compare::text::{cosine, Vectors};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A plan as the report names it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PlanLabel {
+    pub iri: String,
+    /// `US 2021-2025`.
+    pub name: String,
+    pub partner: Option<String>,
+    pub period: Option<(u16, u16)>,
+}
+
+/// One plan's figures.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PlanFigures {
+    pub plan: PlanLabel,
+    pub clauses: usize,
+    pub mentions: usize,
+    /// Distinct entities named.
+    pub entities: usize,
+}
+
+/// How alike two plans are, each figure in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Likeness {
+    /// Jaccard index of the entity sets.
+    pub entities: f64,
+    /// Cosine of the plans' TF-IDF word vectors.
+    pub text: f64,
+}
+
+impl Likeness {
+    /// The mean of both: the figure the heat map shows.
+    pub fn overall(self) -> f64 {
+        (self.entities + self.text) / 2.0
+    }
+}
+
+/// A theme's share of one plan, in [0, 1].
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Share {
+    pub clauses: f64,
+    pub mentions: f64,
+}
+
+/// Everything the partners report shows.
+#[derive(Debug, Clone)]
+pub struct Partners {
+    pub plans: Vec<PlanFigures>,
+    /// Entity index -> passages naming it in each plan (same order as `plans`).
+    pub presence: BTreeMap<usize, Vec<usize>>,
+    /// `likeness[i][j]` for plans i and j.
+    pub likeness: Vec<Vec<Likeness>>,
+    /// The plans in the order of an average-linkage clustering on
+    /// 1 - overall likeness: alike plans side by side.
+    pub order: Vec<usize>,
+    /// Theme labels, in the order of the balance columns.
+    pub themes: Vec<String>,
+    /// `balance[plan][theme]`.
+    pub balance: Vec<Vec<Share>>,
+    /// Which pillars went into each theme: (theme, plan, notation, title).
+    pub matched: Vec<(usize, usize, String, String)>,
+}
+
+impl Partners {
+    /// Computes the figures for `plans` (documents of the network that are
+    /// not among them, such as programme pages, are left out). `listed` is
+    /// every clause with a text, whether it names an entity or not.
+    pub fn compute(
+        net: &Network,
+        listed: &[Passage],
+        plans: &[PlanLabel],
+        mut themes: Themes,
+    ) -> Partners {
+        let index: HashMap<&str, usize> = plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.iri.as_str(), i))
+            .collect();
+        let n = plans.len();
+        let mut presence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut mentions = vec![0usize; n];
+        let mut theme_mentions: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
+        // pillar key -> theme, assigned in plan order so that made-up themes
+        // are named by the first plan's title
+        let mut pillar_theme: BTreeMap<String, usize> = BTreeMap::new();
+        let mut matched = Vec::new();
+        let mut pillars: Vec<(usize, String, String)> = Vec::new();
+        for p in listed.iter().chain(&net.passages) {
+            if let (Some(&plan), Some(key)) = (index.get(p.document.as_str()), &p.pillar) {
+                if let Some(title) = net.pillar_titles.get(key) {
+                    pillars.push((plan, key.clone(), title.clone()));
+                }
+            }
+        }
+        pillars.sort();
+        pillars.dedup();
+        for (plan, key, title) in pillars {
+            let theme = themes.assign(&title);
+            let notation = key.rsplit('/').next().unwrap_or(&key).to_owned();
+            matched.push((theme, plan, notation, title));
+            pillar_theme.insert(key, theme);
+        }
+        for &(p, e) in &net.mentions {
+            let passage = &net.passages[p];
+            let Some(&plan) = index.get(passage.document.as_str()) else {
+                continue;
+            };
+            presence.entry(e).or_insert_with(|| vec![0; n])[plan] += 1;
+            mentions[plan] += 1;
+            if let Some(t) = passage.pillar.as_ref().and_then(|k| pillar_theme.get(k)) {
+                *theme_mentions[plan].entry(*t).or_default() += 1;
+            }
+        }
+        let mut clauses = vec![0usize; n];
+        let mut theme_clauses: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
+        let mut texts = vec![String::new(); n];
+        for p in listed.iter().filter(|p| !p.is_activity) {
+            let Some(&plan) = index.get(p.document.as_str()) else {
+                continue;
+            };
+            clauses[plan] += 1;
+            texts[plan].push_str(&p.text);
+            texts[plan].push('\n');
+            if let Some(t) = p.pillar.as_ref().and_then(|k| pillar_theme.get(k)) {
+                *theme_clauses[plan].entry(*t).or_default() += 1;
+            }
+        }
+        let sets: Vec<BTreeSet<usize>> = (0..n)
+            .map(|plan| {
+                presence
+                    .iter()
+                    .filter(|(_, counts)| counts[plan] > 0)
+                    .map(|(e, _)| *e)
+                    .collect()
+            })
+            .collect();
+        let vectors = Vectors::new(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut likeness = vec![
+            vec![
+                Likeness {
+                    entities: 1.0,
+                    text: 1.0
+                };
+                n
+            ];
+            n
+        ];
+        for i in 0..n {
+            for j in i + 1..n {
+                let union = sets[i].union(&sets[j]).count();
+                let shared = sets[i].intersection(&sets[j]).count();
+                let l = Likeness {
+                    entities: if union == 0 {
+                        0.0
+                    } else {
+                        shared as f64 / union as f64
+                    },
+                    text: f64::from(cosine(&vectors.words[i], &vectors.words[j])).clamp(0.0, 1.0),
+                };
+                likeness[i][j] = l;
+                likeness[j][i] = l;
+            }
+        }
+        // the themes some plan has a pillar in, in table order
+        let used: BTreeSet<usize> = matched.iter().map(|m| m.0).collect();
+        let columns: Vec<usize> = used.into_iter().collect();
+        let share = |part: Option<&usize>, whole: usize| {
+            if whole == 0 {
+                0.0
+            } else {
+                *part.unwrap_or(&0) as f64 / whole as f64
+            }
+        };
+        let balance = (0..n)
+            .map(|plan| {
+                columns
+                    .iter()
+                    .map(|t| Share {
+                        clauses: share(theme_clauses[plan].get(t), clauses[plan]),
+                        mentions: share(theme_mentions[plan].get(t), mentions[plan]),
+                    })
+                    .collect()
+            })
+            .collect();
+        let position: HashMap<usize, usize> =
+            columns.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+        let matched = matched
+            .into_iter()
+            .map(|(t, plan, notation, title)| (position[&t], plan, notation, title))
+            .collect();
+        Partners {
+            plans: plans
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PlanFigures {
+                    plan: p.clone(),
+                    clauses: clauses[i],
+                    mentions: mentions[i],
+                    entities: sets[i].len(),
+                })
+                .collect(),
+            presence,
+            order: cluster_order(&likeness),
+            likeness,
+            themes: columns
+                .iter()
+                .map(|&t| themes.themes[t].label.clone())
+                .collect(),
+            balance,
+            matched,
+        }
+    }
+
+    /// The entities every plan names (with two plans or more).
+    pub fn shared_by_all(&self) -> Vec<usize> {
+        if self.plans.len() < 2 {
+            return Vec::new();
+        }
+        self.presence
+            .iter()
+            .filter(|(_, c)| c.iter().all(|&x| x > 0))
+            .map(|(e, _)| *e)
+            .collect()
+    }
+
+    /// The entities one plan alone names, as (plan, entity).
+    pub fn unique(&self) -> Vec<(usize, usize)> {
+        if self.plans.len() < 2 {
+            return Vec::new();
+        }
+        let mut out: Vec<(usize, usize)> = self
+            .presence
+            .iter()
+            .filter_map(|(e, c)| {
+                let mut named = c.iter().enumerate().filter(|(_, &x)| x > 0);
+                match (named.next(), named.next()) {
+                    (Some((plan, _)), None) => Some((plan, *e)),
+                    _ => None,
+                }
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// How many plans name an entity.
+    pub fn plans_naming(&self, entity: usize) -> usize {
+        self.presence
+            .get(&entity)
+            .map_or(0, |c| c.iter().filter(|&&x| x > 0).count())
+    }
+}
+
+/// Leaf order of an average-linkage (UPGMA) clustering on 1 - overall
+/// likeness, through `kodama` (a well-kept implementation of the standard
+/// algorithms): plans that are alike end up side by side in the heat map.
+fn cluster_order(likeness: &[Vec<Likeness>]) -> Vec<usize> {
+    let n = likeness.len();
+    if n < 3 {
+        return (0..n).collect();
+    }
+    let mut condensed = Vec::with_capacity(n * (n - 1) / 2);
+    for i in 0..n {
+        for j in i + 1..n {
+            condensed.push(1.0 - likeness[i][j].overall());
+        }
+    }
+    let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
+    // cluster n + k is step k's union; walk it depth first, left to right
+    let steps = dendrogram.steps();
+    let mut order = Vec::with_capacity(n);
+    let mut stack = vec![n + steps.len() - 1];
+    while let Some(c) = stack.pop() {
+        if c < n {
+            order.push(c);
+        } else {
+            let step = &steps[c - n];
+            stack.push(step.cluster2);
+            stack.push(step.cluster1);
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage(doc: &str, pillar: &str, key: &str, text: &str) -> Passage {
+        Passage {
+            iri: format!("{doc}/{key}"),
+            key: key.into(),
+            pillar: Some(format!("{doc}/{pillar}")),
+            section: None,
+            position: 0,
+            text: text.into(),
+            document: doc.into(),
+            plan: Some(doc.into()),
+            is_activity: false,
+        }
+    }
+
+    fn label(iri: &str) -> PlanLabel {
+        PlanLabel {
+            iri: iri.into(),
+            name: iri.to_uppercase(),
+            partner: None,
+            period: None,
+        }
+    }
+
+    /// Three plans: a and b name the same forum and share words; c names
+    /// the forum and one instrument of its own, in other words.
+    fn corpus() -> (Network, Vec<PlanLabel>) {
+        let mut net = Network::default();
+        for (doc, title) in [
+            ("a", "Political and Security Cooperation"),
+            ("b", "Political-Security Cooperation"),
+            ("c", "Maritime Cooperation"),
+        ] {
+            net.pillar_titles.insert(format!("{doc}/1"), title.into());
+        }
+        net.pillar_titles
+            .insert("a/2".into(), "Economic Cooperation".into());
+        net.passages = vec![
+            passage(
+                "a",
+                "1",
+                "1.1",
+                "Hold the regional forum on maritime security each year",
+            ),
+            passage("a", "2", "2.1", "Promote trade through the regional forum"),
+            passage(
+                "b",
+                "1",
+                "1.1",
+                "Hold the regional forum on maritime security every year",
+            ),
+            passage(
+                "c",
+                "1",
+                "1",
+                "Ratify the fisheries convention and report to the forum",
+            ),
+        ];
+        for name in ["Forum", "Convention"] {
+            net.entities.push(super::super::EntityNode {
+                iri: name.into(),
+                label: name.into(),
+                class: "Mechanism".into(),
+                alt_labels: vec![],
+            });
+        }
+        net.mentions = [(0, 0), (1, 0), (2, 0), (3, 0), (3, 1)]
+            .into_iter()
+            .collect();
+        (net, ["a", "b", "c"].map(label).to_vec())
+    }
+
+    #[test]
+    fn shared_unique_and_likeness_follow_what_the_plans_name() {
+        let (net, plans) = corpus();
+        let listed = net.passages.clone();
+        let p = Partners::compute(&net, &listed, &plans, Themes::bundled());
+        assert_eq!(p.shared_by_all(), vec![0]);
+        assert_eq!(p.unique(), vec![(2, 1)]);
+        assert_eq!(p.presence[&0], vec![2, 1, 1]);
+        assert_eq!(p.likeness[0][1].entities, 1.0);
+        assert_eq!(p.likeness[0][2].entities, 0.5);
+        assert!(p.likeness[0][1].text > p.likeness[0][2].text);
+        // a and b side by side, c at one end
+        let at = |x| p.order.iter().position(|&i| i == x).unwrap();
+        assert_eq!(at(0).abs_diff(at(1)), 1);
+    }
+
+    #[test]
+    fn pillars_are_balanced_by_theme_not_number() {
+        let (net, plans) = corpus();
+        let listed = net.passages.clone();
+        let p = Partners::compute(&net, &listed, &plans, Themes::bundled());
+        assert_eq!(
+            p.themes,
+            vec!["Political and security", "Economic", "Maritime Cooperation"]
+        );
+        // a: one clause in each of its two pillars; b: all political
+        assert_eq!(p.balance[0][0].clauses, 0.5);
+        assert_eq!(p.balance[0][1].clauses, 0.5);
+        assert_eq!(p.balance[1][0].clauses, 1.0);
+        assert_eq!(p.balance[2][2].clauses, 1.0);
+        assert_eq!(p.balance[2][2].mentions, 1.0);
+    }
+}

@@ -1,0 +1,141 @@
+//! Why a pair was made, in words a reader can check: the words both clauses
+//! use and those only one does, the entities both name and those only one
+//! names, and whether the commitment's lead verb changed ("Explore" ->
+//! "Implement").
+
+use super::load::Clause;
+use super::text::content_words;
+use std::collections::BTreeSet;
+
+/// What two aligned clauses share and how they differ (for a new or dropped
+/// clause, everything is on one side).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Explanation {
+    pub shared_words: Vec<String>,
+    pub earlier_only_words: Vec<String>,
+    pub later_only_words: Vec<String>,
+    pub shared_entities: Vec<String>,
+    pub earlier_only_entities: Vec<String>,
+    pub later_only_entities: Vec<String>,
+    /// The lead verbs when they differ: (earlier, later).
+    pub lead_verb: Option<(String, String)>,
+}
+
+impl Explanation {
+    /// One line for text reports: "verb Explore -> Implement; +ADMM-Plus; -think tanks".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some((a, b)) = &self.lead_verb {
+            parts.push(format!("verb {a} -> {b}"));
+        }
+        for e in &self.later_only_entities {
+            parts.push(format!("+{e}"));
+        }
+        for e in &self.earlier_only_entities {
+            parts.push(format!("-{e}"));
+        }
+        let words = |sign: char, list: &[String]| -> Option<String> {
+            (!list.is_empty()).then(|| {
+                let shown: Vec<&str> = list.iter().take(6).map(String::as_str).collect();
+                let more = if list.len() > 6 { " ..." } else { "" };
+                format!("{sign}[{}{more}]", shown.join(" "))
+            })
+        };
+        parts.extend(words('+', &self.later_only_words));
+        parts.extend(words('-', &self.earlier_only_words));
+        parts.join("; ")
+    }
+}
+
+/// The first word of a clause, when it is a verb-like capitalised word
+/// ("Support", "Explore"): the genre opens each commitment with its verb.
+pub fn lead_verb(text: &str) -> Option<&str> {
+    let first = text.split_whitespace().next()?;
+    let word = first.trim_matches(|c: char| !c.is_alphabetic());
+    (word.chars().next()?.is_uppercase() && word.chars().all(char::is_alphabetic) && word.len() > 2)
+        .then_some(word)
+}
+
+fn ordered_difference(a: &[String], b: &BTreeSet<&String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    a.iter()
+        .filter(|w| !b.contains(w) && seen.insert(*w))
+        .cloned()
+        .collect()
+}
+
+pub fn explain(earlier: Option<&Clause>, later: Option<&Clause>) -> Explanation {
+    let words_of = |c: Option<&Clause>| -> Vec<String> {
+        c.map(|c| content_words(&c.text).collect())
+            .unwrap_or_default()
+    };
+    let (a, b) = (words_of(earlier), words_of(later));
+    let (sa, sb): (BTreeSet<&String>, BTreeSet<&String>) = (a.iter().collect(), b.iter().collect());
+    let mut seen = BTreeSet::new();
+    let shared_words = b
+        .iter()
+        .filter(|w| sa.contains(w) && seen.insert(*w))
+        .cloned()
+        .collect();
+    let labels = |c: Option<&Clause>| -> Vec<String> {
+        c.map(|c| c.entities.iter().map(|(_, l)| l.clone()).collect())
+            .unwrap_or_default()
+    };
+    let (ea, eb) = (labels(earlier), labels(later));
+    let lead = match (
+        earlier.and_then(|c| lead_verb(&c.text)),
+        later.and_then(|c| lead_verb(&c.text)),
+    ) {
+        (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y) => Some((x.to_owned(), y.to_owned())),
+        _ => None,
+    };
+    Explanation {
+        shared_words,
+        earlier_only_words: ordered_difference(&a, &sb),
+        later_only_words: ordered_difference(&b, &sa),
+        shared_entities: eb.iter().filter(|e| ea.contains(e)).cloned().collect(),
+        earlier_only_entities: ea.iter().filter(|e| !eb.contains(e)).cloned().collect(),
+        later_only_entities: eb.iter().filter(|e| !ea.contains(e)).cloned().collect(),
+        lead_verb: lead,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(text: &str, entities: &[&str]) -> Clause {
+        Clause {
+            iri: String::new(),
+            notation: "1.1.1".into(),
+            text: text.into(),
+            pillar: "1".into(),
+            pillar_position: 1,
+            entities: entities
+                .iter()
+                .map(|e| (String::new(), (*e).to_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_changed_verb_and_a_new_entity_are_named() {
+        let a = clause(
+            "Explore cooperation on cybersecurity through the ARF;",
+            &["ASEAN Regional Forum"],
+        );
+        let b = clause(
+            "Implement cooperation on cybersecurity through the ARF and ADMM-Plus;",
+            &["ASEAN Regional Forum", "ADMM-Plus"],
+        );
+        let e = explain(Some(&a), Some(&b));
+        assert_eq!(e.lead_verb, Some(("Explore".into(), "Implement".into())));
+        assert_eq!(e.later_only_entities, ["ADMM-Plus"]);
+        assert_eq!(e.shared_entities, ["ASEAN Regional Forum"]);
+        assert!(e.shared_words.contains(&"cybersecurity".to_owned()));
+        assert!(e.later_only_words.contains(&"admm".to_owned()));
+        assert!(e
+            .summary()
+            .starts_with("verb Explore -> Implement; +ADMM-Plus"));
+    }
+}

@@ -1,0 +1,94 @@
+//! Comparing plans: which clauses of a later plan carry over, revise or add
+//! to an earlier plan's, which were dropped, and why each pair was made.
+//!
+//! `text` weighs clause texts, `align` pairs them, `explain` says what a
+//! pair shares and what changed, `load` reads a plan's clauses from the
+//! store, `rdf` writes alignments as triples (the comparisons graph).
+
+pub mod align;
+pub mod explain;
+pub mod load;
+pub mod rdf;
+pub mod score;
+pub mod text;
+
+pub use align::{align, Change, Link, Params, Row};
+pub use explain::Explanation;
+pub use load::{clauses, Clause};
+
+/// Two plans' clauses and their alignment.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The plans' IRIs.
+    pub earlier_plan: String,
+    pub later_plan: String,
+    pub earlier: Vec<Clause>,
+    pub later: Vec<Clause>,
+    /// Rows in the later plan's order; dropped earlier clauses last.
+    pub rows: Vec<Row>,
+}
+
+impl Comparison {
+    /// Aligns two plans' clauses.
+    pub fn new(
+        earlier_plan: &str,
+        later_plan: &str,
+        earlier: Vec<Clause>,
+        later: Vec<Clause>,
+    ) -> Comparison {
+        let a: Vec<&str> = earlier.iter().map(|c| c.text.as_str()).collect();
+        let b: Vec<&str> = later.iter().map(|c| c.text.as_str()).collect();
+        let rows = align(&a, &b, &Params::default());
+        Comparison {
+            earlier_plan: earlier_plan.to_owned(),
+            later_plan: later_plan.to_owned(),
+            earlier,
+            later,
+            rows,
+        }
+    }
+
+    /// What a row's two clauses share and how they differ.
+    pub fn explain(&self, row: &Row) -> Explanation {
+        explain::explain(
+            row.earlier.map(|i| &self.earlier[i]),
+            row.later.map(|j| &self.later[j]),
+        )
+    }
+
+    /// The rows by clause notation, for scoring against a hand alignment.
+    pub fn named_rows(&self) -> Vec<score::NamedRow> {
+        self.rows
+            .iter()
+            .map(|r| score::NamedRow {
+                earlier: r.earlier.map(|i| self.earlier[i].notation.clone()),
+                later: r.later.map(|j| self.later[j].notation.clone()),
+                change: r.change,
+            })
+            .collect()
+    }
+
+    /// Rows of each change.
+    pub fn counts(&self) -> [(Change, usize); 4] {
+        [
+            Change::CarriedOver,
+            Change::Revised,
+            Change::New,
+            Change::Dropped,
+        ]
+        .map(|c| (c, self.rows.iter().filter(|r| r.change == c).count()))
+    }
+
+    /// The pillar a row belongs to (the later clause's, else the earlier's),
+    /// for grouping reports.
+    pub fn pillar_of(&self, row: &Row) -> (Option<usize>, &str) {
+        match (row.later, row.earlier) {
+            (Some(j), _) => (
+                Some(self.later[j].pillar_position),
+                self.later[j].pillar.as_str(),
+            ),
+            (None, Some(i)) => (None, self.earlier[i].pillar.as_str()),
+            (None, None) => (None, ""),
+        }
+    }
+}

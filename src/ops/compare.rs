@@ -1,0 +1,113 @@
+//! Comparing plans: any two on request (`poakg compare A B`), and after
+//! every build each plan with the one it follows, stored in the comparisons
+//! graph (`https://w3id.org/poakg/id/graph/comparisons`) for SPARQL.
+
+use super::{plans, Error, PlanInfo};
+use crate::compare::{self, Comparison};
+use crate::store::KgStore;
+use crate::vocab;
+use oxigraph::model::NamedNode;
+
+/// Aligns plan `later` with plan `earlier`.
+pub fn compare(store: &KgStore, earlier: &PlanInfo, later: &PlanInfo) -> Result<Comparison, Error> {
+    if earlier.iri == later.iri {
+        return Err(Error::SamePlan(format!(
+            "{} ({})",
+            earlier.short(),
+            earlier.slug
+        )));
+    }
+    Ok(Comparison::new(
+        &earlier.iri,
+        &later.iri,
+        compare::clauses(store, &earlier.iri)?,
+        compare::clauses(store, &later.iri)?,
+    ))
+}
+
+/// Each plan with the plan it follows: the plan its text says it replaces
+/// when that plan is in the store, else the previous plan of the same
+/// partner and kind by period (one that ends before it starts, or failing
+/// that the latest that starts before it).
+pub fn consecutive(plans: &[PlanInfo]) -> Vec<(&PlanInfo, &PlanInfo)> {
+    let mut out = Vec::new();
+    for later in plans {
+        let named = later
+            .replaces
+            .as_deref()
+            .and_then(|iri| plans.iter().find(|p| p.iri == iri));
+        let by_period = || {
+            let (start, _) = later.period?;
+            plans
+                .iter()
+                .filter(|p| {
+                    p.iri != later.iri
+                        && p.partner_code.is_some()
+                        && p.partner_code == later.partner_code
+                        && p.kind == later.kind
+                        && p.period.is_some_and(|(a, _)| a < start)
+                })
+                .max_by_key(|p| (p.period.map(|(_, b)| b <= start), p.period))
+        };
+        if let Some(earlier) = named.or_else(by_period) {
+            out.push((earlier, later));
+        }
+    }
+    out
+}
+
+/// Recomputes the comparisons graph of a store being written; returns the
+/// number of plan pairs compared.
+pub fn store_comparisons(store: &KgStore) -> Result<usize, Error> {
+    let all = plans(store)?;
+    let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
+    let mut quads = Vec::new();
+    let pairs = consecutive(&all);
+    for (earlier, later) in &pairs {
+        let c = compare(store, earlier, later)?;
+        quads.extend(compare::rdf::quads(&c, &graph));
+    }
+    store.replace_graphs(&[(&graph, &quads)], false)?;
+    Ok(pairs.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(slug: &str, code: &str, period: (u16, u16), replaces: Option<&str>) -> PlanInfo {
+        PlanInfo {
+            iri: vocab::id(slug),
+            slug: slug.into(),
+            title: slug.into(),
+            kind: "Plan of Action".into(),
+            partner_code: Some(code.into()),
+            partner: None,
+            period: Some(period),
+            replaces: replaces.map(vocab::id),
+        }
+    }
+
+    #[test]
+    fn each_plan_follows_the_previous_of_its_partner() {
+        let plans = [
+            plan("us-2016", "US", (2016, 2020), None),
+            plan("us-2021", "US", (2021, 2025), None),
+            plan("jp-2023", "JP", (2023, 2027), Some("jp-2018")),
+            plan("jp-2018", "JP", (2018, 2022), None),
+            plan("us-2011", "US", (2011, 2015), None),
+        ];
+        let pairs: Vec<(&str, &str)> = consecutive(&plans)
+            .into_iter()
+            .map(|(a, b)| (a.slug.as_str(), b.slug.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("us-2011", "us-2016"),
+                ("us-2016", "us-2021"),
+                ("jp-2018", "jp-2023")
+            ]
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! The partners report's figures, read from a store.
+
+use super::{plans, Error, PlanInfo};
+use crate::analysis::partners::{Partners, PlanLabel};
+use crate::analysis::themes::Themes;
+use crate::analysis::{load, Network};
+use crate::store::KgStore;
+
+/// The figures of every plan of the store, the network they were read
+/// from (for entity names), and the index of `focus` among the plans.
+pub fn partners(
+    store: &KgStore,
+    focus: Option<&PlanInfo>,
+) -> Result<(Partners, Network, Option<usize>), Error> {
+    let plans = plans(store)?;
+    if plans.is_empty() {
+        return Err(Error::NothingToAnalyse(store.location().to_string()));
+    }
+    let (net, listed) = load::network_and_passages(store, None)?;
+    let labels: Vec<PlanLabel> = plans
+        .iter()
+        .map(|p| PlanLabel {
+            iri: p.iri.clone(),
+            name: p.short(),
+            partner: p.partner.clone(),
+            period: p.period,
+        })
+        .collect();
+    let figures = Partners::compute(&net, &listed, &labels, Themes::bundled());
+    let focus = focus.and_then(|f| plans.iter().position(|p| p.iri == f.iri));
+    Ok((figures, net, focus))
+}
