@@ -20,13 +20,26 @@ pub struct Clause {
 
 /// The clauses of the plan `plan` (an IRI), in plan order.
 pub fn clauses(store: &KgStore, plan: &str) -> Result<Vec<Clause>, QueryError> {
-    let plan = format!("<{}>", plan.replace(['<', '>', '"', ' '], ""));
+    let iri = plan.replace(['<', '>', '"', ' '], "");
+    let values = format!("VALUES ?doc {{ <{iri}> }}");
+    Ok(read(store, &values)?.remove(&iri).unwrap_or_default())
+}
+
+/// The clauses of every plan of the store, by plan IRI: two queries for
+/// the whole store, not two per plan (a build compares many plans).
+pub fn all_clauses(store: &KgStore) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
+    read(store, "")
+}
+
+/// Clauses by plan, each plan's in order; `values` narrows the plans
+/// (`VALUES ?doc { <iri> }`) or is empty for every plan.
+fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
     let rows = sparql::select(
         store,
         "clauses of a plan",
         format!(
-            "SELECT ?c ?n ?text ?pos ?pn ?pt ?ppos WHERE {{
-               ?c a poa:Clause ; dcterms:isPartOf {plan} ; skos:notation ?n ; poa:text ?text ; poa:position ?pos .
+            "SELECT ?c ?doc ?n ?text ?pos ?pn ?pt ?ppos WHERE {{
+               {values} ?c dcterms:isPartOf ?doc ; a poa:Clause ; skos:notation ?n ; poa:text ?text ; poa:position ?pos .
                OPTIONAL {{ ?c poa:inPillar ?p . ?p skos:notation ?pn ; skos:prefLabel ?pt ; poa:position ?ppos }}
              }}"
         ),
@@ -37,7 +50,7 @@ pub fn clauses(store: &KgStore, plan: &str) -> Result<Vec<Clause>, QueryError> {
         "entities of a plan's clauses",
         format!(
             "SELECT DISTINCT ?c ?e ?label WHERE {{
-               ?c a poa:Clause ; dcterms:isPartOf {plan} .
+               {values} ?c dcterms:isPartOf ?doc ; a poa:Clause .
                ?m oa:hasTarget ?c ; oa:hasBody ?e .
                ?e skos:prefLabel ?label .
              }}"
@@ -53,16 +66,18 @@ pub fn clauses(store: &KgStore, plan: &str) -> Result<Vec<Clause>, QueryError> {
     }
     let number =
         |row: &sparql::Row, var: &str| row_text(row, var).and_then(|v| v.parse::<usize>().ok());
-    let mut out: Vec<(usize, Clause)> = Vec::with_capacity(rows.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut by_plan: HashMap<String, Vec<(usize, Clause)>> = HashMap::new();
     for row in &rows {
-        let (Some(iri), Some(notation), Some(text)) = (
+        let (Some(iri), Some(doc), Some(notation), Some(text)) = (
             row_text(row, "c"),
+            row_text(row, "doc"),
             row_text(row, "n"),
             row_text(row, "text"),
         ) else {
             continue;
         };
-        if out.iter().any(|(_, c)| c.iri == iri) {
+        if !seen.insert(iri.clone()) {
             continue;
         }
         let pillar = match (row_text(row, "pn"), row_text(row, "pt")) {
@@ -74,7 +89,7 @@ pub fn clauses(store: &KgStore, plan: &str) -> Result<Vec<Clause>, QueryError> {
             .remove(&iri)
             .map(|m| m.into_iter().map(|(label, e)| (e, label)).collect())
             .unwrap_or_default();
-        out.push((
+        by_plan.entry(doc).or_default().push((
             number(row, "pos").unwrap_or(usize::MAX),
             Clause {
                 iri,
@@ -86,6 +101,11 @@ pub fn clauses(store: &KgStore, plan: &str) -> Result<Vec<Clause>, QueryError> {
             },
         ));
     }
-    out.sort_by(|a, b| (a.0, &a.1.notation).cmp(&(b.0, &b.1.notation)));
-    Ok(out.into_iter().map(|(_, c)| c).collect())
+    Ok(by_plan
+        .into_iter()
+        .map(|(doc, mut out)| {
+            out.sort_by(|a, b| (a.0, &a.1.notation).cmp(&(b.0, &b.1.notation)));
+            (doc, out.into_iter().map(|(_, c)| c).collect())
+        })
+        .collect())
 }

@@ -63,9 +63,18 @@ pub fn store_comparisons(store: &KgStore) -> Result<usize, Error> {
     let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
     let mut quads = Vec::new();
     let pairs = consecutive(&all);
-    for (earlier, later) in &pairs {
-        let c = compare(store, earlier, later)?;
-        quads.extend(compare::rdf::quads(&c, &graph));
+    if !pairs.is_empty() {
+        let clauses = compare::load::all_clauses(store)?;
+        for (earlier, later) in &pairs {
+            let take = |iri: &str| clauses.get(iri).cloned().unwrap_or_default();
+            let c = Comparison::new(
+                &earlier.iri,
+                &later.iri,
+                take(&earlier.iri),
+                take(&later.iri),
+            );
+            quads.extend(compare::rdf::quads(&c, &graph));
+        }
     }
     store.replace_graphs(&[(&graph, &quads)], false)?;
     Ok(pairs.len())
