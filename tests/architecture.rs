@@ -109,11 +109,9 @@ fn library_code_has_no_unwrap() -> TestResult {
     Ok(())
 }
 
-/// Modules stay readable at once. The two listed are the known exceptions,
-/// each to be split (named so that this list can only shrink).
+/// Modules stay readable at once.
 #[test]
 fn modules_stay_under_five_hundred_lines() -> TestResult {
-    let exceptions = ["src/ingest/plan/structure.rs", "src/entities/extract.rs"];
     let all = sources("src");
     assert!(
         all.len() > 100 && all.iter().any(|(p, _)| p == "src/lib.rs"),
@@ -121,13 +119,6 @@ fn modules_stay_under_five_hundred_lines() -> TestResult {
     );
     for (path, code) in all {
         let lines = code.lines().count();
-        if exceptions.contains(&path.as_str()) {
-            assert!(
-                lines > 500,
-                "{path} is now short: take it off the exceptions"
-            );
-            continue;
-        }
         assert!(lines <= 500, "{path} has {lines} lines");
     }
     Ok(())

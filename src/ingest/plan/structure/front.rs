@@ -1,0 +1,194 @@
+//! Before the first pillar: the title (read whole, however it wraps) and
+//! the preamble; and what a line of text looks like (a sentence's end, a
+//! title, capitals).
+
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\s*(?:19|20)\d\d\s*(?:[-–—‑]|to)?\s*(?:19|20)\d\d\s*\)?$")
+        .expect("valid regex")
+});
+/// A title line that ends with its period: "... Prosperity (2021-2025)",
+/// "for the period of 2023 to 2027", "Partnership 2025–2029".
+static ENDS_WITH_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:19|20)\d\d\s*(?:[-–—‑]|to|until)?\s*(?:19|20)\d\d\s*\)?\s*$")
+        .expect("valid regex")
+});
+
+/// Splits the lines before the first pillar into the title and the preamble.
+pub(super) fn front_matter(
+    lines: &[Line<'_>],
+    kinds: &[LineKind<'_>],
+    repairer: &Repairer,
+    repairs: &mut Vec<super::super::Repair>,
+) -> (String, Option<Passage>) {
+    let content: Vec<&Line<'_>> = lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| !matches!(k, LineKind::Blank | LineKind::Furniture))
+        .map(|(l, _)| l)
+        .collect();
+    let mut title_lines = 0;
+    let mut has_period = false;
+    for (k, line) in content.iter().enumerate() {
+        let text = line.text.trim();
+        let continues_title = k == 0 || {
+            let previous = content[k - 1].text.trim();
+            // a title runs on without a blank line between its lines
+            let adjacent = line.number == content[k - 1].number + 1;
+            PERIOD_LINE.is_match(text)
+                || ends_with_connector(previous)
+                || (is_shouting(previous) && is_shouting(text))
+                || (adjacent
+                    && !has_period
+                    && k < 4
+                    && !ends_sentence(previous)
+                    // "Partnership for Peace and Prosperity (2021-2025)",
+                    // "for the period of 2023 to 2027"
+                    && (ENDS_WITH_PERIOD.is_match(text)
+                        // "for the ASEAN-France Development Partnership"
+                        || text.starts_with(char::is_lowercase)))
+        };
+        if !continues_title {
+            break;
+        }
+        has_period |= crate::corpus::meta::period_in(text).is_some();
+        title_lines = k + 1;
+    }
+    let title_parts: Vec<&str> = content[..title_lines]
+        .iter()
+        .map(|l| l.text.trim())
+        .collect();
+    let title = repair::collapse_spaces(&title_parts.join(" "));
+    // a title printed twice (a cover, then the first page) is one title
+    let mut skip = title_lines;
+    while skip < content.len() {
+        let next = content[skip].text.trim();
+        if title_parts.contains(&next) || repair::collapse_spaces(next) == title {
+            skip += 1;
+        } else {
+            break;
+        }
+    }
+    let body = &content[skip..];
+    let preamble = (!body.is_empty()).then(|| {
+        let parts: Vec<(usize, &str, usize)> =
+            body.iter().map(|l| (l.number, l.text, l.start)).collect();
+        let (text, offsets) = repairer.clean(&parts, repairs);
+        Passage {
+            text,
+            offsets,
+            raw: body.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"),
+            span: Span {
+                start: body[0].start,
+                end: body[body.len() - 1].end,
+            },
+        }
+    });
+    (title, preamble)
+}
+
+/// Characters from the start of `line` to `part`, a slice of it.
+pub(super) fn char_offset_of(line: &str, part: &str) -> usize {
+    let byte = (part.as_ptr() as usize)
+        .saturating_sub(line.as_ptr() as usize)
+        .min(line.len());
+    line.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+pub(super) fn non_empty(s: &str) -> Vec<&str> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        vec![s]
+    }
+}
+
+pub(super) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with([';', '.', ':', '!', '?']) || t.ends_with("; and") || t.ends_with("; or")
+}
+
+pub(super) fn ends_with_connector(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "of" | "the" | "and" | "to" | "for" | "on" | "in" | "between" | "with" | "a" | "an"
+    )
+}
+
+/// Starts like a heading and does not end like a sentence fragment.
+pub(super) fn looks_like_title(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(|c: char| c.is_uppercase() || c == '(')
+        && !t.ends_with([';', ','])
+        && t.chars().count() <= 160
+}
+
+pub(super) fn is_shouting(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+}
+
+/// Most words of four letters or more start with a capital.
+pub(super) fn is_title_cased(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            * 2
+            >= long.len()
+}
+
+/// "POLITICAL AND SECURITY COOPERATION" -> "Political and Security Cooperation";
+/// "FOLLOW-UP MECHANISM" -> "Follow-up Mechanism". Text with lower case is kept.
+pub(crate) fn title_case_if_shouting(text: &str) -> String {
+    let text = repair::collapse_spaces(text);
+    if !is_shouting(&text) {
+        return text;
+    }
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    const PARTICLES: &[&str] = &[
+        "up", "in", "on", "off", "out", "down", "over", "based", "led",
+    ];
+    let cap = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().map_or_else(String::new, |f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
+    };
+    text.split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            word.split('-')
+                .enumerate()
+                .map(|(j, part)| {
+                    let lower = part.to_lowercase();
+                    // A parenthesised acronym, "(ICT)", stays as printed.
+                    let keep_acronym = part.starts_with('(') && part.ends_with(')');
+                    if keep_acronym {
+                        part.to_owned()
+                    } else if (i > 0 && j == 0 && MINOR.contains(&lower.as_str()))
+                        || (j > 0 && PARTICLES.contains(&lower.as_str()))
+                    {
+                        lower
+                    } else {
+                        cap(part)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
