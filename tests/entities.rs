@@ -90,7 +90,12 @@ fn unseen_plans_are_read_by_the_rules(stem: &str) -> TestResult {
     )?;
     for (what, s) in [("bundled registry", &bundled), ("rules alone", &rules_only)] {
         let r = report(s);
-        eprintln!("{stem}, {what}: P {:.3} R {:.3} class {:.3}", s.precision(), s.recall(), s.class_accuracy());
+        eprintln!(
+            "{stem}, {what}: P {:.3} R {:.3} class {:.3}",
+            s.precision(),
+            s.recall(),
+            s.class_accuracy()
+        );
         assert!(s.precision() >= 0.9, "{what}: {r}");
         assert!(s.recall() >= 0.9, "{what}: {r}");
         assert!(s.class_accuracy() >= 0.9, "{what}: {r}");

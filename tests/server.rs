@@ -218,3 +218,62 @@ fn an_independent_client_reads_the_endpoint() -> TestResult {
     );
     Ok(())
 }
+
+/// What lies between `open` and the next `close` in `text`.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    Some(&text[start..start + text[start..].find(close)?])
+}
+
+#[test]
+fn a_clause_reads_as_a_page_with_its_mentions_linked_and_its_data_embedded() -> TestResult {
+    let s = serve(&[])?;
+    let (status, ct, page) = get(&s, "/id/asean-us-poa-2021-2025/clause/1.2.16", Some("text/html"))?;
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/html"));
+    let html = scraper::Html::parse_document(&page);
+    let select = |css: &str| scraper::Selector::parse(css).map_err(|e| format!("{css}: {e}"));
+    // breadcrumbs plan > pillar > section, each a link by its label
+    let crumbs: Vec<String> = html.select(&select("nav.crumbs a")?).map(|a| a.text().collect()).collect();
+    assert_eq!(crumbs.len(), 3, "{crumbs:?}");
+    assert!(crumbs[0].contains("Plan of Action"), "{crumbs:?}");
+    // every highlighted mention links to an entity page that exists
+    let marks: Vec<(String, String)> = html
+        .select(&select("p.text mark a")?)
+        .filter_map(|a| Some((a.text().collect(), a.value().attr("href")?.to_owned())))
+        .collect();
+    assert!(!marks.is_empty(), "no mention highlighted: {page}");
+    for (surface, href) in &marks {
+        assert!(href.starts_with("/id/entity/"), "{surface} -> {href}");
+        let (status, _, entity) = get(&s, href, Some("text/html"))?;
+        assert_eq!(status, 200, "{href}");
+        // the entity's page lists this clause among the passages naming it
+        assert!(entity.contains("/id/asean-us-poa-2021-2025/clause/1.2.16"), "{href}");
+    }
+    // the resource's JSON-LD, embedded, is JSON about this clause
+    let embedded = html
+        .select(&select("script[type='application/ld+json']")?)
+        .next()
+        .map(|e| e.inner_html())
+        .ok_or("no embedded JSON-LD")?;
+    let json: serde_json::Value = serde_json::from_str(&embedded)?;
+    assert!(json.to_string().contains("clause/1.2.16"), "{json}");
+    // the alternates answer in their formats
+    for (format, media) in [("turtle", "text/turtle"), ("jsonld", "application/ld+json")] {
+        let link = format!("link[rel=alternate][type='{}']", media);
+        let href = html.select(&select(&link)?).next().and_then(|l| l.value().attr("href")).ok_or(link)?;
+        assert!(href.ends_with(&format!("?format={format}")));
+        let (status, ct, _) = get(&s, href, None)?;
+        assert_eq!((status, ct.starts_with(media)), (200, true), "{href}: {ct}");
+    }
+    let (status, _, body) = get(&s, "/id/asean-us-poa-2021-2025/clause/1.2.16?format=pdf", None)?;
+    assert_eq!(status, 400, "{body}");
+    // no request leaves the server: no external script, style, image or frame
+    for css in ["script[src]", "link[rel=stylesheet]", "img[src^=http]", "iframe"] {
+        assert!(html.select(&select(css)?).next().is_none(), "{css}");
+    }
+    let (status, _, query_page) = get(&s, "/query", None)?;
+    assert!(status == 200 && query_page.contains("clauses-per-pillar"));
+    assert!(between(&page, "<h1>", "</h1>").is_some_and(|h| h.contains("1.2.16")));
+    Ok(())
+}

@@ -6,7 +6,7 @@ use super::http::text;
 use super::negotiate::{choose, Media};
 use super::protocol::graph_body;
 use super::worker::{run_limited, timed_out_reply, Reply};
-use super::{page, State};
+use super::State;
 use crate::sparql;
 use crate::vocab;
 use oxhttp::model::{Body, Response, StatusCode};
@@ -87,7 +87,16 @@ pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Respons
         triples.sort_by_cached_key(|t| t.to_string());
         triples.dedup();
         if media == Media::Html {
-            return Reply::Ok(Media::Html, page::describe(&iri, &triples).into_bytes());
+            let jsonld = graph_body(Media::JsonLd, &triples).unwrap_or_default();
+            return match crate::pages::resource::render(
+                job.store.kg(),
+                &iri,
+                &triples,
+                &String::from_utf8_lossy(&jsonld),
+            ) {
+                Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),
+                Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            };
         }
         match graph_body(media, &triples) {
             Ok(buffer) => Reply::Ok(media, buffer),

@@ -75,6 +75,14 @@ pub enum StoreRef {
 }
 
 impl StoreRef {
+    /// The store, as the library's readers take it.
+    pub fn kg(&self) -> &KgStore {
+        match self {
+            StoreRef::Read(s) => s,
+            StoreRef::Write(w) => w.store(),
+        }
+    }
+
     pub fn inner(&self) -> &oxigraph::store::Store {
         match self {
             StoreRef::Read(s) => s.inner(),
@@ -184,7 +192,9 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
     match (request.method().clone(), path.as_str()) {
         (Method::OPTIONS, _) => read(http::no_content()),
         (Method::GET, "/health") => read(text(StatusCode::OK, "ok")),
-        (Method::GET, "/") => read(http::ok(negotiate::Media::Html, page::index().into_bytes())),
+        (Method::GET, "/" | "/query") => {
+            read(http::ok(negotiate::Media::Html, page::index().into_bytes()))
+        }
         (Method::GET, "/sparql") => {
             let params = form(&query_string);
             match (param(&params, "query"), param(&params, "update")) {
@@ -223,6 +233,23 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
             read(graph_store::read(state, accept.as_deref(), &params))
         }
         (Method::GET, p) if p.starts_with("/id/") => {
+            // ?format=turtle|jsonld|ntriples|rdfxml|html: the alternates a
+            // page links to (a browser following a link sends no Accept)
+            let format = param(&form(&query_string), "format");
+            let accept = match format.as_deref() {
+                None => accept,
+                Some(f) => match negotiate::media_of_format(f) {
+                    Some(media) => Some(media.to_owned()),
+                    None => {
+                        return read(text(
+                            StatusCode::BAD_REQUEST,
+                            format!(
+                            "unknown format {f:?}: use turtle, jsonld, ntriples, rdfxml or html"
+                        ),
+                        ))
+                    }
+                },
+            };
             read(dereference::describe(state, accept.as_deref(), &p[4..]))
         }
         (_, "/sparql" | "/graph-store") => {

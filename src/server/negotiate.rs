@@ -14,6 +14,18 @@ pub enum Media {
     Html,
 }
 
+/// The media type a `?format=` name asks for (the alternates of a page).
+pub fn media_of_format(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "turtle" | "ttl" => "text/turtle",
+        "jsonld" | "json-ld" => "application/ld+json",
+        "ntriples" | "nt" => "application/n-triples",
+        "rdfxml" | "rdf" => "application/rdf+xml",
+        "html" => "text/html",
+        _ => return None,
+    })
+}
+
 impl Media {
     pub fn content_type(self) -> &'static str {
         match self {

@@ -1,8 +1,7 @@
-//! The HTML pages of the endpoint: a query form and resource descriptions.
+//! The query page of the endpoint: a form, the shipped queries to pick
+//! from, results as a table (resource pages are `crate::pages::resource`).
 
 use crate::queries::SHIPPED;
-use crate::sparql::display_term;
-use oxigraph::model::{Term, Triple};
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -56,76 +55,4 @@ document.getElementById('form').onsubmit = async e => {{
 </script></body></html>
 "#
     )
-}
-
-/// An HTML description of one resource.
-pub fn describe(iri: &str, triples: &[Triple]) -> String {
-    let link = |t: &Term| match t {
-        Term::NamedNode(n) => match href(n.as_str()) {
-            Some(href) => format!(
-                "<a href=\"{}\">{}</a>",
-                escape(&href),
-                escape(&display_term(t))
-            ),
-            None => escape(&display_term(t)),
-        },
-        other => escape(&display_term(other)),
-    };
-    let rows: String = triples
-        .iter()
-        .map(|t| {
-            let subject: Term = t.subject.clone().into();
-            format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                link(&subject),
-                link(&t.predicate.clone().into()),
-                link(&t.object)
-            )
-        })
-        .collect();
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title><style>body{{font-family:system-ui,sans-serif;margin:2em}}td{{border-bottom:1px solid #ddd;padding:.2em .6em;vertical-align:top}}</style></head><body><h1>{0}</h1><table>{1}</table></body></html>\n",
-        escape(iri),
-        rows
-    )
-}
-
-/// Where a link to `iri` points: this server's page for a data IRI, the IRI
-/// itself for other http(s) IRIs, and no link at all for any other scheme
-/// (a `javascript:` IRI loaded from RDF must not become a clickable link).
-pub fn href(iri: &str) -> Option<String> {
-    if let Some(path) = iri.strip_prefix(crate::vocab::ID) {
-        return Some(format!("/id/{path}"));
-    }
-    let lower = iri.get(..8).unwrap_or(iri).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| iri.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_http_iris_become_links() {
-        assert_eq!(href("javascript:alert(1)"), None);
-        assert_eq!(href("JavaScript:alert(1)"), None);
-        assert_eq!(href("data:text/html,x"), None);
-        assert_eq!(
-            href("https://example.org/a").as_deref(),
-            Some("https://example.org/a")
-        );
-        assert_eq!(
-            href("https://w3id.org/poakg/id/entity/arf").as_deref(),
-            Some("/id/entity/arf")
-        );
-        let page = describe(
-            "https://w3id.org/poakg/id/x",
-            &[Triple::new(
-                oxigraph::model::NamedNode::new_unchecked("https://w3id.org/poakg/id/x"),
-                oxigraph::model::NamedNode::new_unchecked("https://schema.org/url"),
-                oxigraph::model::NamedNode::new_unchecked("javascript:alert(1)"),
-            )],
-        );
-        assert!(!page.contains("href=\"javascript"), "{page}");
-    }
 }

@@ -1,7 +1,7 @@
 //! Parsing rules on small made-up plans (none of them is the seed plan).
 
-use super::*;
 use super::front::title_case_if_shouting;
+use super::*;
 use test_case::test_case;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
