@@ -228,13 +228,20 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
 #[test]
 fn a_clause_reads_as_a_page_with_its_mentions_linked_and_its_data_embedded() -> TestResult {
     let s = serve(&[])?;
-    let (status, ct, page) = get(&s, "/id/asean-us-poa-2021-2025/clause/1.2.16", Some("text/html"))?;
+    let (status, ct, page) = get(
+        &s,
+        "/id/asean-us-poa-2021-2025/clause/1.2.16",
+        Some("text/html"),
+    )?;
     assert_eq!(status, 200);
     assert!(ct.starts_with("text/html"));
     let html = scraper::Html::parse_document(&page);
     let select = |css: &str| scraper::Selector::parse(css).map_err(|e| format!("{css}: {e}"));
     // breadcrumbs plan > pillar > section, each a link by its label
-    let crumbs: Vec<String> = html.select(&select("nav.crumbs a")?).map(|a| a.text().collect()).collect();
+    let crumbs: Vec<String> = html
+        .select(&select("nav.crumbs a")?)
+        .map(|a| a.text().collect())
+        .collect();
     assert_eq!(crumbs.len(), 3, "{crumbs:?}");
     assert!(crumbs[0].contains("Plan of Action"), "{crumbs:?}");
     // every highlighted mention links to an entity page that exists
@@ -248,7 +255,10 @@ fn a_clause_reads_as_a_page_with_its_mentions_linked_and_its_data_embedded() -> 
         let (status, _, entity) = get(&s, href, Some("text/html"))?;
         assert_eq!(status, 200, "{href}");
         // the entity's page lists this clause among the passages naming it
-        assert!(entity.contains("/id/asean-us-poa-2021-2025/clause/1.2.16"), "{href}");
+        assert!(
+            entity.contains("/id/asean-us-poa-2021-2025/clause/1.2.16"),
+            "{href}"
+        );
     }
     // the resource's JSON-LD, embedded, is JSON about this clause
     let embedded = html
@@ -261,15 +271,28 @@ fn a_clause_reads_as_a_page_with_its_mentions_linked_and_its_data_embedded() -> 
     // the alternates answer in their formats
     for (format, media) in [("turtle", "text/turtle"), ("jsonld", "application/ld+json")] {
         let link = format!("link[rel=alternate][type='{}']", media);
-        let href = html.select(&select(&link)?).next().and_then(|l| l.value().attr("href")).ok_or(link)?;
+        let href = html
+            .select(&select(&link)?)
+            .next()
+            .and_then(|l| l.value().attr("href"))
+            .ok_or(link)?;
         assert!(href.ends_with(&format!("?format={format}")));
         let (status, ct, _) = get(&s, href, None)?;
         assert_eq!((status, ct.starts_with(media)), (200, true), "{href}: {ct}");
     }
-    let (status, _, body) = get(&s, "/id/asean-us-poa-2021-2025/clause/1.2.16?format=pdf", None)?;
+    let (status, _, body) = get(
+        &s,
+        "/id/asean-us-poa-2021-2025/clause/1.2.16?format=pdf",
+        None,
+    )?;
     assert_eq!(status, 400, "{body}");
     // no request leaves the server: no external script, style, image or frame
-    for css in ["script[src]", "link[rel=stylesheet]", "img[src^=http]", "iframe"] {
+    for css in [
+        "script[src]",
+        "link[rel=stylesheet]",
+        "img[src^=http]",
+        "iframe",
+    ] {
         assert!(html.select(&select(css)?).next().is_none(), "{css}");
     }
     let (status, _, query_page) = get(&s, "/query", None)?;

@@ -6,7 +6,7 @@ use super::{plans, Error, PlanInfo};
 use crate::compare::{self, Comparison};
 use crate::store::KgStore;
 use crate::vocab;
-use oxigraph::model::NamedNode;
+use oxigraph::model::{NamedNode, Quad};
 
 /// Aligns plan `later` with plan `earlier`.
 pub fn compare(store: &KgStore, earlier: &PlanInfo, later: &PlanInfo) -> Result<Comparison, Error> {
@@ -56,27 +56,57 @@ pub fn consecutive(plans: &[PlanInfo]) -> Vec<(&PlanInfo, &PlanInfo)> {
     out
 }
 
+/// Plan pairs compared at a time: their quads are written together, so
+/// that memory holds a batch, not the corpus's comparisons.
+const BATCH: usize = 64;
+
 /// Recomputes the comparisons graph of a store being written; returns the
-/// number of plan pairs compared.
+/// number of plan pairs compared. The pairs of a batch are aligned on all
+/// cores; batches are written one after another by the bulk loader (the
+/// store is a generation not yet published, so the graph is seen whole or
+/// not at all).
 pub fn store_comparisons(store: &KgStore) -> Result<usize, Error> {
     let all = plans(store)?;
     let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
-    let mut quads = Vec::new();
     let pairs = consecutive(&all);
-    if !pairs.is_empty() {
-        let clauses = compare::load::all_clauses(store)?;
-        for (earlier, later) in &pairs {
-            let take = |iri: &str| clauses.get(iri).cloned().unwrap_or_default();
-            let c = Comparison::new(
-                &earlier.iri,
-                &later.iri,
-                take(&earlier.iri),
-                take(&later.iri),
-            );
-            quads.extend(compare::rdf::quads(&c, &graph));
-        }
+    store.replace_graphs(&[(&graph, &[])], false)?;
+    if pairs.is_empty() {
+        return Ok(0);
     }
-    store.replace_graphs(&[(&graph, &quads)], false)?;
+    let clauses = compare::load::all_clauses(store)?;
+    let take = |iri: &str| clauses.get(iri).cloned().unwrap_or_default();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in pairs.chunks(BATCH) {
+        let parts: Vec<Vec<Quad>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = batch
+                .chunks(batch.len().div_ceil(threads))
+                .map(|part| {
+                    let (graph, take) = (&graph, &take);
+                    scope.spawn(move || {
+                        let mut quads = Vec::new();
+                        for (earlier, later) in part {
+                            let c = Comparison::new(
+                                &earlier.iri,
+                                &later.iri,
+                                take(&earlier.iri),
+                                take(&later.iri),
+                            );
+                            quads.extend(compare::rdf::quads(&c, graph));
+                        }
+                        quads
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        store.bulk_add(parts.concat())?;
+    }
     Ok(pairs.len())
 }
 

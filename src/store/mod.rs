@@ -153,6 +153,17 @@ impl KgStore {
         Ok(())
     }
 
+    /// Adds quads by Oxigraph's bulk loader: sorted files handed to RocksDB,
+    /// several times faster than a transaction and in bounded memory, but
+    /// not atomic. Only for a generation a build is writing: it is published
+    /// whole or not at all, so nobody sees a half-loaded graph.
+    pub fn bulk_add(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        let mut loader = self.store.bulk_loader().with_num_threads(2);
+        loader.load_quads(quads)?;
+        loader.commit()?;
+        Ok(())
+    }
+
     /// Moves what the last writes left in RocksDB's write-ahead log into
     /// sorted table files. A read-only open replays the whole log into memory
     /// (97% of a reader's instructions on the seed store, measured with
