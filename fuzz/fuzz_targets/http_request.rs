@@ -14,7 +14,11 @@ use std::time::Duration;
 static ENDPOINT: LazyLock<Endpoint> = LazyLock::new(|| {
     let writer = Writer::begin(&poakg::store::Location::Memory, false).expect("memory store");
     let extractor = poakg::entities::Extractor::bundled().expect("registry");
-    let (store, _) = poakg::ops::build(writer, &poakg::ingest::bundled_sources(), true, &extractor)
+    let seeds: Vec<poakg::ingest::Input> = poakg::ingest::bundled_sources()
+        .into_iter()
+        .map(poakg::ingest::Input::Source)
+        .collect();
+    let (store, _) = poakg::ops::build(writer, &seeds, true, &extractor, &mut |_| {})
         .expect("the seeds build");
     Endpoint::new(
         Backing::Writing(Writer::over_memory(store)),
