@@ -155,9 +155,21 @@ fn graph_store_dereferencing_page_and_cors() -> TestResult {
         "{body}"
     );
     assert!(body.contains("\"@context\""), "{body}");
-    let (status, ct, body) = get(&s, "/", None)?;
+    let (status, ct, body) = get(&s, "/query", None)?;
     assert_eq!(status, 200);
     assert!(ct.starts_with("text/html") && body.contains("clauses-per-pillar"));
+    // the home page lists the plans, each linked to its page
+    let (status, ct, body) = get(&s, "/", None)?;
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/html"));
+    assert!(
+        body.contains("<a href=\"/id/asean-us-poa-2021-2025\">"),
+        "{body}"
+    );
+    assert!(
+        body.contains(">126<"),
+        "the seed plan's 126 clauses: {body}"
+    );
     let response = http::request(&s.base, "OPTIONS", "/sparql", &[], b"")?;
     assert_eq!(response.header("access-control-allow-origin"), Some("*"));
     Ok(())

@@ -3,6 +3,7 @@
 //! and the pages `poakg serve` shows people for data IRIs.
 
 pub mod compare;
+pub mod home;
 pub mod resource;
 
 /// A page could not be made.

@@ -192,7 +192,8 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
     match (request.method().clone(), path.as_str()) {
         (Method::OPTIONS, _) => read(http::no_content()),
         (Method::GET, "/health") => read(text(StatusCode::OK, "ok")),
-        (Method::GET, "/" | "/query") => {
+        (Method::GET, "/") => read(dereference::home(state)),
+        (Method::GET, "/query") => {
             read(http::ok(negotiate::Media::Html, page::index().into_bytes()))
         }
         (Method::GET, "/sparql") => {
@@ -257,7 +258,7 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         }
         _ => read(text(
             StatusCode::NOT_FOUND,
-            "not found: try /sparql, /graph-store, /id/..., /health or /",
+            "not found: try /, /query, /sparql, /graph-store, /id/... or /health",
         )),
     }
 }
