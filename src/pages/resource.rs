@@ -49,8 +49,6 @@ struct ResourcePage<'a> {
     jsonld: String,
 }
 
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-
 /// At most this many resources pointing to one are listed.
 const REFERRERS: usize = 200;
 
@@ -199,7 +197,9 @@ pub fn render(
         let is_subject = matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri);
         if is_subject {
             match predicate {
-                p if p == RDF_TYPE => classes.push(link(&t.object)),
+                p if p == oxigraph::model::vocab::rdf::TYPE.as_str() => {
+                    classes.push(link(&t.object))
+                }
                 p if p == format!("{}text", vocab::POA) => {
                     if let Term::Literal(l) = &t.object {
                         text = Some(l.value().to_owned());

@@ -115,42 +115,32 @@ pub fn partners(p: &Partners, net: &Network, focus: Option<usize>) -> Report {
     let mut classes: Vec<String> = p.presence.keys().map(|&e| class(e)).collect();
     classes.sort();
     classes.dedup();
+    // one pass over the entities: per class, the entities, those every plan
+    // names and those one plan names; per plan and class, distinct entities
+    let mut per_class = vec![[0usize; 3]; classes.len()];
+    let mut per_plan_class = vec![vec![0usize; classes.len()]; n];
+    for (&e, counts) in &p.presence {
+        let Ok(c) = classes.binary_search_by(|x| x.as_str().cmp(&net.entities[e].class)) else {
+            continue;
+        };
+        let naming = counts.iter().filter(|&&x| x > 0).count();
+        per_class[c][0] += 1;
+        per_class[c][1] += usize::from(naming == n);
+        per_class[c][2] += usize::from(naming == 1);
+        for (plan, &x) in counts.iter().enumerate() {
+            per_plan_class[plan][c] += usize::from(x > 0);
+        }
+    }
     let class_rows = classes
         .iter()
-        .map(|c| {
-            let of_class: Vec<(&usize, &Vec<usize>)> = p
-                .presence
-                .iter()
-                .filter(|(e, _)| &class(**e) == c)
-                .collect();
-            let every = of_class
-                .iter()
-                .filter(|(_, v)| v.iter().all(|&x| x > 0))
-                .count();
-            let one = of_class
-                .iter()
-                .filter(|(_, v)| v.iter().filter(|&&x| x > 0).count() == 1)
-                .count();
+        .zip(&per_class)
+        .map(|(c, [all, every, one])| {
             vec![
                 c.clone(),
-                of_class.len().to_string(),
+                all.to_string(),
                 every.to_string(),
                 one.to_string(),
             ]
-        })
-        .collect();
-    // plans x classes: distinct entities of each class each plan names
-    let per_plan_class: Vec<Vec<usize>> = (0..n)
-        .map(|plan| {
-            classes
-                .iter()
-                .map(|c| {
-                    p.presence
-                        .iter()
-                        .filter(|(e, v)| &class(**e) == c && v[plan] > 0)
-                        .count()
-                })
-                .collect()
         })
         .collect();
     let mut plan_class_header = vec!["plan".to_string()];
