@@ -14,27 +14,41 @@ use std::collections::BTreeSet;
 /// One row of a gold annotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoldRow {
+    /// The passage's notation (`1.2.3`, `preamble`), without a trailing dot.
     pub passage: String,
+    /// The entity's name as the annotator wrote it.
     pub entity: String,
+    /// The class the annotator gave the entity.
     pub class: EntityClass,
+    /// The 1-based line of the row in the gold file, for messages.
     pub line: usize,
 }
 
 /// A found passage-entity pair, with every label of the entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
+    /// The notation of the passage that mentions the entity.
     pub passage: String,
+    /// The entity's preferred label.
     pub label: String,
+    /// The entity's alternative labels; a gold name may match these or `label`.
     pub labels: Vec<String>,
+    /// The entity's class in the store.
     pub class: EntityClass,
 }
 
+/// Why a gold file could not be parsed.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GoldError {
+    /// A line is not a valid row: the header is missing or wrong, a row lacks
+    /// a column, or its class is unknown. An empty file is reported at line 1.
     #[error("{file}, line {line}: {message}")]
     Row {
+        /// The gold file's name, as given to [`Gold::parse`].
         file: String,
+        /// The 1-based line at fault.
         line: usize,
+        /// What is wrong with the line.
         message: String,
     },
 }
@@ -42,12 +56,16 @@ pub enum GoldError {
 /// A parsed gold file: its rows and its scope.
 #[derive(Debug, Clone)]
 pub struct Gold {
+    /// The annotation's rows, in file order.
     pub rows: Vec<GoldRow>,
     /// Passage notations or section prefixes the annotation covers.
     pub scope: Vec<String>,
 }
 
 impl Gold {
+    /// Parses the TSV text of a gold file; `file` names it in errors. Blank
+    /// lines and `#` comments are skipped, except `# scope:` lines, whose
+    /// entries are added to the scope.
     pub fn parse(file: &str, text: &str) -> Result<Gold, GoldError> {
         let err = |line: usize, message: String| GoldError::Row {
             file: file.to_owned(),
@@ -170,9 +188,15 @@ fn normalise_keeping_years(name: &str) -> String {
 /// The outcome of scoring.
 #[derive(Debug, Clone, Default)]
 pub struct Score {
+    /// The number of gold rows.
     pub gold: usize,
+    /// The number of found pairs within the gold's scope.
     pub found: usize,
+    /// The number of gold rows matched to a found pair (each pair matches at
+    /// most one row).
     pub matched: usize,
+    /// The matched rows whose found class agrees with the gold class (a found
+    /// `USAgency` counts as right for a gold `PartnerAgency`).
     pub class_right: usize,
     /// Gold rows with no found entity.
     pub misses: Vec<GoldRow>,
@@ -183,15 +207,21 @@ pub struct Score {
 }
 
 impl Score {
+    /// Matched pairs over found pairs, from 0 to 1 (0 when nothing was found).
     pub fn precision(&self) -> f64 {
         ratio(self.matched, self.found)
     }
+    /// Matched rows over gold rows, from 0 to 1 (0 when the gold is empty).
     pub fn recall(&self) -> f64 {
         ratio(self.matched, self.gold)
     }
+    /// The harmonic mean of [`precision`](Self::precision) and
+    /// [`recall`](Self::recall).
     pub fn f1(&self) -> f64 {
         f1(self.precision(), self.recall())
     }
+    /// Matches with the right class over all matches, from 0 to 1 (0 when
+    /// nothing matched).
     pub fn class_accuracy(&self) -> f64 {
         ratio(self.class_right, self.matched)
     }

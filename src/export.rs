@@ -65,6 +65,8 @@ impl crate::output::choice::Choice for ExportFormat {
 }
 
 impl ExportFormat {
+    /// The matching oxigraph format (plain JSON-LD for `Jsonld`; [`export()`]
+    /// compacts JSON-LD itself rather than with oxigraph's writer).
     pub fn rdf_format(self) -> RdfFormat {
         match self {
             ExportFormat::Turtle => RdfFormat::Turtle,
@@ -79,21 +81,34 @@ impl ExportFormat {
     }
 }
 
+/// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The `--graph` name (carried, without angle brackets) is not a valid IRI.
     #[error("--graph {0}: not an IRI")]
     BadGraph(String),
+    /// The `--graph` IRI names no graph in the store.
     #[error("--graph <{graph}>: no such graph in the store (graphs: {known})")]
-    NoSuchGraph { graph: String, known: String },
+    NoSuchGraph {
+        /// The graph IRI asked for.
+        graph: String,
+        /// The store's named graphs, comma-separated, to choose from.
+        known: String,
+    },
+    /// Reading the store failed.
     #[error("store: {0}")]
     Storage(#[from] StorageError),
+    /// Compacting the JSON-LD output failed.
     #[error(transparent)]
     JsonLd(#[from] crate::jsonld::JsonLdError),
+    /// Writing the output failed (a closed pipe included).
     #[error("writing the export: {0}")]
     Io(#[from] std::io::Error),
 }
 
 impl ExportError {
+    /// Whether the user can fix it (a bad or unknown `--graph`) rather than a
+    /// storage or output failure.
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,

@@ -18,12 +18,18 @@ use std::io::Write;
 /// The context document that ships with poakg (`{"@context": {...}}`).
 pub const CONTEXT: &str = include_str!("../ontology/context.jsonld");
 
+/// Why JSON-LD output failed.
 #[derive(Debug, thiserror::Error)]
 pub enum JsonLdError {
+    /// The shipped context ([`CONTEXT`]) does not parse as JSON or as a
+    /// JSON-LD context; carries the parser's message.
     #[error("ontology/context.jsonld: {0}")]
     Context(String),
+    /// The expanded document could not be read back or compacted; carries the
+    /// processor's message.
     #[error("JSON-LD compaction: {0}")]
     Compaction(String),
+    /// Writing the document failed.
     #[error("writing JSON-LD: {0}")]
     Io(#[from] std::io::Error),
 }

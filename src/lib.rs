@@ -4,6 +4,7 @@
 //! Text → triples (`ingest`) → store (`store`) → queries (`sparql`, `queries`)
 //! → exports (`export`, `jsonld`), validation (`validate`), the endpoint
 //! (`server`) and uploads to other stores (`push`). See ARCHITECTURE.md for the map and its invariants.
+#![warn(missing_docs)]
 
 pub mod analysis;
 pub mod compare;

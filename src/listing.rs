@@ -36,14 +36,23 @@ impl crate::output::choice::Choice for ListFormat {
 /// One entity with its mentions summarised.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityRow {
+    /// The entity's IRI.
     pub iri: String,
+    /// The local name of its class (`Mechanism`, `ASEANBody`, ...).
     pub class: String,
+    /// Its preferred label.
     pub label: String,
+    /// Its alternative labels, sorted.
     pub alt_labels: Vec<String>,
+    /// How many times it is mentioned (in the chosen plan only, if one is given).
     pub mentions: usize,
     /// The plans that name it (short names: `US:2021`).
     pub plans: Vec<String>,
+    /// Notations of the pillars of the passages that mention it; prefixed by
+    /// the plan (`US:2021/1`) when several plans are listed.
     pub pillars: Vec<String>,
+    /// Notations of the passages that mention it, in plan and document order;
+    /// prefixed by the plan (`US:2021/1.2.3`) when several plans are listed.
     pub passages: Vec<String>,
 }
 
@@ -52,14 +61,23 @@ pub struct EntityRow {
 pub struct MentionRow {
     /// The plan (or programme) it is in (short name for plans: `US:2021`).
     pub plan: String,
+    /// The notation of the passage it is in (`1.2.16`, `preamble`).
     pub passage: String,
+    /// The passage's `poa:position` in its document (-1 if it has none); used
+    /// only for sorting, not written out.
     #[serde(skip)]
     pub position: i64,
+    /// The preferred label of the entity mentioned.
     pub entity: String,
+    /// The local name of the entity's class (`Mechanism`, ...).
     pub class: String,
+    /// Start offset in the source text, in characters from 0 (-1 if missing).
     pub start: i64,
+    /// End offset in the source text, in characters, exclusive (-1 if missing).
     pub end: i64,
+    /// The text as it appears in the passage.
     pub surface: String,
+    /// How it was found: `registry` or a rule (`rule:acronym`, ...).
     pub found_by: String,
 }
 

@@ -19,37 +19,62 @@ pub struct Target {
     pub endpoint: String,
     /// Only this named graph (default: every graph of the store).
     pub graph: Option<String>,
+    /// The user name for HTTP Basic authentication; needs `password`.
     pub user: Option<String>,
+    /// The password for HTTP Basic authentication; needs `user`.
     pub password: Option<String>,
     /// Per request (connection, upload and answer).
     pub timeout: Duration,
 }
 
+/// Why a push failed.
 #[derive(Debug, thiserror::Error)]
 pub enum PushError {
+    /// The endpoint (carried, trimmed) does not start with `http://` or `https://`.
     #[error("--endpoint {0}: not an http:// or https:// URL")]
     BadEndpoint(String),
+    /// The `--graph` name (carried, without angle brackets) is not a valid IRI.
     #[error("--graph {0}: not an IRI")]
     BadGraph(String),
+    /// The `--graph` IRI names no graph in the store.
     #[error("--graph <{0}>: no such graph in the store (see `poakg stats`)")]
     NoSuchGraph(String),
+    /// Only one of the user name and the password was given.
     #[error("--password needs --user (and --user needs --password)")]
     HalfCredentials,
+    /// The request could not be built or sent, or no answer came (connection
+    /// refused, timeout, TLS failure).
     #[error("{url}: {message}")]
-    Http { url: String, message: String },
+    Http {
+        /// The URL of the request (the bare endpoint if the client could not
+        /// be set up).
+        url: String,
+        /// The HTTP client's message.
+        message: String,
+    },
+    /// The server answered with a status other than 2xx; earlier graphs stay
+    /// sent.
     #[error("{url}: the server answered {status}: {body}")]
     Refused {
+        /// The URL of the refused PUT.
         url: String,
+        /// The HTTP status code.
         status: u16,
+        /// The start of the answer's body (whitespace collapsed, at most 300
+        /// characters), which usually says why.
         body: String,
     },
+    /// Reading the store failed.
     #[error("store: {0}")]
     Storage(#[from] StorageError),
+    /// Serialising a graph as N-Triples failed.
     #[error("serialising a graph: {0}")]
     Io(#[from] std::io::Error),
 }
 
 impl PushError {
+    /// Whether the user can fix it (flags, the server, its answer) rather
+    /// than a failure to read or serialise the store.
     pub fn is_user_error(&self) -> bool {
         !matches!(self, PushError::Storage(_) | PushError::Io(_))
     }
@@ -60,8 +85,11 @@ impl PushError {
 pub struct Pushed {
     /// The graph IRI, or "default graph".
     pub graph: String,
+    /// How many triples were sent.
     pub triples: usize,
+    /// The server's HTTP status code (2xx).
     pub status: u16,
+    /// Wall time for the graph, from reading it from the store to the answer.
     pub elapsed: Duration,
 }
 

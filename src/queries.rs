@@ -8,6 +8,7 @@
 pub struct Shipped {
     /// File stem, used as `poakg query NAME`.
     pub name: &'static str,
+    /// The query as shipped, comment header included.
     pub text: &'static str,
 }
 

@@ -89,26 +89,50 @@ impl crate::output::choice::Choice for ResultFormat {
 /// A query and where it came from, for error messages.
 #[derive(Debug, Clone)]
 pub struct QueryText {
+    /// The SPARQL text, which may use poakg's predeclared prefixes.
     pub text: String,
     /// File path, shipped query name, or `--query`.
     pub origin: String,
 }
 
+/// Why a query could not be run or its results written.
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
+    /// The query does not parse.
     #[error("{origin}: SPARQL syntax {message}")]
-    Syntax { origin: String, message: String },
+    Syntax {
+        /// Where the query came from ([`QueryText::origin`]).
+        origin: String,
+        /// The parser's message, on one line.
+        message: String,
+    },
+    /// The query parsed but failed while running or reading its solutions
+    /// (a refused SERVICE call, a storage error).
     #[error("{origin}: query failed: {message}")]
-    Evaluation { origin: String, message: String },
+    Evaluation {
+        /// Where the query came from ([`QueryText::origin`]).
+        origin: String,
+        /// The evaluator's message.
+        message: String,
+    },
+    /// The `--format` asked for does not suit the kind of result the query
+    /// gives (e.g. `turtle` for a SELECT); found only after the query ran.
     #[error("{origin}: --format {format} does not apply to {kind} results; use {allowed}")]
     Format {
+        /// Where the query came from ([`QueryText::origin`]).
         origin: String,
+        /// The name of the format asked for (`csv`, `turtle`, ...).
         format: String,
+        /// The kind of result: `SELECT`, `ASK` or `CONSTRUCT/DESCRIBE`.
         kind: &'static str,
+        /// The format names that do suit it, for the message.
         allowed: &'static str,
     },
+    /// A name typed by the user (a clause notation, say) holds a line break
+    /// or another control character, so it is not put into a query.
     #[error("a name to look up: {0}")]
     BadName(#[from] crate::output::escape::ControlCharacter),
+    /// Writing the results failed (a closed pipe included).
     #[error("writing results: {0}")]
     Io(#[from] std::io::Error),
 }

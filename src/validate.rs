@@ -24,17 +24,30 @@ pub const BUNDLED_SHAPES: &str = include_str!("../ontology/shapes.ttl");
 
 const SH: &str = "http://www.w3.org/ns/shacl#"; // also in vocab::PREFIXES
 
+/// Why validation could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum ValidateError {
+    /// The shapes do not parse as Turtle or are not valid SHACL (a panic of
+    /// the parser is caught and reported here too).
     #[error("{origin}: not valid SHACL shapes: {message}")]
-    Shapes { origin: String, message: String },
+    Shapes {
+        /// The shapes' name, as given to [`parse_shapes`].
+        origin: String,
+        /// The parser's message, on one line.
+        message: String,
+    },
+    /// Reading the store failed.
     #[error("store: {0}")]
     Storage(#[from] StorageError),
+    /// The SHACL engine failed or panicked while loading or validating the
+    /// data; carries its message, on one line.
     #[error("the SHACL engine failed on this data: {0}")]
     Engine(String),
 }
 
 impl ValidateError {
+    /// Whether the user can fix it (their shapes) rather than a failure of
+    /// the store or the engine.
     pub fn is_user_error(&self) -> bool {
         matches!(self, ValidateError::Shapes { .. })
     }
@@ -45,17 +58,23 @@ impl ValidateError {
 pub struct Finding {
     /// sh:Violation, sh:Warning or sh:Info (local name).
     pub severity: String,
+    /// The focus node: the node that does not conform.
     pub focus: Term,
     /// The result path as SPARQL property path text, prefixed names allowed.
     pub path: Option<String>,
+    /// The result's message (an untagged one preferred), on one line; empty
+    /// when there is none.
     pub message: String,
+    /// The value node at fault, when the result names one.
     pub value: Option<Term>,
     /// The constraint component (e.g. `sh:MinCountConstraintComponent`).
     pub component: Term,
+    /// The shape that produced the result, when known.
     pub shape: Option<Term>,
 }
 
 impl Finding {
+    /// Whether it is an `sh:Violation` (the report then does not conform).
     pub fn is_violation(&self) -> bool {
         self.severity == "Violation"
     }

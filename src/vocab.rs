@@ -60,7 +60,11 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 macro_rules! terms {
     ($ns:literal; $($name:ident = $local:literal),* $(,)?) => {
-        $(pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));)*
+        $(
+            /// The IRI of the term the constant is named after: the module's
+            /// namespace and the term's local name (`poa::PILLAR` is `poa:Pillar`).
+            pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));
+        )*
     };
 }
 

@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 /// Centrality of every entity in the co-mention graph.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Centrality {
+    /// Number of distinct neighbours.
     pub degree: usize,
+    /// Sum of the weights of its links: passages shared with each neighbour
+    /// (1 for a registry link alone).
     pub weighted_degree: f64,
     /// Normalised betweenness (see [`betweenness`]).
     pub betweenness: f64,
@@ -15,6 +18,8 @@ pub struct Centrality {
     pub pagerank: f64,
 }
 
+/// Degree, weighted degree, betweenness and PageRank of every node of a
+/// co-mention graph, by node index.
 pub fn centrality(graph: &UnGraph<usize, f64>) -> Vec<Centrality> {
     let betweenness = betweenness(graph);
     let pagerank = pagerank(graph, 0.85, 100, 1e-10);
@@ -156,10 +161,12 @@ pub struct Components {
 }
 
 impl Components {
+    /// The number of components.
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
 
+    /// Whether there are no components (the graph has no nodes).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -174,6 +181,7 @@ impl Components {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// The components as owned vectors, largest first, each sorted.
     pub fn to_vecs(&self) -> Vec<Vec<usize>> {
         self.iter().map(<[usize]>::to_vec).collect()
     }
@@ -316,6 +324,7 @@ pub fn nmi_and_purity(a: &[usize], b: &[usize]) -> (f64, f64) {
 /// One step of an explained path: an entity, then the passage leading on.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Step {
+    /// The entity at this step (an index into the network's entities).
     pub entity: usize,
     /// The passage that names this entity and the next one (none for the last).
     pub via: Option<usize>,

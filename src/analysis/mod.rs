@@ -17,12 +17,20 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A passage: a clause, the preamble, a programme paragraph or activity.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Passage {
+    /// The passage's IRI.
     pub iri: String,
     /// Notation: "1.2.16", "preamble", "activity 2".
     pub key: String,
+    /// Notation of the pillar it is in (`1`, or `US:2021/1` with several
+    /// plans); none outside the pillars (preamble, programme pages).
     pub pillar: Option<String>,
+    /// Notation of the section it is in, named like `pillar` with several
+    /// plans.
     pub section: Option<String>,
+    /// Order in its document (`poa:position`): 0 for the preamble, then from
+    /// 1; 0 when the store gives none.
     pub position: i64,
+    /// The passage's text (empty when the store has none).
     pub text: String,
     /// The document (plan or programme) it belongs to.
     pub document: String,
@@ -36,16 +44,24 @@ pub struct Passage {
 /// An entity node.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EntityNode {
+    /// The entity's IRI.
     pub iri: String,
+    /// Its preferred label (`skos:prefLabel`).
     pub label: String,
+    /// Local name of its class (`Mechanism`, `ASEANBody`).
     pub class: String,
+    /// Its alternative labels (acronyms, variant spellings).
     pub alt_labels: Vec<String>,
 }
 
 /// The bipartite passage-entity network, with hierarchy and ownership edges.
 #[derive(Debug, Clone, Default)]
 pub struct Network {
+    /// The passages that name an entity, in document order; `mentions`
+    /// refers to them by index.
     pub passages: Vec<Passage>,
+    /// The entities (sorted by IRI when loaded from a store); referred to by
+    /// index everywhere else.
     pub entities: Vec<EntityNode>,
     /// (passage, entity), each pair once.
     pub mentions: BTreeSet<(usize, usize)>,
@@ -215,16 +231,30 @@ pub(crate) mod tests;
 /// Every analysis of one network, computed once.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    /// The network analysed.
     pub net: Network,
+    /// The co-mention graph (see [`Network::comention_graph`]); node `i` is
+    /// entity `i`.
     pub graph: UnGraph<usize, f64>,
+    /// Centrality of each entity, by entity index.
     pub centrality: Vec<metrics::Centrality>,
+    /// Leiden community of each entity, numbered by size (0 the largest).
     pub communities: Vec<usize>,
+    /// Connected components of the co-mention graph, largest first.
     pub components: metrics::Components,
+    /// Entities whose removal disconnects the graph, sorted.
     pub articulation: Vec<usize>,
+    /// Links whose removal disconnects the graph, as sorted (lower, higher)
+    /// entity pairs.
     pub bridges: Vec<(usize, usize)>,
-    /// NMI and purity of the communities against each entity's dominant pillar.
+    /// NMI of the communities against each entity's dominant pillar, in
+    /// [0, 1] (over the entities named in a pillar).
     pub nmi: f64,
+    /// Purity, in [0, 1]: the share of entities (those named in a pillar)
+    /// whose dominant pillar is the most common one in their community.
     pub purity: f64,
+    /// Passages naming each entity, by entity index (see
+    /// [`Network::mention_counts`]).
     pub mentions: Vec<usize>,
 }
 

@@ -12,18 +12,25 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// A plan as the report names it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PlanLabel {
+    /// The plan's IRI.
     pub iri: String,
     /// `US 2021-2025`.
     pub name: String,
+    /// The partner's name ("United States"), when the store gives one.
     pub partner: Option<String>,
+    /// First and last year of the plan's period.
     pub period: Option<(u16, u16)>,
 }
 
 /// One plan's figures.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PlanFigures {
+    /// The plan these figures are of.
     pub plan: PlanLabel,
+    /// Its clauses with a text (programme activities not counted).
     pub clauses: usize,
+    /// Passage-entity pairs in its passages (an entity counts once per
+    /// passage).
     pub mentions: usize,
     /// Distinct entities named.
     pub entities: usize,
@@ -48,13 +55,17 @@ impl Likeness {
 /// A theme's share of one plan, in [0, 1].
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct Share {
+    /// Share of the plan's clauses that are in the theme's pillars.
     pub clauses: f64,
+    /// Share of the plan's mentions that are in passages of the theme's
+    /// pillars.
     pub mentions: f64,
 }
 
 /// Everything the partners report shows.
 #[derive(Debug, Clone)]
 pub struct Partners {
+    /// Each plan's figures, in the order given to [`Partners::compute`].
     pub plans: Vec<PlanFigures>,
     /// Entity index -> passages naming it in each plan (same order as `plans`).
     pub presence: BTreeMap<usize, Vec<usize>>,

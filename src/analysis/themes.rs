@@ -13,7 +13,11 @@ pub const BUNDLED_THEMES: &str = include_str!("../../ontology/pillar-themes.tsv"
 /// name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
+    /// Short id (`political-security`); for a made-up theme, its content
+    /// words joined by `-` (`untitled` when it has none).
     pub id: String,
+    /// The label reports show; for a made-up theme, the first pillar title
+    /// assigned to it.
     pub label: String,
     words: BTreeSet<String>,
 }
@@ -62,6 +66,8 @@ fn content(title: &str) -> BTreeSet<String> {
 /// The theme table, and the themes made up for titles outside it.
 #[derive(Debug, Clone)]
 pub struct Themes {
+    /// The table's themes in file order, then the made-up ones;
+    /// [`Themes::assign`] returns indices into it.
     pub themes: Vec<Theme>,
     /// How many of `themes` come from the table (the rest were made up).
     known: usize,

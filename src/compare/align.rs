@@ -48,9 +48,14 @@ impl Default for Params {
 /// What became of a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Change {
+    /// Paired with a clause of the same words (up to case, spacing and
+    /// punctuation).
     CarriedOver,
+    /// Paired with a clause whose words differ.
     Revised,
+    /// A later clause with no earlier counterpart.
     New,
+    /// An earlier clause with no later counterpart.
     Dropped,
 }
 
@@ -75,6 +80,8 @@ impl Change {
         }
     }
 
+    /// Parses a name as [`Change::name`] gives it (`carried-over`), ignoring
+    /// surrounding white space; None for anything else.
     pub fn parse(name: &str) -> Option<Change> {
         [
             Change::CarriedOver,
@@ -90,6 +97,8 @@ impl Change {
 /// How a pair came to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Link {
+    /// One earlier clause and one later clause; also the link of new and
+    /// dropped rows.
     OneToOne,
     /// One earlier clause, this later clause and another.
     Split,
@@ -104,7 +113,9 @@ pub struct Row {
     pub earlier: Option<usize>,
     /// Index into the later plan's clauses.
     pub later: Option<usize>,
+    /// What became of the clause, or of the pair.
     pub change: Change,
+    /// How the pair was made.
     pub link: Link,
     /// Of the pair's texts, in [0, 1]; 0 for new and dropped clauses.
     pub similarity: f64,
@@ -112,13 +123,19 @@ pub struct Row {
 
 /// The similarity of every earlier clause (rows) with every later one.
 pub struct Similarities {
+    /// TF-IDF vectors of all the clauses: the earlier ones, then the later
+    /// ones (later clause `j` at `earlier + j`).
     pub vectors: Vectors,
+    /// Number of earlier clauses.
     pub earlier: usize,
+    /// Number of later clauses.
     pub later: usize,
     sims: Vec<f32>,
 }
 
 impl Similarities {
+    /// Weighs both plans' clauses together (IDF over all of them) and scores
+    /// every pair: the mean of the word and trigram cosines, in [0, 1].
     pub fn new(earlier: &[&str], later: &[&str]) -> Similarities {
         let all: Vec<&str> = earlier.iter().chain(later).copied().collect();
         let vectors = Vectors::new(&all);
@@ -139,6 +156,7 @@ impl Similarities {
         }
     }
 
+    /// Similarity of earlier clause `i` and later clause `j`, in [0, 1].
     pub fn get(&self, i: usize, j: usize) -> f32 {
         self.sims[i * self.later + j]
     }

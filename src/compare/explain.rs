@@ -11,11 +11,18 @@ use std::collections::BTreeSet;
 /// clause, everything is on one side).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Explanation {
+    /// Content words both clauses use (lower case), in the later clause's
+    /// order.
     pub shared_words: Vec<String>,
+    /// Content words only the earlier clause uses, in its order.
     pub earlier_only_words: Vec<String>,
+    /// Content words only the later clause uses, in its order.
     pub later_only_words: Vec<String>,
+    /// Labels of the entities both clauses name.
     pub shared_entities: Vec<String>,
+    /// Labels of the entities only the earlier clause names.
     pub earlier_only_entities: Vec<String>,
+    /// Labels of the entities only the later clause names.
     pub later_only_entities: Vec<String>,
     /// The lead verbs when they differ: (earlier, later).
     pub lead_verb: Option<(String, String)>,
@@ -64,6 +71,8 @@ fn ordered_difference(a: &[String], b: &BTreeSet<&String>) -> Vec<String> {
         .collect()
 }
 
+/// What `earlier` and `later` share and how they differ; either may be
+/// None (a new or dropped clause).
 pub fn explain(earlier: Option<&Clause>, later: Option<&Clause>) -> Explanation {
     let words_of = |c: Option<&Clause>| -> Vec<String> {
         c.map(|c| content_words(&c.text).collect())

@@ -8,11 +8,15 @@ use std::collections::{BTreeMap, HashMap};
 /// One clause of a plan, as a comparison needs it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Clause {
+    /// The clause's IRI.
     pub iri: String,
+    /// Its notation ("1.2.16").
     pub notation: String,
+    /// The clause's text.
     pub text: String,
     /// The pillar's notation and title ("1 Political-Security Cooperation").
     pub pillar: String,
+    /// Position of its pillar in the plan, from 1; 0 when it has none.
     pub pillar_position: usize,
     /// Entities the clause names: (IRI, label), by label.
     pub entities: Vec<(String, String)>,

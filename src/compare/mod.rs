@@ -19,10 +19,14 @@ pub use load::{clauses, Clause};
 /// Two plans' clauses and their alignment.
 #[derive(Debug, Clone)]
 pub struct Comparison {
-    /// The plans' IRIs.
+    /// IRI of the earlier plan.
     pub earlier_plan: String,
+    /// IRI of the later plan.
     pub later_plan: String,
+    /// The earlier plan's clauses, in plan order; [`Row::earlier`] indexes
+    /// them.
     pub earlier: Vec<Clause>,
+    /// The later plan's clauses, in plan order; [`Row::later`] indexes them.
     pub later: Vec<Clause>,
     /// Rows in the later plan's order; dropped earlier clauses last.
     pub rows: Vec<Row>,

@@ -11,8 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One row of an alignment, by notations.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NamedRow {
+    /// Notation of the earlier clause; None for a new clause.
     pub earlier: Option<String>,
+    /// Notation of the later clause; None for a dropped clause.
     pub later: Option<String>,
+    /// What became of the clause, or of the pair.
     pub change: Change,
 }
 
@@ -20,8 +23,11 @@ pub struct NamedRow {
 #[derive(Debug, thiserror::Error)]
 #[error("{file}, line {line}: {message}")]
 pub struct GoldError {
+    /// The file, as named to [`parse`].
     pub file: String,
+    /// Line number, from 1.
     pub line: usize,
+    /// What is wrong with the line.
     pub message: String,
 }
 
@@ -89,28 +95,41 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<NamedRow>, GoldError> {
 /// How an alignment compares with a hand alignment.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AlignmentScore {
+    /// Pairs (earlier, later) in the hand alignment.
     pub gold_pairs: usize,
+    /// Pairs in the alignment scored.
     pub found_pairs: usize,
+    /// Pairs in both.
     pub right_pairs: usize,
     /// Clauses judged: every later clause, and every earlier clause the hand
     /// alignment drops.
     pub clauses: usize,
+    /// Judged clauses given the hand alignment's change (a later clause's
+    /// change is that of its first row).
     pub right_changes: usize,
-    /// Pairs missed and pairs wrongly made, as (earlier, later).
+    /// Pairs of the hand alignment the alignment missed, as (earlier, later).
     pub missed: Vec<(String, String)>,
+    /// Pairs the alignment made that the hand alignment does not have.
     pub wrong: Vec<(String, String)>,
 }
 
 impl AlignmentScore {
+    /// Share of the pairs found that the hand alignment has, in [0, 1]; 1
+    /// when none were found.
     pub fn precision(&self) -> f64 {
         ratio(self.right_pairs, self.found_pairs)
     }
+    /// Share of the hand alignment's pairs that were found, in [0, 1]; 1 when
+    /// it has none.
     pub fn recall(&self) -> f64 {
         ratio(self.right_pairs, self.gold_pairs)
     }
+    /// Harmonic mean of precision and recall, in [0, 1].
     pub fn f1(&self) -> f64 {
         crate::eval::f1(self.precision(), self.recall())
     }
+    /// Share of the judged clauses given the right change, in [0, 1]; 1 when
+    /// none are judged.
     pub fn accuracy(&self) -> f64 {
         ratio(self.right_changes, self.clauses)
     }

@@ -131,7 +131,11 @@ impl Vocabulary {
 /// Vectors of every text of a collection, weighted by the collection's IDF.
 #[derive(Debug)]
 pub struct Vectors {
+    /// Each text's content-word TF-IDF vector, L2-normalised, in the order
+    /// of the texts.
     pub words: Vec<Vector>,
+    /// Each text's character-trigram TF-IDF vector (over its normalised
+    /// text), L2-normalised, in the order of the texts.
     pub trigrams: Vec<Vector>,
     /// The IDF-weighted word sets, unnormalised, for containment.
     word_weights: Vec<Vector>,

@@ -9,10 +9,15 @@ use std::sync::LazyLock;
 /// The identity of a plan and what is known of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanMeta {
+    /// The plan's title as the layout gave it, or the user's override.
     pub title: String,
+    /// The partner ASEAN made the plan with; None when neither the title
+    /// nor the preamble names one (and no override does).
     pub partner: Option<Partner>,
     /// "Plan of Action", "Work Plan", "Framework of Cooperation", ...
     pub kind: String,
+    /// First and last year the plan covers: the override, else the title,
+    /// else a period the preamble states; None when none does.
     pub period: Option<(u16, u16)>,
     /// The period of the plan this one follows, when the text names it.
     pub predecessor: Option<(u16, u16)>,
@@ -23,9 +28,14 @@ pub struct PlanMeta {
 /// What a user says of a plan when its text does not (flags or a sidecar).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
+    /// The partner as a code, label or variant (any case); a name the
+    /// partner table does not know becomes a partner of unknown kind.
     pub partner: Option<String>,
+    /// First and last year the plan covers.
     pub period: Option<(u16, u16)>,
+    /// The kind of document, e.g. "Work Plan" (see [`KINDS`]).
     pub kind: Option<String>,
+    /// The title to use instead of the one found in the text.
     pub title: Option<String>,
 }
 

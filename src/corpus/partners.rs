@@ -10,10 +10,15 @@ pub struct Partner {
     /// ISO 3166-1 alpha-2, or EU / GCC / UN ...; for a partner the table does
     /// not know, made from its name.
     pub code: String,
+    /// The English name plans use ("Republic of Korea"); for a partner
+    /// the table does not know, the name as the title or the user gave it.
     pub label: String,
+    /// Other names and short forms found in titles and texts ("ROK",
+    /// "South Korea"); exported as alternative labels.
     pub variants: Vec<String>,
     /// "Japanese", "British" ...
     pub adjectives: Vec<String>,
+    /// The Wikidata entity IRI, where checked; exported as `owl:sameAs`.
     pub wikidata: Option<String>,
     /// dialogue, sectoral, development, organisation (or unknown).
     pub kind: String,
@@ -46,6 +51,7 @@ impl Partner {
 /// The partner table.
 #[derive(Debug, Clone, Default)]
 pub struct Partners {
+    /// Every partner, in the table's order.
     pub rows: Vec<Partner>,
     by_code: HashMap<String, usize>,
 }
@@ -54,8 +60,11 @@ pub struct Partners {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}, line {line}: {message}")]
 pub struct PartnersError {
+    /// The table's name, as given to [`Partners::parse`].
     pub file: String,
+    /// The line at fault, counting from 1.
     pub line: usize,
+    /// What is wrong with that line.
     pub message: String,
 }
 
@@ -72,10 +81,15 @@ const HEADER: [&str; 6] = [
 ];
 
 impl Partners {
+    /// The partner table shipped with the crate (`ontology/partners.tsv`).
     pub fn bundled() -> Result<Partners, PartnersError> {
         Partners::parse("ontology/partners.tsv", BUNDLED_PARTNERS)
     }
 
+    /// Reads a partner table: `#` comment lines, the tab-separated header,
+    /// then one partner a row, lists `|`-separated and kind "dialogue" when
+    /// empty. `file` names the table in errors. Fails on a wrong header, a
+    /// code not in capitals and digits, an empty label or a duplicate code.
     pub fn parse(file: &str, text: &str) -> Result<Partners, PartnersError> {
         let mut partners = Partners::default();
         let mut header = false;
@@ -137,6 +151,7 @@ impl Partners {
         Ok(partners)
     }
 
+    /// The partner with exactly this code ("US"; case matters).
     pub fn get(&self, code: &str) -> Option<&Partner> {
         self.by_code.get(code).map(|&i| &self.rows[i])
     }

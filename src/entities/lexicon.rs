@@ -10,6 +10,7 @@ use std::collections::HashSet;
 /// How a head classifies the name built on it (see `discover::classify`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadRule {
+    /// Always an instrument (Work Plan, Treaty, ...).
     Instrument,
     /// Forum-like: a mechanism unless clearly ASEAN's own.
     Forum,
@@ -19,8 +20,12 @@ pub enum HeadRule {
     Institution,
     /// Agency-like: a partner's agency when named after one, else an organisation.
     Agency,
+    /// Always an organisation.
     Organization,
+    /// Always a programme (Initiative, Prize, ...).
     Programme,
+    /// A country group ("Mekong Countries"), unless the words before the
+    /// head make the name generic ("ASEAN Member States").
     CountryGroup,
 }
 
@@ -63,8 +68,11 @@ pub struct Lexicon {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}, line {line}: {message}")]
 pub struct LexiconError {
+    /// The file the row is in, as named to [`Lexicon::parse`] or [`Lexicon::add`].
     pub file: String,
+    /// Line number of the row, from 1.
     pub line: usize,
+    /// What is wrong with the row.
     pub message: String,
 }
 
@@ -145,27 +153,42 @@ impl Lexicon {
             .map(|(h, rule)| (h.len(), *rule))
     }
 
+    /// Whether `w` is a word of some head ("Plan", "Action", "Summit").
     pub fn is_head_word(&self, w: &str) -> bool {
         self.head_words.contains(w)
     }
+    /// Whether `w` is a lower-case word that may stand inside a name ("of",
+    /// "and").
     pub fn is_connector(&self, w: &str) -> bool {
         self.connectors.contains(w)
     }
+    /// Whether `w` is a connector after which a head takes a complement ("on"
+    /// in "Work Plan on Youth").
     pub fn is_complement(&self, w: &str) -> bool {
         self.complements.contains(w)
     }
+    /// Whether `w` is a capitalised word that describes rather than names
+    /// ("Joint", "Annual").
     pub fn is_generic(&self, w: &str) -> bool {
         self.generic.contains(w)
     }
+    /// Whether `w` makes a name a joint mechanism with partners ("Plus",
+    /// "Expanded").
     pub fn is_partner_marker(&self, w: &str) -> bool {
         self.partner_markers.contains(w)
     }
+    /// Whether `w`, before a country-group head, makes the name generic
+    /// ("Member" in "ASEAN Member States").
     pub fn is_group_generic(&self, w: &str) -> bool {
         self.group_generic.contains(w)
     }
+    /// Whether `w`, before a lower-case "countries", makes the phrase generic
+    /// ("ASEAN countries").
     pub fn is_countries_generic(&self, w: &str) -> bool {
         self.countries_generic.contains(w)
     }
+    /// Whether `w` is a word of geography ("Ocean", "Sea"): after a partner's
+    /// adjective the name is a place's, not the partner's.
     pub fn is_place(&self, w: &str) -> bool {
         self.places.contains(w)
     }

@@ -13,8 +13,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 /// One match: the pattern's owner and the char range in the passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// The owner of the name matched, as given to [`Matcher::new`].
     pub owner: usize,
+    /// Start of the match, in chars of the passage.
     pub start: usize,
+    /// End of the match (exclusive), in chars of the passage.
     pub end: usize,
 }
 

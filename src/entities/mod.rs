@@ -22,19 +22,32 @@ use std::collections::{BTreeMap, HashMap};
 /// The entity classes of the contract vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityClass {
+    /// An organ or body of ASEAN itself: a ministerial or senior officials'
+    /// meeting, committee, centre or network (ADMM, AICHR, AHA Centre).
     ASEANBody,
+    /// A dialogue or consultation mechanism bringing ASEAN together with
+    /// partners (ARF, East Asia Summit, ADMM-Plus, PMC+1).
     Mechanism,
+    /// A treaty, declaration, statement, plan of action, work plan, framework
+    /// or other written instrument (TAC, AOIP, MPAC 2025).
     Instrument,
+    /// A U.S. government department or agency (USAID, USTR).
     USAgency,
     /// A government department or agency of a partner (`poa:USAgency` is
     /// its subclass for the United States).
     PartnerAgency,
+    /// A named programme, initiative, partnership, fund, fellowship or project
+    /// (YSEALI, ASEAN Single Window).
     Programme,
+    /// Any other named organisation or institution (IAEA, Mekong River
+    /// Commission).
     Organization,
+    /// A named group of countries (CLMV, Mekong countries).
     CountryGroup,
 }
 
 impl EntityClass {
+    /// Every class, in declaration order.
     pub const ALL: [EntityClass; 8] = [
         EntityClass::ASEANBody,
         EntityClass::Mechanism,
@@ -69,6 +82,7 @@ impl EntityClass {
             .find(|c| c.name().eq_ignore_ascii_case(s))
     }
 
+    /// The full IRI of the class in the poakg ontology namespace.
     pub fn iri(self) -> String {
         format!("{}{}", crate::vocab::POA, self.name())
     }
@@ -91,6 +105,8 @@ pub enum Method {
 }
 
 impl Method {
+    /// The value written as `poa:foundBy`: `registry`, or the rule as
+    /// `rule:<name>` (`rule:acronym-definition`).
     pub fn name(self) -> &'static str {
         match self {
             Method::Registry => "registry",
@@ -105,11 +121,20 @@ impl Method {
 /// An entity: a registry row, or what a rule found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
+    /// Unique id: the registry row's id, a slug of a discovered name, or
+    /// `plan:<slug>` for a plan.
     pub id: String,
+    /// What kind of entity it is; gives its `rdf:type`.
     pub class: EntityClass,
+    /// The preferred name (`skos:prefLabel`).
     pub label: String,
+    /// Other names: acronyms and variant spellings (`skos:altLabel`).
     pub alt_labels: Vec<String>,
+    /// Id of the entity it is part of (`org:subOrganizationOf`): ADMM-Plus is
+    /// part of the ADMM.
     pub part_of: Option<String>,
+    /// Id of the body or mechanism an instrument or programme belongs to
+    /// (`poa:owner`).
     pub owner: Option<String>,
     /// The code of the partner it belongs to (`JP`), for a partner's agency,
     /// fund, programme or joint mechanism.
@@ -123,18 +148,26 @@ pub struct Entity {
 pub struct Mention {
     /// Index of the passage in the slice given to [`Extractor::extract`].
     pub passage: usize,
+    /// Id of the entity named (a key of [`Extraction::entities`]).
     pub entity: String,
     /// Char range in the passage's text.
     pub start: usize,
+    /// End of the char range (exclusive).
     pub end: usize,
+    /// The text as written in the passage (its chars `start..end`).
     pub surface: String,
+    /// How this mention was found (it may differ from the entity's method:
+    /// a later use of a defined acronym is [`Method::Acronym`]).
     pub method: Method,
 }
 
 /// The entities and mentions of one document.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
+    /// The entities named, by id; a registry entity brings along the parents
+    /// and owners it refers to.
     pub entities: BTreeMap<String, Entity>,
+    /// Every mention, sorted by passage, then start, longest first.
     pub mentions: Vec<Mention>,
 }
 

@@ -11,16 +11,23 @@ use std::collections::HashMap;
 /// The registry: rows by id, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
+    /// The rows, in file order; a row replaced by [`Registry::extend`] keeps
+    /// its place.
     pub entries: Vec<Entity>,
     index: HashMap<String, usize>,
 }
 
+/// A registry that cannot be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum RegistryError {
+    /// A malformed header or row, or a row that names an unknown id.
     #[error("{file}, line {line}: {message}")]
     Row {
+        /// The file, as named to [`Registry::parse`].
         file: String,
+        /// Line number, from 1 (0 when the faulty row cannot be found again).
         line: usize,
+        /// What is wrong.
         message: String,
     },
 }
@@ -138,6 +145,7 @@ impl Registry {
         }
     }
 
+    /// The row with id `id`, if any.
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).map(|&i| &self.entries[i])
     }

@@ -30,11 +30,14 @@ const LOAD_BATCH: usize = 200_000;
 /// already in memory.
 #[derive(Debug, Clone)]
 pub enum Input {
+    /// A file, read when a worker reaches it, with its `.meta` sidecar.
     Path {
+        /// The file's path, as given.
         path: PathBuf,
         /// What the user says of it on the command line, over its sidecar.
         overrides: Overrides,
     },
+    /// A document already read, built as it is (its own overrides kept).
     Source(Source),
 }
 
@@ -56,21 +59,32 @@ impl Input {
 pub struct Loaded {
     /// Its position among the build's inputs.
     pub index: usize,
+    /// The file name, as recorded in provenance.
     pub source_name: String,
     /// Where it was read from, for messages.
     pub origin: String,
+    /// The document's name in IRIs.
     pub slug: String,
+    /// What a plan is (partner, kind, period); None for programme pages and RDF.
     pub meta: Option<PlanMeta>,
+    /// What kind of document it is.
     pub kind: super::DocumentKind,
+    /// The named graph it was written to.
     pub graph: NamedNode,
+    /// Quads written to its own graph (entity descriptions not counted).
     pub triples: usize,
     /// Numbered clauses (plans) or activities (programme pages).
     pub clauses: usize,
+    /// Entity mentions found in its passages.
     pub mentions: usize,
+    /// Distinct entities it names, with the registry entities they are part
+    /// of or owned by.
     pub entities: usize,
     /// Entities found by the rules, not in the registry.
     pub discovered: usize,
+    /// How many repairs of conversion damage its text needed (plans only).
     pub repairs: usize,
+    /// Doubts for the build report (lines not placed, metadata not found).
     pub warnings: Vec<String>,
 }
 

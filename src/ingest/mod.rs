@@ -33,53 +33,103 @@ use crate::entities::{DocContext, Extraction, Extractor, PlanRef};
 /// Errors of reading and ingesting a source document.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// A file (a document, or its `.meta` sidecar) could not be read.
     #[error("{path}: {source}")]
     Io {
+        /// The file that could not be read.
         path: PathBuf,
+        /// The I/O error.
         #[source]
         source: std::io::Error,
     },
+    /// A PDF gives no text: the reader cannot open it, or it has no text layer.
     #[error("{name}: {source}")]
     Pdf {
+        /// The document's file name.
         name: String,
+        /// Why the PDF gives no text.
         #[source]
         source: formats::pdf::PdfError,
     },
+    /// The document holds a NUL byte: binary data, not text (nor a PDF).
     #[error("{name}: binary data (a NUL byte at byte {offset}); expected a plan (text, PDF or web page), a Markdown programme page or RDF")]
-    Binary { name: String, offset: usize },
+    Binary {
+        /// The document's file name.
+        name: String,
+        /// The byte offset of the first NUL.
+        offset: usize,
+    },
+    /// The document is not valid UTF-8 text.
     #[error("{name}: not UTF-8 text (invalid byte at line {line})")]
-    NotUtf8 { name: String, line: usize },
+    NotUtf8 {
+        /// The document's file name.
+        name: String,
+        /// The line of the first invalid byte, counting from 1.
+        line: usize,
+    },
+    /// The text is not taken as a plan of action.
     #[error("{name}: {source}")]
     Plan {
+        /// The document's file name.
         name: String,
+        /// Why the text is not taken as a plan.
         #[source]
         source: plan::PlanError,
     },
+    /// A programme page cannot be read.
     #[error("{name}: {source}")]
     Programme {
+        /// The document's file name.
         name: String,
+        /// What is wrong with the page.
         #[source]
         source: programme::ProgrammeError,
     },
+    /// An RDF document does not parse.
     #[error("{name}: {message}")]
-    Rdf { name: String, message: String },
-    #[error("{name}: its name gives the graph <{graph}>, which poakg keeps for its own data; rename the file")]
-    ReservedName { name: String, graph: String },
-    #[error("{first} and {second} {what}: both would be stored as <{graph}>; build one of them")]
-    SameGraph {
-        first: String,
-        second: String,
-        what: String,
-        graph: String,
-    },
-    #[error("{name}, line {line}: {message}")]
-    Sidecar {
+    Rdf {
+        /// The document's file name.
         name: String,
-        line: usize,
+        /// The RDF parser's message.
         message: String,
     },
+    /// The file's name gives a slug that poakg keeps for its own graphs and
+    /// IRIs (see [`crate::vocab::RESERVED_SLUGS`]).
+    #[error("{name}: its name gives the graph <{graph}>, which poakg keeps for its own data; rename the file")]
+    ReservedName {
+        /// The document's file name.
+        name: String,
+        /// The IRI of the reserved graph the name gives.
+        graph: String,
+    },
+    /// Two inputs would be stored in one named graph (two files of one plan,
+    /// or two files of one name); merging them would lose the first one's triples.
+    #[error("{first} and {second} {what}: both would be stored as <{graph}>; build one of them")]
+    SameGraph {
+        /// Where the earlier input (in input order) was read from.
+        first: String,
+        /// Where the later input was read from.
+        second: String,
+        /// Why they share a graph, as words that follow both names: "are the
+        /// same plan (...)" or "have one name".
+        what: String,
+        /// The IRI of the graph both would be stored as.
+        graph: String,
+    },
+    /// A line of a `.meta` sidecar cannot be read.
+    #[error("{name}, line {line}: {message}")]
+    Sidecar {
+        /// The sidecar's path.
+        name: String,
+        /// The line at fault, counting from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The bundled ontology does not parse (the Turtle parser's message).
     #[error("ontology: {0}")]
     Ontology(String),
+    /// The store cannot be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -87,15 +137,23 @@ pub enum IngestError {
 /// A document turned into quads, with what the build report says of it.
 #[derive(Debug, Clone)]
 pub struct Ingested {
+    /// The file name, as recorded in provenance.
     pub source_name: String,
     /// The document's name in IRIs (a plan's identity: partner, kind, period).
     pub slug: String,
     /// What a plan is (partner, kind, period, predecessor).
     pub meta: Option<PlanMeta>,
+    /// What kind of document it is.
     pub kind: DocumentKind,
+    /// The named graph its quads go in (from the slug).
     pub graph: NamedNode,
+    /// The document's own quads, all in `graph`: its structure, text,
+    /// provenance and entity mentions.
     pub quads: Vec<Quad>,
+    /// Doubts for the build report: lines not placed, numbering gaps, what
+    /// the metadata could not read (plans only).
     pub warnings: Vec<String>,
+    /// How many repairs of conversion damage the cleaned text needed (plans only).
     pub repairs: usize,
     /// Numbered clauses (plans) or activities (programme pages).
     pub clauses: usize,

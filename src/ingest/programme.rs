@@ -13,18 +13,33 @@ use serde_yaml_ng::Value;
 /// A programme page.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Programme {
+    /// The programme's title (front matter `title`, required).
     pub title: String,
     /// Publication date as given (`2024-10-14 11:18:00 Z`), normalised to
     /// `xsd:dateTime` form when it parses.
     pub date: Option<String>,
+    /// Front matter `summary`, on one line.
     pub summary: Option<String>,
+    /// Year the programme starts: the first four characters of front matter
+    /// `start`, when they are a number.
     pub start: Option<i32>,
+    /// Year the programme ends: the first four characters of front matter
+    /// `end`, when they are a number.
     pub end: Option<i32>,
+    /// Who the programme is carried out for (front matter `client`, one
+    /// value or a list).
     pub clients: Vec<String>,
+    /// Practice areas the page files it under (front matter `solutions`).
     pub solutions: Vec<String>,
+    /// World regions it names (front matter `regions`).
     pub regions: Vec<String>,
+    /// Countries it names, or "Regional" (front matter `country`).
     pub countries: Vec<String>,
+    /// Top-level paragraphs of the body, and list items outside an
+    /// activities section, in order.
     pub paragraphs: Vec<Block>,
+    /// Top-level list items under a heading that names activities ("Key
+    /// Activities"), in order.
     pub activities: Vec<Block>,
 }
 
@@ -45,16 +60,24 @@ pub struct Block {
     pub images: Vec<String>,
 }
 
+/// Why a text is not taken as a programme page.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ProgrammeError {
+    /// The page does not start with a `---` line, or its front matter is
+    /// not closed by a `---` (or `...`) line.
     #[error("no YAML front matter (a first line `---` and a closing `---`)")]
     NoFrontMatter,
+    /// The front matter is not valid YAML.
     #[error("front matter, line {line} column {column}: {message}")]
     Yaml {
+        /// The line in the page, counting from 1.
         line: usize,
+        /// The column in that line, counting from 1.
         column: usize,
+        /// The YAML parser's message.
         message: String,
     },
+    /// The front matter has no `title`, or an empty one.
     #[error("front matter has no `title`")]
     NoTitle,
 }

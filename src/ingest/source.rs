@@ -24,6 +24,7 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// The kind in words, for messages and the build report ("programme page").
     pub fn name(self) -> &'static str {
         match self {
             DocumentKind::Plan => "plan",
@@ -36,10 +37,16 @@ impl DocumentKind {
 /// The format a document came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text, parsed as it is (typically a plan converted from a PDF).
     Text,
+    /// A PDF, its text extracted by pdf_oxide.
     Pdf,
+    /// A saved web page, its text extracted.
     Html,
+    /// Markdown: a programme page (with front matter), or a web page
+    /// exported as Markdown, whose text is extracted.
     Markdown,
+    /// RDF data in one of the formats of [`DocumentKind::Rdf`].
     Rdf,
 }
 
@@ -73,7 +80,9 @@ pub struct Source {
     /// The text parsed: the file itself, or what was extracted from it.
     /// Every offset poakg records points into this text.
     pub text: String,
+    /// What kind of document it is, guessed from its content and name.
     pub kind: DocumentKind,
+    /// The format it came in.
     pub format: Format,
     /// Per line of `text`, whether it is a paragraph of its own (web pages).
     pub standalone: Option<Vec<bool>>,

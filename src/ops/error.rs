@@ -16,63 +16,105 @@ use std::path::PathBuf;
 /// Any failure of an operation.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Reading, parsing or ingesting a source document failed.
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    /// Opening, locking or reading the store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A SPARQL query failed: the user's or one of poakg's own.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// Exporting the store failed.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// A row of the entity registry (shipped or the user's) cannot be read.
     #[error(transparent)]
     Registry(#[from] RegistryError),
+    /// A row of a lexicon file (shipped or the user's) cannot be read.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
+    /// A row of the partner table cannot be read.
     #[error(transparent)]
     Partners(#[from] crate::corpus::partners::PartnersError),
+    /// A gold annotation file (`poakg eval`) cannot be parsed.
     #[error(transparent)]
     Gold(#[from] GoldError),
+    /// SHACL validation could not run.
     #[error(transparent)]
     Validate(#[from] ValidateError),
+    /// Uploading graphs to another store failed.
     #[error(transparent)]
     Push(#[from] PushError),
+    /// Drawing SVG with Graphviz failed.
     #[error(transparent)]
     Picture(#[from] super::graphviz::PictureError),
+    /// `--type` names no entity class; carries the name given.
     #[error("--type {0}: unknown class (one of {classes})", classes = crate::entities::EntityClass::ALL.map(|c| c.name()).join(", "))]
     UnknownClass(String),
+    /// No passage of the store has the notation given (carried).
     #[error("no passage {0:?} in the store (try a clause notation such as 1.2.16, or `preamble`)")]
     UnknownPassage(String),
+    /// No entity of the network has the name given.
     #[error("no entity named {name:?}; did you mean {}?", .suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))]
     NoSuchEntity {
+        /// The name given.
         name: String,
+        /// Labels of the nearest entities by edit distance, nearest first.
         suggestions: Vec<String>,
     },
+    /// No plan of the store answers to the name given.
     #[error("no plan {name:?} in the store; did you mean {}?", .suggestions.join(", "))]
     NoSuchPlan {
+        /// The name given, trimmed.
         name: String,
+        /// Up to three nearest plans by edit distance, as `short (slug)`.
         suggestions: Vec<String>,
     },
+    /// The name given fits several plans (a partner without a year, a common
+    /// title fragment).
     #[error("{name:?} names {} plans: {}; name one (a partner with a year, such as US:2021, or a name from `poakg plans`)", .candidates.len(), .candidates.join(", "))]
     AmbiguousPlan {
+        /// The name given, trimmed.
         name: String,
+        /// Every plan it fits, as `short (slug)`.
         candidates: Vec<String>,
     },
+    /// `compare` was given one plan twice; carries it as `short (slug)`.
     #[error("compare needs two different plans: both name {0}")]
     SamePlan(String),
+    /// A command that works on one plan found several in the store and no
+    /// `--plan`; carries how many plans the store holds.
     #[error("the store holds {0} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)")]
     WhichPlan(usize),
+    /// An analysis found nothing to work on (no entity mentions, or no plans);
+    /// carries the store's location.
     #[error("the store at {0} names no entities: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
     NothingToAnalyse(String),
+    /// The query named is neither a file nor a shipped query; carries the name
+    /// (empty when no query was given at all).
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
+    /// An input path of a build is unusable: missing, a folder with no
+    /// documents, a glob pattern that is bad or matches no file, or an
+    /// unreadable folder entry.
     #[error("{}: {message}", path.display())]
-    Input { path: PathBuf, message: String },
+    Input {
+        /// The path or pattern as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Reading an input file or writing an output file failed.
     #[error("{path}: {source}")]
     File {
+        /// The file read, or the file being written (not its temporary copy).
         path: PathBuf,
+        /// The I/O error.
         #[source]
         source: std::io::Error,
     },
+    /// Writing output failed (standard output, or flushing an output file).
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
 }

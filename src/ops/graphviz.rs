@@ -4,12 +4,17 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// Why Graphviz could not draw a picture.
 #[derive(Debug, thiserror::Error)]
 pub enum PictureError {
+    /// The `dot` program is not on the `PATH`.
     #[error("SVG needs Graphviz's `dot` program, which is not installed (Debian: apt-get install graphviz); `--format dot` writes the DOT source instead")]
     NoGraphviz,
+    /// Graphviz exited with a failure; carries the first line of its error
+    /// output (or a note that its input pipe could not be opened).
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
+    /// Starting Graphviz, writing its input or reading its output failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }

@@ -12,13 +12,19 @@ use crate::vocab;
 /// A plan of the store, as lists and reports name it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PlanInfo {
+    /// The plan's IRI.
     pub iri: String,
     /// Its name in IRIs (`asean-us-poa-2021-2025`).
     pub slug: String,
+    /// Its title (`dcterms:title`).
     pub title: String,
+    /// Its kind (`dcterms:type`), `Plan of Action` when the store says none.
     pub kind: String,
+    /// The partner's code (`US`, `JP`, `EU`), when the store has one.
     pub partner_code: Option<String>,
+    /// The partner's name (`United States`), when the store has one.
     pub partner: Option<String>,
+    /// The first and last years it covers, when both are known.
     pub period: Option<(u16, u16)>,
     /// The plan it follows, when the text names it.
     pub replaces: Option<String>,

@@ -20,6 +20,7 @@ pub fn html(s: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{value:?} holds a line break or another control character")]
 pub struct ControlCharacter {
+    /// The value as the user gave it.
     pub value: String,
 }
 

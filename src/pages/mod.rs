@@ -1,9 +1,18 @@
 //! HTML pages, from compile-checked askama templates (`templates/`) that
 //! escape every value by default: the comparison page of `poakg compare`,
-//! and the pages `poakg serve` shows people for data IRIs.
+//! and the pages `poakg serve` shows people: the home page, a page for
+//! every data IRI (with more for plans, pillars, sections, passages and
+//! entities), the network and the query page.
 
 pub mod compare;
+pub mod entity;
 pub mod home;
+pub mod links;
+pub mod network;
+pub mod part;
+pub mod passage;
+pub mod plan;
+pub mod query;
 pub mod resource;
 
 /// A page could not be made.

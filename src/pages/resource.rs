@@ -5,32 +5,21 @@
 //! their labels; the IRI shown once; its Turtle and JSON-LD as alternates and
 //! its JSON-LD embedded for search engines and portals.
 
-use super::PageError;
-use crate::sparql::{self, display_term, row_text, QueryError};
+use super::links::{highlight, href, labels, script_safe, Link, Piece};
+use super::{entity, part, passage, plan, PageError};
+use crate::sparql::{self, display_term, row_text};
 use crate::store::KgStore;
 use crate::vocab;
 use askama::Template;
 use oxigraph::model::{Term, Triple};
-use std::collections::{BTreeMap, HashMap};
-
-/// A link by label; `href` is none for IRIs that must not become links.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub label: String,
-    pub href: Option<String>,
-}
-
-/// A piece of a passage's text: plain, or a mention of an entity.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    pub text: String,
-    pub entity: Option<Link>,
-}
+use std::collections::BTreeMap;
 
 /// One property and its values.
 #[derive(Debug, Clone)]
 pub struct Fact {
+    /// The property, by its label.
     pub property: Link,
+    /// Its values, by label.
     pub values: Vec<Link>,
 }
 
@@ -47,96 +36,78 @@ struct ResourcePage<'a> {
     more_referrers: usize,
     path: String,
     jsonld: String,
+    /// A line under the heading: other names, partner, period, what it is part of.
+    summary: Vec<(&'static str, Vec<Link>)>,
+    plan: Option<plan::PlanView>,
+    /// The passages of a pillar, a section, or a document without pillars.
+    parts: Option<Vec<part::PartPassage>>,
+    passage: Option<passage::PassageView>,
+    entity: Option<entity::EntityView>,
 }
 
 /// At most this many resources pointing to one are listed.
 const REFERRERS: usize = 200;
 
-/// Where a link to `iri` points: this server's page for a data IRI, the IRI
-/// itself for other http(s) IRIs, and no link at all for any other scheme
-/// (a `javascript:` IRI loaded from RDF must not become a clickable link).
-pub fn href(iri: &str) -> Option<String> {
-    if let Some(path) = iri.strip_prefix(vocab::ID) {
-        return Some(format!("/id/{path}"));
-    }
-    let lower = iri.get(..8).unwrap_or(iri).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| iri.to_owned())
+/// At most this many passages are listed on a pillar's or section's page.
+const PART_PASSAGES: usize = 2000;
+
+/// What kind of page a resource gets, from its classes and properties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A plan or programme document (it has a source).
+    Document { has_pillars: bool },
+    Pillar,
+    Section,
+    /// A clause, preamble, paragraph or activity (it has a text).
+    Passage,
+    /// Anything else: entities, partners, classes, sources...
+    Other,
 }
 
-/// JSON made safe inside a `<script>` element: `<`, `>` and `&` only occur
-/// in JSON strings, where their `\u` escapes mean the same.
-fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+fn kind(iri: &str, triples: &[Triple]) -> Kind {
+    let own = |p: &str| {
+        let p = p.to_owned();
+        triples.iter().filter(move |t| {
+            t.predicate.as_str() == p
+                && matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri)
+        })
+    };
+    let is_a = |class: &str| {
+        let class = format!("{}{class}", vocab::POA);
+        own(oxigraph::model::vocab::rdf::TYPE.as_str())
+            .any(|t| matches!(&t.object, Term::NamedNode(n) if n.as_str() == class))
+    };
+    if own(&format!("{}text", vocab::POA)).next().is_some() {
+        Kind::Passage
+    } else if is_a("Pillar") {
+        Kind::Pillar
+    } else if is_a("Section") {
+        Kind::Section
+    } else if own("http://purl.org/dc/terms/source").next().is_some()
+        && (is_a("PlanOfAction") || is_a("Programme"))
+    {
+        Kind::Document {
+            has_pillars: is_a("PlanOfAction"),
+        }
+    } else {
+        Kind::Other
+    }
 }
 
-/// Labels of IRIs: skos:prefLabel, else dcterms:title, else rdfs:label, else
-/// "§ notation" for passages and parts.
-fn labels(store: &KgStore, iris: &[&str]) -> Result<HashMap<String, String>, QueryError> {
-    let mut best: HashMap<String, (u8, String)> = HashMap::new();
-    for chunk in iris.chunks(400) {
-        let values: String = chunk.iter().map(|i| format!("<{i}> ")).collect();
-        for row in sparql::select(
-            store,
-            "labels",
-            format!(
-                "SELECT ?s ?l ?rank WHERE {{ VALUES ?s {{ {values} }}
-                   {{ ?s skos:prefLabel ?l BIND(1 AS ?rank) }} UNION {{ ?s dcterms:title ?l BIND(2 AS ?rank) }}
-                   UNION {{ ?s rdfs:label ?l BIND(3 AS ?rank) }} UNION {{ ?s skos:notation ?n BIND(CONCAT(\"§ \", STR(?n)) AS ?l) BIND(4 AS ?rank) }} }}"
-            ),
-        )? {
-            let (Some(s), Some(l)) = (row_text(&row, "s"), row_text(&row, "l")) else { continue };
-            let rank = row_text(&row, "rank").and_then(|r| r.parse().ok()).unwrap_or(9);
-            let entry = best.entry(s).or_insert((u8::MAX, String::new()));
-            if rank < entry.0 {
-                *entry = (rank, l);
-            }
-        }
-    }
-    Ok(best.into_iter().map(|(k, (_, l))| (k, l)).collect())
-}
-
-/// The text cut into plain pieces and mentions, each surface form found in
-/// the text left to right, longest first where two start together.
-pub fn highlight(text: &str, mentions: &[(String, Link)]) -> Vec<Piece> {
-    let mut spans: Vec<(usize, usize, &Link)> = Vec::new();
-    for (surface, entity) in mentions {
-        if surface.is_empty() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(at) = text.get(from..).and_then(|t| t.find(surface.as_str())) {
-            spans.push((from + at, from + at + surface.len(), entity));
-            from += at + surface.len();
-        }
-    }
-    spans.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for (start, end, entity) in spans {
-        if start < at {
-            continue; // inside a longer mention already taken
-        }
-        if start > at {
-            pieces.push(Piece {
-                text: text[at..start].to_owned(),
-                entity: None,
-            });
-        }
-        pieces.push(Piece {
-            text: text[start..end].to_owned(),
-            entity: Some(entity.clone()),
-        });
-        at = end;
-    }
-    if at < text.len() {
-        pieces.push(Piece {
-            text: text[at..].to_owned(),
-            entity: None,
-        });
-    }
-    pieces
+/// The caption under which a property's values are summed up under the
+/// heading, for the properties a reader looks for first.
+fn summary_caption(property: &str) -> Option<&'static str> {
+    Some(match property.strip_prefix(vocab::POA) {
+        Some("partner") => "Partner",
+        Some("owner") => "Belongs to",
+        _ => match property {
+            "http://www.w3.org/2004/02/skos/core#altLabel" => "Also called",
+            "http://www.w3.org/ns/org#subOrganizationOf" => "Part of",
+            "http://purl.org/dc/terms/temporal" => "Period",
+            "http://purl.org/dc/terms/type" => "Kind",
+            _ => return None,
+        },
+    })
 }
 
 /// Renders the page of `iri` from its description (`triples`: the triples
@@ -171,6 +142,7 @@ pub fn render(
     iris.sort_unstable();
     iris.dedup();
     let names = labels(store, &iris).map_err(PageError::Query)?;
+    let kind = kind(iri, triples);
     let link = |term: &Term| -> Link {
         match term {
             Term::NamedNode(n) => Link {
@@ -192,6 +164,7 @@ pub fn render(
     let mut facts: BTreeMap<String, Fact> = BTreeMap::new();
     let mut referrers = Vec::new();
     let mut more_referrers = 0;
+    let mut summary: Vec<(&'static str, Vec<Link>)> = Vec::new();
     for t in triples {
         let predicate = t.predicate.as_str();
         let is_subject = matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri);
@@ -200,6 +173,8 @@ pub fn render(
                 p if p == oxigraph::model::vocab::rdf::TYPE.as_str() => {
                     classes.push(link(&t.object))
                 }
+                // shown on demand with the passage, not among the facts
+                p if p == format!("{}rawText", vocab::POA) => {}
                 p if p == format!("{}text", vocab::POA) => {
                     if let Term::Literal(l) = &t.object {
                         text = Some(l.value().to_owned());
@@ -217,6 +192,12 @@ pub fn render(
                     };
                     if let Some(rank) = rank {
                         crumbs.insert(rank, link(&t.object));
+                    }
+                    if let Some(caption) = summary_caption(p) {
+                        match summary.iter_mut().find(|(c, _)| *c == caption) {
+                            Some((_, values)) => values.push(link(&t.object)),
+                            None => summary.push((caption, vec![link(&t.object)])),
+                        }
                     }
                     facts
                         .entry(predicate.to_owned())
@@ -249,6 +230,20 @@ pub fn render(
             )
         })
         .collect();
+    let (mut plan_view, mut parts, mut passage_view, mut entity_view) = (None, None, None, None);
+    match kind {
+        Kind::Document { has_pillars: true } => plan_view = Some(plan::read(store, iri)?),
+        Kind::Document { has_pillars: false } => {
+            parts = Some(part::read(store, iri, "dcterms:isPartOf", PART_PASSAGES)?)
+        }
+        Kind::Pillar => parts = Some(part::read(store, iri, "poa:inPillar", PART_PASSAGES)?),
+        Kind::Section => parts = Some(part::read(store, iri, "poa:inSection", PART_PASSAGES)?),
+        Kind::Passage => passage_view = Some(passage::read(store, iri)?),
+        Kind::Other => {}
+    }
+    if matches!(kind, Kind::Other | Kind::Document { .. }) {
+        entity_view = entity::read(store, iri)?;
+    }
     let page = ResourcePage {
         iri,
         label: names
@@ -265,61 +260,12 @@ pub fn render(
         more_referrers,
         path: iri.strip_prefix(vocab::ID).unwrap_or(iri).to_owned(),
         jsonld: script_safe(jsonld),
+        summary,
+        plan: plan_view,
+        parts,
+        passage: passage_view,
+        entity: entity_view,
     };
     Ok(page.render()?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entity(name: &str) -> Link {
-        Link {
-            label: name.into(),
-            href: Some(format!("/id/entity/{name}")),
-        }
-    }
-
-    #[test]
-    fn mentions_are_cut_out_of_the_text_longest_first() {
-        let pieces = highlight(
-            "Through the ARF and the ARF Hanoi Plan, act.",
-            &[
-                ("ARF".into(), entity("arf")),
-                ("ARF Hanoi Plan".into(), entity("hanoi")),
-            ],
-        );
-        let marked: Vec<(&str, Option<&str>)> = pieces
-            .iter()
-            .map(|p| (p.text.as_str(), p.entity.as_ref().map(|e| e.label.as_str())))
-            .collect();
-        assert_eq!(
-            marked,
-            [
-                ("Through the ", None),
-                ("ARF", Some("arf")),
-                (" and the ", None),
-                ("ARF Hanoi Plan", Some("hanoi")),
-                (", act.", None)
-            ]
-        );
-    }
-
-    #[test]
-    fn only_http_iris_become_links() {
-        assert_eq!(href("javascript:alert(1)"), None);
-        assert_eq!(href("JavaScript:alert(1)"), None);
-        assert_eq!(
-            href("https://w3id.org/poakg/id/entity/arf").as_deref(),
-            Some("/id/entity/arf")
-        );
-    }
-
-    #[test]
-    fn embedded_json_cannot_close_its_script() {
-        let safe = script_safe(r#"{"a": "</script><script>alert(1)</script> & <!--"}"#);
-        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
-        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
-        assert_eq!(back["a"], "</script><script>alert(1)</script> & <!--");
-    }
-}

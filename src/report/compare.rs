@@ -10,7 +10,9 @@ use serde_json::json;
 /// Names of the two plans, as the report shows them.
 #[derive(Debug, Clone)]
 pub struct PlanNames {
+    /// The earlier plan's short name (`US 2016-2020`).
     pub earlier: String,
+    /// The later plan's short name (`US 2021-2025`).
     pub later: String,
 }
 

@@ -6,6 +6,9 @@ use super::{Report, Table};
 use crate::analysis::{metrics, Analysis};
 use serde_json::json;
 
+/// The cross-pillar connectors: entities named in two or more pillars of
+/// one plan, ranked by pillar span, then by passages naming them (with
+/// several plans, first by how many plans they connect pillars in).
 pub fn cross_pillar(a: &Analysis) -> Report {
     let connectors = metrics::connectors(&a.net);
     let in_pillars = (0..a.net.entities.len())
@@ -64,6 +67,9 @@ pub fn cross_pillar(a: &Analysis) -> Report {
     }
 }
 
+/// The report on entity `e` (an index into the network's entities): its
+/// names, the passages naming it by pillar, the entities named with it,
+/// its centrality and, with several plans, its passages plan by plan.
 pub fn entity(a: &Analysis, e: usize) -> Report {
     let ent = &a.net.entities[e];
     let span = a.net.pillar_span(e);
@@ -207,6 +213,9 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
     }
 }
 
+/// The explained path from entity `from` to entity `to`, each hop a passage
+/// naming both ends (see [`metrics::explained_path`]); a report of no path
+/// when no chain of passages links them.
 pub fn path(a: &Analysis, from: usize, to: usize) -> Report {
     let steps = metrics::explained_path(&a.net, from, to);
     let (from_l, to_l) = (&a.net.entities[from].label, &a.net.entities[to].label);
@@ -250,6 +259,8 @@ pub fn path(a: &Analysis, from: usize, to: usize) -> Report {
     }
 }
 
+/// The `top` named entities by betweenness, then PageRank, with the
+/// network's articulation points and bridges.
 pub fn central(a: &Analysis, top: usize) -> Report {
     let mut order: Vec<usize> = (0..a.net.entities.len())
         .filter(|&e| a.mentions[e] > 0)

@@ -58,6 +58,11 @@ fn themes(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The programme coverage of the plan: for each programme activity, the
+/// (at most five) clauses it relates to by shared entities or rare shared
+/// words, then the sections and pillars no activity touches. `all` is every
+/// clause and activity with a text (see
+/// [`crate::analysis::load::network_and_passages`]).
 pub fn coverage(a: &Analysis, all: &[Passage]) -> Report {
     let activities: Vec<&Passage> = all.iter().filter(|p| p.is_activity).collect();
     let clauses: Vec<&Passage> = all

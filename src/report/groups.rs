@@ -6,6 +6,9 @@ use crate::analysis::{metrics, Analysis};
 use serde_json::json;
 use std::collections::BTreeMap;
 
+/// The pillar-by-pillar matrix: for each pair of pillars, how many
+/// entities are named in both (on the diagonal, in the pillar at all), and
+/// which.
 pub fn pillars(a: &Analysis) -> Report {
     let matrix = metrics::pillar_matrix(&a.net);
     let pillars: Vec<String> = a.net.pillar_titles.keys().cloned().collect();
@@ -56,6 +59,9 @@ pub fn pillars(a: &Analysis) -> Report {
     }
 }
 
+/// The communities of the co-mention network with two or more named
+/// entities: members by mentions, and how many of them have each dominant
+/// pillar, with NMI and purity against those pillars.
 pub fn communities(a: &Analysis) -> Report {
     let dominant = metrics::dominant_pillars(&a.net);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

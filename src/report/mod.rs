@@ -71,17 +71,24 @@ impl crate::output::choice::Choice for ReportFormat {
 /// One table of a report.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
+    /// Heading shown above the table; empty for none.
     pub title: String,
+    /// Column names.
     pub header: Vec<String>,
+    /// The rows, each a list of cell texts in the order of `header`.
     pub rows: Vec<Vec<String>>,
 }
 
 /// A report: a title, notes (one line each), tables, and its JSON form.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// The report's title.
     pub title: String,
+    /// Lines of explanation shown before the tables (method, totals).
     pub notes: Vec<String>,
+    /// The tables, in order.
     pub tables: Vec<Table>,
+    /// The whole report as one JSON value, for [`ReportFormat::Json`].
     pub json: Value,
 }
 

@@ -14,35 +14,6 @@ use oxigraph::model::{NamedNode, Triple};
 use oxigraph::sparql::{CancellationToken, QueryResults};
 use std::sync::Arc;
 
-/// The home page: the plans in the store, read within the same limits as
-/// queries.
-pub fn home(state: &Arc<State>) -> Response<Body> {
-    run_limited(state, None, move |job| {
-        let store = job.store.kg();
-        let (plans, counts) = match (crate::ops::plans(store), crate::ops::plan_counts(store)) {
-            (Ok(p), Ok(c)) => (p, c),
-            (Err(e), _) | (_, Err(e)) => {
-                return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
-            }
-        };
-        let rows: Vec<crate::pages::home::PlanRow> = plans
-            .iter()
-            .map(|p| crate::pages::home::PlanRow {
-                title: p.title.clone(),
-                href: crate::pages::resource::href(&p.iri),
-                partner: p.partner.clone().unwrap_or_else(|| "-".into()),
-                period: p.period.map_or("-".into(), |(a, b)| format!("{a}-{b}")),
-                kind: p.kind.clone(),
-                counts: counts.get(&p.iri).copied().unwrap_or_default(),
-            })
-            .collect();
-        match crate::pages::home::render(&rows) {
-            Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),
-            Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-        }
-    })
-}
-
 /// Answers a request for the description of a data IRI.
 pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Response<Body> {
     let iri = vocab::id(path);

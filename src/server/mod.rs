@@ -1,10 +1,12 @@
 //! `poakg serve`: a SPARQL 1.1 Protocol endpoint over the store, with the
 //! Graph Store Protocol for reading graphs, linked-data dereferencing of data
-//! IRIs, a small HTML query page, CORS for reads, /health and an access log.
+//! IRIs, pages for people (home, network, query; data IRIs as pages),
+//! CORS for reads, /health and an access log.
 //!
 //! This file holds the options, the store the endpoint reads, and routing;
-//! `protocol` (queries, updates), `graph_store`, `dereference` and `page`
-//! answer; `worker` applies the limits every route that touches the store
+//! `protocol` (queries, updates), `graph_store`, `dereference` (data IRIs)
+//! and `browse` (home, network, query pages) answer, `assets` serves the
+//! embedded scripts; `worker` applies the limits every route that touches the store
 //! goes through; `http` holds the HTTP plumbing and the cross-origin policy;
 //! `negotiate` picks formats.
 //!
@@ -12,11 +14,12 @@
 //! when a build publishes a new generation, the next request reads it, while
 //! requests already running finish on the one they started with.
 
+mod assets;
+mod browse;
 mod dereference;
 mod graph_store;
 mod http;
 mod negotiate;
-mod page;
 mod protocol;
 mod worker;
 
@@ -33,9 +36,11 @@ use std::time::{Duration, Instant};
 /// Limits and switches of the endpoint.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Address and port to listen on.
     pub bind: SocketAddr,
     /// Time limit of every request that reads or writes the store.
     pub timeout: Duration,
+    /// Whether SPARQL updates are accepted (from this site only).
     pub allow_update: bool,
     /// Largest request body accepted, in bytes.
     pub max_body: usize,
@@ -70,7 +75,9 @@ pub enum Backing {
 /// The store one request works on, kept alive for as long as it does.
 #[derive(Clone)]
 pub enum StoreRef {
+    /// A published generation opened read-only.
     Read(Arc<KgStore>),
+    /// The store the endpoint writes (`--allow-update`, or memory).
     Write(Arc<Writer>),
 }
 
@@ -83,6 +90,7 @@ impl StoreRef {
         }
     }
 
+    /// The Oxigraph store underneath, for queries prepared by the endpoint.
     pub fn inner(&self) -> &oxigraph::store::Store {
         match self {
             StoreRef::Read(s) => s.inner(),
@@ -98,6 +106,7 @@ impl StoreRef {
     }
 }
 
+/// What every request shares: the store, the options and the slots.
 pub struct State {
     current: Mutex<StoreRef>,
     options: Options,
@@ -130,6 +139,7 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// An endpoint over `backing` with `options`.
     pub fn new(backing: Backing, options: Options) -> Endpoint {
         let current = match backing {
             Backing::Reading(store) => StoreRef::Read(Arc::new(store)),
@@ -192,16 +202,34 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
     match (request.method().clone(), path.as_str()) {
         (Method::OPTIONS, _) => read(http::no_content()),
         (Method::GET, "/health") => read(text(StatusCode::OK, "ok")),
-        (Method::GET, "/") => read(dereference::home(state)),
-        (Method::GET, "/query") => {
-            read(http::ok(negotiate::Media::Html, page::index().into_bytes()))
+        (Method::GET, "/") => read(browse::home(state)),
+        (Method::GET, "/query") => read(browse::query()),
+        (Method::GET, "/network") => {
+            read(browse::network_page(state, param(&form(&query_string), "plan")))
         }
+        (Method::GET, "/network.json") => {
+            let params = form(&query_string);
+            read(browse::network_json(state, param(&params, "plan"), param(&params, "limit")))
+        }
+        (Method::GET, p) if p.starts_with("/assets/") => read(
+            assets::get(&p["/assets/".len()..])
+                .unwrap_or_else(|| text(StatusCode::NOT_FOUND, "no such asset")),
+        ),
         (Method::GET, "/sparql") => {
             let params = form(&query_string);
+            // ?format=csv|tsv|json|xml|turtle|jsonld|...: the query page's
+            // download links (a browser following a link sends no Accept)
+            let accept = match param(&params, "format") {
+                None => accept,
+                Some(f) => match negotiate::media_of_result_format(&f) {
+                    Some(media) => Some(media.to_owned()),
+                    None => return read(text(StatusCode::BAD_REQUEST, format!("unknown format {f:?}: use csv, tsv, json, xml, turtle, jsonld, ntriples or rdfxml"))),
+                },
+            };
             match (param(&params, "query"), param(&params, "update")) {
                 (Some(q), _) => read(protocol::run_query(state, accept, &q)),
                 (None, Some(_)) => (text(StatusCode::FORBIDDEN, "updates go by POST (and only when the endpoint was started with --allow-update)"), true),
-                (None, None) => read(http::ok(negotiate::Media::Html, page::index().into_bytes())),
+                (None, None) => read(browse::query()),
             }
         }
         (Method::POST, "/sparql") => {
@@ -258,7 +286,7 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         }
         _ => read(text(
             StatusCode::NOT_FOUND,
-            "not found: try /, /query, /sparql, /graph-store, /id/... or /health",
+            "not found: try /, /query, /network, /sparql, /graph-store, /id/... or /health",
         )),
     }
 }

@@ -12,6 +12,20 @@ pub enum Media {
     JsonLd,
     RdfXml,
     Html,
+    /// Plain JSON (the network page's data).
+    Json,
+}
+
+/// The media type a `?format=` name of `/sparql` asks for (the download
+/// links of the query page): a results format, or a graph format.
+pub fn media_of_result_format(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "csv" => "text/csv",
+        "tsv" => "text/tab-separated-values",
+        "json" => "application/sparql-results+json",
+        "xml" => "application/sparql-results+xml",
+        other => return media_of_format(other),
+    })
 }
 
 /// The media type a `?format=` name asks for (the alternates of a page).
@@ -38,6 +52,7 @@ impl Media {
             Media::JsonLd => "application/ld+json",
             Media::RdfXml => "application/rdf+xml",
             Media::Html => "text/html; charset=utf-8",
+            Media::Json => "application/json",
         }
     }
 
@@ -56,6 +71,7 @@ impl Media {
             Media::JsonLd => &["application/ld+json", "application/json"],
             Media::RdfXml => &["application/rdf+xml", "application/xml"],
             Media::Html => &["text/html", "application/xhtml+xml"],
+            Media::Json => &["application/json"],
         }
     }
 }

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 /// Where the store lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
+    /// In memory, gone when the process ends (`--memory`).
     Memory,
+    /// The store's root folder on disk, which holds its generations.
     Disk(PathBuf),
 }
 

@@ -24,14 +24,30 @@ use std::path::{Path, PathBuf};
 /// Environment variable naming the store folder.
 pub const STORE_ENV: &str = "POAKG_STORE";
 
+/// Why the store cannot be found, opened, read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Another poakg process holds the store's lock (a build, or a server
+    /// that takes updates).
     #[error("the store at {path} is in use by another poakg process (a build, or `serve --allow-update`); wait for it to finish or use --store to pick another folder")]
-    Locked { path: PathBuf },
+    Locked {
+        /// The store folder (or generation) that is locked.
+        path: PathBuf,
+    },
+    /// The store folder, a generation or a file of it cannot be opened or
+    /// set up.
     #[error("cannot open the store at {path}: {message}")]
-    Open { path: PathBuf, message: String },
+    Open {
+        /// The folder or file that cannot be opened.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// No store folder was given (`--store`, `$POAKG_STORE`) and there is no
+    /// home directory to put one in.
     #[error("no folder for the store: set --store, {STORE_ENV}, or a home directory")]
     NoLocation,
+    /// Oxigraph failed to read or write.
     #[error("store: {0}")]
     Storage(#[from] StorageError),
 }
@@ -75,6 +91,7 @@ impl KgStore {
         }))
     }
 
+    /// Where this store lives.
     pub fn location(&self) -> &Location {
         &self.location
     }
@@ -101,7 +118,7 @@ impl KgStore {
         &self.store
     }
 
-    /// Whether the store holds no document graph yet.
+    /// Whether the store holds a document graph (a built plan or programme).
     pub fn has_documents(&self) -> Result<bool, StoreError> {
         for graph in self.store.named_graphs() {
             if let NamedOrBlankNode::NamedNode(g) = graph? {

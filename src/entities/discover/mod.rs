@@ -27,9 +27,13 @@ use super::EntityClass;
 /// A name found by a rule, in char positions of the passage text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
+    /// The name as it stands in the text.
     pub name: String,
+    /// Start of the name's char range.
     pub start: usize,
+    /// End of the name's char range (exclusive).
     pub end: usize,
+    /// The class the rule gives the name.
     pub class: EntityClass,
     /// The acronym defined with the name, with its char range.
     pub acronym: Option<(String, usize, usize)>,

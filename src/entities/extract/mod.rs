@@ -45,9 +45,13 @@ pub struct DocContext {
 /// kind and period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanRef {
+    /// Entity id: `plan:<slug>`.
     pub id: String,
+    /// The plan's full title.
     pub title: String,
+    /// Its kind, as titles call it ("Plan of Action", "Work Plan").
     pub kind: String,
+    /// First and last year of its period (2021, 2025), when known.
     pub period: Option<(u16, u16)>,
 }
 
@@ -57,10 +61,13 @@ pub const BUNDLED_REGISTRY: &str = include_str!("../../../ontology/registry.tsv"
 /// The bundled registry or lexicon does not read (a packaging fault).
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractorError {
+    /// The bundled registry does not read.
     #[error(transparent)]
     Registry(#[from] registry::RegistryError),
+    /// The bundled lexicon does not read.
     #[error(transparent)]
     Lexicon(#[from] super::lexicon::LexiconError),
+    /// The bundled partner table does not read.
     #[error(transparent)]
     Partners(#[from] crate::corpus::partners::PartnersError),
 }
@@ -92,6 +99,9 @@ impl Document<'_> {
 type Local = Vec<(String, String)>;
 
 impl Extractor {
+    /// An extractor with no partner table (see [`Extractor::with_partners`]):
+    /// a partner's registry rows count only in that partner's documents, and
+    /// a discovered name can be tied to no partner but the document's own.
     pub fn new(registry: Registry, lexicon: Lexicon) -> Extractor {
         Extractor::with_partners(registry, lexicon, Partners::default())
     }
@@ -147,14 +157,17 @@ impl Extractor {
         ))
     }
 
+    /// The partner table it was built with.
     pub fn partners(&self) -> &Partners {
         &self.partners
     }
 
+    /// The registry whose names it matches.
     pub fn registry(&self) -> &Registry {
         &self.registry
     }
 
+    /// The word lists of its discovery rules.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }

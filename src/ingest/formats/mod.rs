@@ -10,6 +10,8 @@ pub mod pdf;
 /// Text extracted from a document, one line per block.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted {
+    /// The extracted text, one block a line; the offsets of every passage
+    /// point into it.
     pub text: String,
     /// For each line: a paragraph of its own (a `<p>` outside any list), which
     /// never carries on a clause or a heading as a wrapped line would.

@@ -10,8 +10,10 @@
 /// Why a PDF gives no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
+    /// The reader cannot open the file, or fails on it (its message).
     #[error("not a readable PDF: {0}")]
     Unreadable(String),
+    /// The PDF holds fewer than 20 letters and digits: a scan, most likely.
     #[error("the PDF has no text layer (a scan?): poakg reads text, it does no OCR")]
     NoText,
 }

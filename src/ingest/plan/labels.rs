@@ -15,18 +15,26 @@ use std::sync::LazyLock;
 pub enum Style {
     /// `1`, `1.2`, `1.2.16` (its depth is the number of parts).
     Decimal,
+    /// `I`, `IV`, `XII`.
     UpperRoman,
+    /// `i`, `iv`, `xii`.
     LowerRoman,
+    /// `A`, `B`, `C`.
     UpperLetter,
+    /// `a`, `b`, `c`.
     LowerLetter,
 }
 
 /// How the label is set off: `1.` / `A.`, `(a)`, `a)`, `PART A`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Wrap {
+    /// Bare, or followed by a dot or colon: `1.`, `1.2`, `A.`, `b:`.
     Plain,
+    /// In brackets: `(a)`, `(ii)`, `(1)`.
     Paren,
+    /// Followed by a closing bracket: `a)`, `1)`.
     Close,
+    /// After a keyword: `PART A`, `Pillar 2`, `Priority Area III`.
     Part,
 }
 
@@ -34,14 +42,19 @@ pub enum Wrap {
 /// one key are siblings when their values follow each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
+    /// The scheme the label is written in.
     pub style: Style,
+    /// How the label is set off.
     pub wrap: Wrap,
+    /// The number of parts of a decimal path (`1.2.16` is 3); 1 for any
+    /// other label.
     pub depth: usize,
 }
 
 /// One reading of a label at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label<'a> {
+    /// The scheme, wrapping and depth of this reading.
     pub key: Key,
     /// The values: a decimal path's numbers, or the one value of another
     /// style (`iv` is 4, `c` is 3).
@@ -61,6 +74,8 @@ impl Label<'_> {
         self.values.last().copied().unwrap_or(0)
     }
 
+    /// Whether this reading is numeric: a decimal path, or a number in any
+    /// wrapping (`(1)`, `Pillar 2`).
     pub fn is_decimal(&self) -> bool {
         self.key.style == Style::Decimal
     }

@@ -18,7 +18,9 @@ pub use structure::{parse, parse_with, ParseOptions};
 /// A span of the source in characters, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
+    /// First character of the span.
     pub start: usize,
+    /// The character after the last one.
     pub end: usize,
 }
 
@@ -31,6 +33,7 @@ pub struct Plan {
     pub period: Option<(u16, u16)>,
     /// The text before the first pillar, if any.
     pub preamble: Option<Passage>,
+    /// The pillars in document order.
     pub pillars: Vec<Pillar>,
     /// Lines the parser could not place, and other doubts, for the build report.
     pub warnings: Vec<String>,
@@ -65,39 +68,50 @@ pub struct Pillar {
     pub title: String,
     /// Title as printed (often upper case).
     pub printed_title: String,
+    /// Where it stands in the source: from its heading to the end of its text.
     pub span: Span,
+    /// Its sections in document order.
     pub sections: Vec<Section>,
     /// Clauses directly under the pillar (a pillar without sections).
     pub clauses: Vec<Clause>,
 }
 
+/// A section of a pillar: a heading and the clauses under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// Its place in its pillar, from 1.
     pub number: u32,
     /// The numbering as a path (`1.2`, `A.b`, `1.A`).
     pub notation: String,
+    /// The heading's title, or the pillar's when `heading_inferred`.
     pub title: String,
     /// True when the text gives no heading and the title was taken from the pillar.
     pub heading_inferred: bool,
+    /// Where it stands in the source: from its heading to the end of its text.
     pub span: Span,
+    /// Its clauses in document order.
     pub clauses: Vec<Clause>,
 }
 
+/// A numbered clause: the unit of text that mentions and provenance point at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
     /// The numbering as a path (`1.2.16`, `I.3`, `1.1(a)`).
     pub notation: String,
+    /// Its text: the cleaned text leaves the number out, `raw` and `span`
+    /// keep the whole lines.
     pub passage: Passage,
 }
 
 impl Section {
+    /// The section's numbering path (`1.2`).
     pub fn notation(&self) -> String {
         self.notation.clone()
     }
 }
 
 impl Clause {
+    /// The clause's numbering path (`1.2.16`), as used in its IRI.
     pub fn notation(&self) -> String {
         self.notation.clone()
     }
@@ -133,10 +147,14 @@ impl Plan {
 /// Why a text is not taken as a plan.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
+    /// The text is empty or white space only.
     #[error("the text is empty")]
     Empty,
+    /// No numbered pillar holding numbered clauses was found.
     #[error("no numbered pillar with numbered clauses was found: this does not look like a plan of action")]
     NoStructure,
+    /// The last clause ends mid-sentence: the text was cut short (says
+    /// which clause and how it ends).
     #[error("the plan looks truncated: {0}")]
     Truncated(String),
 }

@@ -1,0 +1,219 @@
+//! What an entity's page shows beyond its statements: every passage that
+//! names it, grouped by plan and pillar with a snippet around the mention;
+//! the entities named with it most often; and its analysis figures in words
+//! ("named in 3 of 5 pillars; ranks 2nd of 146 by betweenness").
+
+use super::links::{labels, ordinal, snippet, Link};
+use crate::sparql::{self, row_text, QueryError};
+use crate::store::KgStore;
+
+/// At most this many passages are listed on one entity's page.
+pub const PASSAGES: usize = 500;
+
+/// A passage that names the entity.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// The passage, by its notation, linked to its page.
+    pub passage: Link,
+    /// Its text around the first mention.
+    pub snippet: String,
+}
+
+/// The passages of one pillar (or of no pillar) of one plan.
+#[derive(Debug, Clone)]
+pub struct PillarGroup {
+    /// The pillar; none for the preamble, paragraphs and activities.
+    pub pillar: Option<Link>,
+    /// Its passages that name the entity, in document order.
+    pub passages: Vec<Named>,
+}
+
+/// The passages of one plan or programme.
+#[derive(Debug, Clone)]
+pub struct PlanGroup {
+    /// The plan or programme.
+    pub plan: Link,
+    /// By pillar, in document order.
+    pub pillars: Vec<PillarGroup>,
+}
+
+/// The entity-specific part of an entity's page.
+#[derive(Debug, Clone, Default)]
+pub struct EntityView {
+    /// Where it is named.
+    pub plans: Vec<PlanGroup>,
+    /// How many passages name it (all of them, even past [`PASSAGES`]).
+    pub passages: usize,
+    /// Entities named in the same passages, with how many passages they share, most first.
+    pub with: Vec<(Link, usize)>,
+    /// Its analysis figures, each a sentence.
+    pub figures: Vec<String>,
+}
+
+fn number(row: &sparql::Row, var: &str) -> Option<f64> {
+    row_text(row, var)?.parse().ok()
+}
+
+/// Reads the entity view of `entity`; none when no passage names it.
+pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryError> {
+    let rows = sparql::select(
+        store,
+        "passages naming an entity",
+        format!(
+            "SELECT ?c ?n ?t ?doc ?pillar ?surface ?pos WHERE {{
+               ?m oa:hasBody <{entity}> ; oa:hasTarget ?c ; poa:surfaceForm ?surface .
+               ?c poa:text ?t ; dcterms:isPartOf ?doc ; poa:startOffset ?pos .
+               OPTIONAL {{ ?c skos:notation ?n }} OPTIONAL {{ ?c poa:inPillar ?pillar }} }}
+             ORDER BY ?doc ?pos"
+        ),
+    )?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let with = sparql::select(
+        store,
+        "entities named with an entity",
+        format!(
+            "SELECT ?o (COUNT(DISTINCT ?c) AS ?k) WHERE {{ ?c schema:mentions <{entity}>, ?o FILTER(?o != <{entity}>) }}
+             GROUP BY ?o ORDER BY DESC(?k) ?o LIMIT 20"
+        ),
+    )?;
+    let figures = sparql::select(
+        store,
+        "entity figures",
+        format!(
+            "SELECT ?b ?degree ?cut (COUNT(DISTINCT ?x) AS ?higher) WHERE {{
+               OPTIONAL {{ <{entity}> poa:betweenness ?b OPTIONAL {{ ?x poa:betweenness ?bx FILTER(?bx > ?b) }} }}
+               OPTIONAL {{ <{entity}> poa:degree ?degree }} OPTIONAL {{ <{entity}> poa:articulationPoint ?cut }} }}
+             GROUP BY ?b ?degree ?cut"
+        ),
+    )?;
+    let totals = sparql::select(
+        store,
+        "entity totals",
+        format!(
+            "SELECT (COUNT(DISTINCT ?p) AS ?pillars) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {{
+               ?c schema:mentions <{entity}> ; dcterms:isPartOf ?doc .
+               OPTIONAL {{ ?p a poa:Pillar ; dcterms:isPartOf ?doc }} }}"
+        ),
+    )?;
+    let ranked = sparql::select(
+        store,
+        "ranked entities",
+        "SELECT (COUNT(?x) AS ?n) WHERE { ?x poa:betweenness ?b }",
+    )?;
+    let mut iris: Vec<String> = Vec::new();
+    for row in &rows {
+        iris.extend(["c", "doc", "pillar"].iter().filter_map(|v| row_text(row, v)));
+    }
+    iris.extend(with.iter().filter_map(|r| row_text(r, "o")));
+    iris.sort_unstable();
+    iris.dedup();
+    let names = labels(store, &iris.iter().map(String::as_str).collect::<Vec<_>>())?;
+
+    let mut view = EntityView::default();
+    let mut seen = std::collections::HashSet::new();
+    let mut pillars_named = std::collections::HashSet::new();
+    for row in &rows {
+        let (Some(c), Some(doc)) = (row_text(row, "c"), row_text(row, "doc")) else { continue };
+        if !seen.insert(c.clone()) {
+            continue; // a passage naming it twice is listed once
+        }
+        view.passages += 1;
+        let pillar = row_text(row, "pillar");
+        if let Some(p) = &pillar {
+            pillars_named.insert(p.clone());
+        }
+        if view.passages > PASSAGES {
+            continue;
+        }
+        let plan = Link::to(&doc, &names);
+        if view.plans.last().is_none_or(|g| g.plan != plan) {
+            view.plans.push(PlanGroup {
+                plan,
+                pillars: Vec::new(),
+            });
+        }
+        let Some(group) = view.plans.last_mut() else { continue };
+        let pillar = pillar.map(|p| Link::to(&p, &names));
+        if group.pillars.last().is_none_or(|g| g.pillar != pillar) {
+            group.pillars.push(PillarGroup {
+                pillar,
+                passages: Vec::new(),
+            });
+        }
+        let text = row_text(row, "t").unwrap_or_default();
+        let surface = row_text(row, "surface").unwrap_or_default();
+        if let Some(g) = group.pillars.last_mut() {
+            g.passages.push(Named {
+                passage: Link {
+                    label: row_text(row, "n").unwrap_or_else(|| crate::vocab::display_iri(&c)),
+                    href: super::links::href(&c),
+                },
+                snippet: snippet(&text, &surface, 160),
+            });
+        }
+    }
+    view.with = with
+        .iter()
+        .filter_map(|r| {
+            let o = row_text(r, "o")?;
+            Some((Link::to(&o, &names), number(r, "k")? as usize))
+        })
+        .collect();
+    let plans = seen_docs(&rows);
+    let all_pillars = totals.first().and_then(|r| number(r, "pillars")).unwrap_or(0.0) as usize;
+    let mut sentence = format!(
+        "Named in {} passage{} of {} document{}",
+        view.passages,
+        plural(view.passages),
+        plans,
+        plural(plans)
+    );
+    if all_pillars > 0 {
+        sentence += &format!(
+            ", in {} of the {} pillars of {}",
+            pillars_named.len(),
+            all_pillars,
+            if plans == 1 { "its plan" } else { "those plans" }
+        );
+    }
+    view.figures.push(sentence + ".");
+    if let Some(row) = figures.first() {
+        let ranked = ranked.first().and_then(|r| number(r, "n")).unwrap_or(0.0) as usize;
+        if let (Some(_), Some(higher)) = (number(row, "b"), number(row, "higher")) {
+            view.figures.push(format!(
+                "Ranks {} of {ranked} entities by betweenness (how often it lies on the shortest paths between other entities).",
+                ordinal(higher as usize + 1)
+            ));
+        }
+        if let Some(degree) = number(row, "degree") {
+            let degree = degree as usize;
+            view.figures.push(format!(
+                "Named in the same passages as {degree} other entit{}.",
+                if degree == 1 { "y" } else { "ies" }
+            ));
+        }
+        if row_text(row, "cut").as_deref() == Some("true") {
+            view.figures.push(
+                "Without it, the co-mention network would fall apart into more pieces (an articulation point)."
+                    .to_owned(),
+            );
+        }
+    }
+    Ok(Some(view))
+}
+
+fn seen_docs(rows: &[sparql::Row]) -> usize {
+    let docs: std::collections::HashSet<String> =
+        rows.iter().filter_map(|r| row_text(r, "doc")).collect();
+    docs.len()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
