@@ -54,7 +54,7 @@
             n.toggleClass('hidden', !keep);
           });
         });
-        var shown = cy.nodes(':visible').length;
+        var shown = cy.nodes().filter(function (n) { return !n.hasClass('hidden'); }).length;
         status.textContent = shown + ' of ' + net.nodes.length + ' entities shown' +
           (net.entities > net.nodes.length ? ' (the ' + net.nodes.length + ' most named of ' + net.entities + ')' : '') +
           ', ' + net.edges.length + ' links.';
@@ -65,6 +65,8 @@
         if (!q) { return; }
         var hits = cy.nodes().filter(function (n) { return n.data('label').toLowerCase().indexOf(q) >= 0; });
         hits.addClass('found');
+        // one animation at a time: typing must not queue one per keystroke
+        cy.stop(true);
         if (hits.nonempty()) { cy.animate({ fit: { eles: hits, padding: 80 } }, { duration: 300 }); }
       }
       cls.onchange = apply; pillar.onchange = apply; search.oninput = find;
@@ -73,6 +75,12 @@
       net.classes.forEach(function (c) {
         var s = document.createElement('span'), dot = document.createElement('i');
         dot.style.background = colour[c]; s.appendChild(dot); s.appendChild(document.createTextNode(c)); legend.appendChild(s);
+      });
+      // a phone turned, a window resized: keep the network in view
+      var resizing = null;
+      window.addEventListener('resize', function () {
+        clearTimeout(resizing);
+        resizing = setTimeout(function () { cy.resize(); cy.fit(cy.nodes(':visible'), 30); }, 150);
       });
       container.setAttribute('data-ready', 'true');
     })
