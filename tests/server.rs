@@ -312,3 +312,60 @@ fn a_clause_reads_as_a_page_with_its_mentions_linked_and_its_data_embedded() -> 
     assert!(between(&page, "<h1>", "</h1>").is_some_and(|h| h.contains("1.2.16")));
     Ok(())
 }
+
+/// With two consecutive plans built, the pages say how they follow each
+/// other: the later plan follows the earlier, a revised clause links the
+/// clause it continues with its change, a new clause says it is new, and
+/// an earlier clause links what became of it.
+#[test]
+fn clause_pages_show_how_clauses_changed_from_plan_to_plan() -> TestResult {
+    let env = common::Env::new();
+    let earlier = repo_file("tests/fixtures/compare/canada-2016-2020.txt");
+    let later = repo_file("tests/fixtures/compare/canada-2021-2025.txt");
+    env.run(&[
+        "build",
+        "--source",
+        earlier.to_str().ok_or("path")?,
+        "--source",
+        later.to_str().ok_or("path")?,
+    ])
+    .ok();
+    let store = env.store();
+    let s = common::served::serve_store(&["--store", store.to_str().ok_or("path")?], &[])?;
+    let page = |path: &str| -> Result<scraper::Html, Box<dyn std::error::Error>> {
+        let (status, _, body) = get(&s, path, Some("text/html"))?;
+        assert_eq!(status, 200, "{path}");
+        Ok(scraper::Html::parse_document(&body))
+    };
+    let links = |html: &scraper::Html, css: &str| -> Result<Vec<(String, String)>, Box<dyn std::error::Error>> {
+        let selector = scraper::Selector::parse(css).map_err(|e| format!("{css}: {e}"))?;
+        Ok(html
+            .select(&selector)
+            .filter_map(|a| Some((a.text().collect(), a.value().attr("href")?.to_owned())))
+            .collect())
+    };
+    // the plans, one after the other
+    let plan = page("/id/asean-ca-poa-2021-2025")?;
+    let before = links(&plan, "p.sequence a[rel=prev]")?;
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert_eq!(before[0].1, "/id/asean-ca-poa-2016-2020");
+    let plan = page("/id/asean-ca-poa-2016-2020")?;
+    assert_eq!(links(&plan, "p.sequence a[rel=next]")?[0].1, "/id/asean-ca-poa-2021-2025");
+    // the hand alignment: later 1.1.4 revises earlier 1.1.3; later 1.1.3 is new
+    let revised = page("/id/asean-ca-poa-2021-2025/clause/1.1.4")?;
+    let continues = links(&revised, "ul.changes a.continues")?;
+    assert_eq!(continues.len(), 1, "{continues:?}");
+    assert_eq!(continues[0].1, "/id/asean-ca-poa-2016-2020/clause/1.1.3");
+    let tag = scraper::Selector::parse("ul.changes .tag").map_err(|e| e.to_string())?;
+    let kind: String = revised.select(&tag).next().ok_or("no change tag")?.text().collect();
+    assert_eq!(kind, "revised");
+    let new = page("/id/asean-ca-poa-2021-2025/clause/1.1.3")?;
+    let kind: String = new.select(&tag).next().ok_or("no change tag")?.text().collect();
+    assert_eq!(kind, "new");
+    let earlier = page("/id/asean-ca-poa-2016-2020/clause/1.1.3")?;
+    assert_eq!(
+        links(&earlier, "ul.changes a.continued-by")?[0].1,
+        "/id/asean-ca-poa-2021-2025/clause/1.1.4"
+    );
+    Ok(())
+}

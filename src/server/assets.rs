@@ -14,15 +14,13 @@ const FILES: &[(&str, &[u8])] = &[
 /// The embedded file at `/assets/NAME`, if there is one.
 pub fn get(name: &str) -> Option<Response<Body>> {
     let (_, bytes) = FILES.iter().find(|(n, _)| *n == name)?;
-    let mut r = Response::new(Body::from(bytes.to_vec()));
-    *r.status_mut() = StatusCode::OK;
-    let headers = r.headers_mut();
-    headers.insert(
-        HeaderName::from_static("content-type"),
-        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    let mut r = super::http::response(
+        StatusCode::OK,
+        "text/javascript; charset=utf-8",
+        bytes.to_vec(),
     );
     // the files change only with the binary
-    headers.insert(
+    r.headers_mut().insert(
         HeaderName::from_static("cache-control"),
         HeaderValue::from_static("public, max-age=3600"),
     );

@@ -27,7 +27,8 @@ pub fn no_content() -> Response<Body> {
     r
 }
 
-fn response(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response<Body> {
+/// An answer with a status, a content type and a body.
+pub fn response(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response<Body> {
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = status;
     r.headers_mut().insert(
