@@ -3,7 +3,7 @@
 //! the entities named with it most often; and its analysis figures in words
 //! ("named in 3 of 5 pillars; ranks 2nd of 146 by betweenness").
 
-use super::links::{labels, ordinal, snippet, Link};
+use super::links::{highlight, labels, ordinal, snippet, Link, Piece};
 use crate::sparql::{self, row_text, QueryError};
 use crate::store::KgStore;
 
@@ -15,8 +15,8 @@ pub const PASSAGES: usize = 500;
 pub struct Named {
     /// The passage, by its notation, linked to its page.
     pub passage: Link,
-    /// Its text around the first mention.
-    pub snippet: String,
+    /// Its text around the first mention, the mention marked.
+    pub snippet: Vec<Piece>,
 }
 
 /// The passages of one pillar (or of no pillar) of one plan.
@@ -152,7 +152,16 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
                     label: row_text(row, "n").unwrap_or_else(|| crate::vocab::display_iri(&c)),
                     href: super::links::href(&c),
                 },
-                snippet: snippet(&text, &surface, 160),
+                snippet: highlight(
+                    &snippet(&text, &surface, 160),
+                    &[(
+                        surface,
+                        Link {
+                            label: String::new(),
+                            href: None,
+                        },
+                    )],
+                ),
             });
         }
     }
