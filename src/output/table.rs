@@ -144,9 +144,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 lines.push(String::new());
                 continue;
             }
-            // a word longer than a whole line
-            last.extend(&word[..width]);
-            word.drain(..width);
+            // a word longer than a whole line: broken after its last hyphen,
+            // slash or underscore that fits (`asean-ca-poa-` / `2016-2020`),
+            // else at the width
+            let cut = word[..width]
+                .iter()
+                .rposition(|c| matches!(c, '-' | '/' | '_'))
+                .map_or(width, |at| at + 1);
+            last.extend(&word[..cut]);
+            word.drain(..cut);
             lines.push(String::new());
         }
     }
@@ -197,5 +203,14 @@ mod tests {
     fn words_longer_than_the_column_are_broken() {
         assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn long_names_break_after_a_hyphen_where_one_fits() {
+        assert_eq!(
+            wrap("asean-ca-poa-2016-2020", 14),
+            ["asean-ca-poa-", "2016-2020"]
+        );
+        assert_eq!(wrap("a/b-cdefghij", 5), ["a/b-", "cdefg", "hij"]);
     }
 }
