@@ -134,6 +134,7 @@ fn graph_clause_addresses_one_document() {
 
 #[test_case(&["query", "--query", "SELECT ?x WHERE { ?x ?y }"], "--query: SPARQL syntax error at 1:" ; "syntax error with position")]
 #[test_case(&["query", "no-such-query"], "no-such-query: no such file, and no shipped query" ; "unknown query")]
+#[test_case(&["query"], "required arguments were not provided: <FILE|NAME>" ; "no query at all")]
 #[test_case(&["query", "--query", "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "csv"], "does not apply to CONSTRUCT/DESCRIBE" ; "format for graph results")]
 #[test_case(&["build", "--source", "missing.txt"], "missing.txt" ; "missing source")]
 #[test_case(&["export", "--graph", "https://example.org/none"], "no such graph" ; "unknown graph")]

@@ -159,6 +159,6 @@ fn a_store_without_entities_says_so() -> TestResult {
     env.run(&["build", "--source", data.to_str().ok_or("path")?])
         .ok();
     env.run(&["report", "cross-pillar"])
-        .user_error("names no entities: nothing to analyse");
+        .user_error("holds no plan that names an entity: nothing to analyse");
     Ok(())
 }

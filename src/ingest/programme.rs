@@ -117,19 +117,21 @@ pub fn parse(source: &str) -> Result<Programme, ProgrammeError> {
 
 /// Returns (front matter, its first line number, body, body's byte offset).
 fn split_front_matter(source: &str) -> Result<(&str, usize, &str, usize), ProgrammeError> {
-    let source_trimmed = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let skipped = source.len() - source_trimmed.len();
-    let rest = source_trimmed
+    // as `Source` tells a programme page: a BOM and blank lines may come
+    // before the opening `---` (the YAML's line numbers count them)
+    let after_bom = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let start = after_bom.trim_start();
+    let blank_lines = after_bom[..after_bom.len() - start.len()].matches('\n').count();
+    let rest = start
         .strip_prefix("---\n")
-        .or_else(|| source_trimmed.strip_prefix("---\r\n"))
+        .or_else(|| start.strip_prefix("---\r\n"))
         .ok_or(ProgrammeError::NoFrontMatter)?;
     let yaml_start = source.len() - rest.len();
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" || line.trim_end() == "..." {
             let body_byte = yaml_start + offset + line.len();
-            let _ = skipped;
-            return Ok((&rest[..offset], 2, &source[body_byte..], body_byte));
+            return Ok((&rest[..offset], 2 + blank_lines, &source[body_byte..], body_byte));
         }
         offset += line.len();
     }
@@ -388,5 +390,20 @@ mod tests {
             parse("---\ndate: 2024\n---\n"),
             Err(ProgrammeError::NoTitle)
         );
+    }
+
+    /// `Source` calls a page with blank lines before its `---` a programme
+    /// page; the parser used to refuse it (no front matter).
+    #[test]
+    fn blank_lines_before_the_front_matter_are_allowed() -> TestResult {
+        let p = parse(&format!("\u{feff}\n\n{PAGE}"))?;
+        assert_eq!(p.title, "Pacific—Ocean Partnership Program");
+        assert_eq!(p.activities.len(), 2);
+        let err = parse("\n\n---\ntitle: [unclosed\n---\nbody\n").expect_err("bad yaml");
+        match err {
+            ProgrammeError::Yaml { line, .. } => assert!(line >= 4, "the blank lines count: {line}"),
+            other => panic!("{other:?}"),
+        }
+        Ok(())
     }
 }

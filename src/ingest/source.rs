@@ -129,7 +129,11 @@ impl Source {
             }
         })?;
         let start = text.trim_start_matches('\u{feff}').trim_start();
-        let front_matter = start.starts_with("---");
+        // YAML front matter opens with a line of exactly three dashes (a
+        // Markdown plan may open with a longer rule, `----`)
+        let front_matter = start
+            .strip_prefix("---")
+            .is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
         let html_head = start.get(..15).map(str::to_ascii_lowercase);
         let html = matches!(extension.as_str(), "html" | "htm" | "xhtml")
             || html_head.is_some_and(|h| h.starts_with("<!doctype html") || h.starts_with("<html"));

@@ -56,7 +56,7 @@ pub enum Error {
     #[error("no passage {0:?} in the store (try a clause notation such as 1.2.16, or `preamble`)")]
     UnknownPassage(String),
     /// No entity of the network has the name given.
-    #[error("no entity named {name:?}; did you mean {}?", .suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))]
+    #[error("no entity named {name:?}{}", did_you_mean(&.suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>()))]
     NoSuchEntity {
         /// The name given.
         name: String,
@@ -64,7 +64,7 @@ pub enum Error {
         suggestions: Vec<String>,
     },
     /// No plan of the store answers to the name given.
-    #[error("no plan {name:?} in the store; did you mean {}?", .suggestions.join(", "))]
+    #[error("no plan {name:?} in the store{}", did_you_mean(.suggestions))]
     NoSuchPlan {
         /// The name given, trimmed.
         name: String,
@@ -89,12 +89,14 @@ pub enum Error {
     WhichPlan(usize),
     /// An analysis found nothing to work on (no entity mentions, or no plans);
     /// carries the store's location.
-    #[error("the store at {0} names no entities: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
+    #[error("the store at {0} holds no plan that names an entity: nothing to analyse (build it from a plan, e.g. `poakg build`)")]
     NothingToAnalyse(String),
-    /// The query named is neither a file nor a shipped query; carries the name
-    /// (empty when no query was given at all).
+    /// The query named is neither a file nor a shipped query; carries the name.
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
+    /// `query` was given neither a query file or name nor `--query`.
+    #[error("no query given: name a .rq file or a shipped query (see `poakg queries`), or give the text with --query")]
+    NoQuery,
     /// An input path of a build is unusable: missing, a folder with no
     /// documents, a glob pattern that is bad or matches no file, or an
     /// unreadable folder entry.
@@ -158,6 +160,7 @@ impl Error {
             | Error::SamePlan(_)
             | Error::NothingToAnalyse(_)
             | Error::UnknownQuery(_)
+            | Error::NoQuery
             | Error::Input { .. }
             | Error::File { .. } => true,
             Error::Output(_) => false,
@@ -173,5 +176,36 @@ impl Error {
             _ => None,
         };
         io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// "; did you mean A, B?" when there is something to suggest, else nothing.
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn nothing_to_suggest_asks_nothing() {
+        let none = Error::NoSuchPlan {
+            name: "x".into(),
+            suggestions: vec![],
+        };
+        assert_eq!(none.to_string(), "no plan \"x\" in the store");
+        let some = Error::NoSuchEntity {
+            name: "ARFF".into(),
+            suggestions: vec!["ARF".into()],
+        };
+        assert_eq!(
+            some.to_string(),
+            "no entity named \"ARFF\"; did you mean \"ARF\"?"
+        );
     }
 }

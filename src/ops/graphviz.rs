@@ -19,7 +19,8 @@ pub enum PictureError {
     Io(#[from] std::io::Error),
 }
 
-/// Renders DOT to SVG with Graphviz (`sfdp` layout when present, else `dot`).
+/// Renders DOT to SVG with Graphviz's `sfdp` layout (force-directed, for
+/// networks; it comes with every Graphviz package).
 pub fn svg_from_dot(dot_source: &str) -> Result<Vec<u8>, PictureError> {
     let mut child = match Command::new("dot")
         .args(["-Ksfdp", "-Tsvg"])

@@ -54,7 +54,7 @@ fn themes(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| w.trim_end_matches('s').to_owned())
+        .map(|w| w.strip_suffix('s').unwrap_or(&w).to_owned())
         .collect()
 }
 

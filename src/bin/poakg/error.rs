@@ -79,10 +79,20 @@ pub fn one_line(e: &clap::Error) -> String {
     let rendered = e.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid arguments");
-    let first = first.trim_start_matches("error: ");
-    let tip = lines
+    let mut first = first.trim_start_matches("error: ").to_owned();
+    let mut rest = lines.peekable();
+    // "the following required arguments were not provided:" lists them on
+    // the lines below: keep them, or the line names nothing
+    if first.ends_with(':') {
+        let mut items = Vec::new();
+        while let Some(item) = rest.next_if(|l| !l.starts_with("Usage:") && !l.starts_with("tip:")) {
+            items.push(item);
+        }
+        first = format!("{first} {}", items.join(", "));
+    }
+    let tip = rest
         .find(|l| l.starts_with("tip:"))
         .map(|t| format!(" ({})", t.trim_start_matches("tip: ")))
         .unwrap_or_default();
-    format!("{first}{tip}; see `poakg --help`")
+    format!("{}{tip}; see `poakg --help`", first.trim_end())
 }

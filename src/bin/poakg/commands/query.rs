@@ -32,7 +32,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
             origin: "--query".into(),
         },
         (None, Some(target)) => ops::load_query(&target)?,
-        (None, None) => return Err(ops::Error::UnknownQuery(String::new()).into()),
+        (None, None) => return Err(ops::Error::NoQuery.into()),
     };
     // A query that does not parse is refused before the store is touched.
     sparql::check(&query)?;
