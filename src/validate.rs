@@ -62,6 +62,9 @@ pub struct Finding {
     pub focus: Term,
     /// The result path as SPARQL property path text, prefixed names allowed.
     pub path: Option<String>,
+    /// The result path's IRI, when the path is one predicate (the report's
+    /// `sh:resultPath`; longer paths would need their RDF list form).
+    pub path_iri: Option<String>,
     /// The result's message (an untagged one preferred), on one line; empty
     /// when there is none.
     pub message: String,
@@ -149,6 +152,10 @@ fn finding(r: &ValidationResult) -> Finding {
         severity,
         focus: Term::from(r.focus_node().clone()),
         path: r.path().map(path_text),
+        path_iri: match r.path() {
+            Some(SHACLPath::Predicate { pred }) => Some(pred.as_str().to_owned()),
+            _ => None,
+        },
         message: one_line(&message),
         value: r.value().cloned().map(Term::from),
         component: Term::from(r.constraint_component().clone()),
@@ -219,6 +226,9 @@ pub fn report_quads(findings: &[Finding]) -> Vec<oxigraph::model::Triple> {
         }
         if let Some(value) = &f.value {
             out.push(Triple::new(subject.clone(), sh("value"), value.clone()));
+        }
+        if let Some(path) = f.path_iri.as_deref().and_then(|p| NamedNode::new(p).ok()) {
+            out.push(Triple::new(subject.clone(), sh("resultPath"), path));
         }
         if let Some(Term::NamedNode(shape)) = &f.shape {
             out.push(Triple::new(
@@ -333,6 +343,11 @@ mod tests {
         assert!(text
             .iter()
             .any(|t| t.contains("MinCountConstraintComponent")));
+        // the predicate the shape constrains, as the standard names it
+        assert!(
+            text.iter().any(|t| t.contains("#resultPath> <http://example.org/")),
+            "{text:?}"
+        );
         Ok(())
     }
 }
