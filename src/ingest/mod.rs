@@ -302,6 +302,10 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
                     name: source.name.clone(),
                     message: e.to_string(),
                 })?;
+            // a file may state a triple twice, anywhere: count it once (the
+            // dedup below only sees neighbours)
+            let mut seen = std::collections::HashSet::new();
+            let quads: Vec<Quad> = quads.into_iter().filter(|q| seen.insert(q.clone())).collect();
             (quads, Vec::new(), 0, Extraction::default())
         }
     };
@@ -437,6 +441,29 @@ mod tests {
             Source::from_bytes("a.txt", b"Plan".to_vec())?.kind,
             DocumentKind::Plan
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_plan_opening_with_a_rule_is_no_programme() -> Result<(), IngestError> {
+        let page = Source::from_bytes("a.md", b"----\n# Plan\n\n1. Do it;\n".to_vec())?;
+        assert_eq!(page.kind, DocumentKind::Plan);
+        Ok(())
+    }
+
+    #[test]
+    fn a_triple_stated_twice_in_rdf_counts_once() -> Result<(), Box<dyn std::error::Error>> {
+        let turtle = "<http://e.org/a> <http://e.org/p> <http://e.org/b> .\n\
+                      <http://e.org/a> <http://e.org/q> <http://e.org/c> .\n\
+                      <http://e.org/a> <http://e.org/p> <http://e.org/b> .\n";
+        let source = Source::from_bytes("twice.ttl", turtle.as_bytes().to_vec())?;
+        let ingested = ingest(&source, &crate::entities::Extractor::bundled()?)?;
+        let stated: Vec<_> = ingested
+            .quads
+            .iter()
+            .filter(|q| q.subject.to_string() == "<http://e.org/a>")
+            .collect();
+        assert_eq!(stated.len(), 2, "{stated:?}");
         Ok(())
     }
 }
