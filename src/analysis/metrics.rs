@@ -434,9 +434,44 @@ pub fn dominant_pillars(net: &Network) -> Vec<Option<String>> {
                 }
             }
             let best = count.values().copied().max()?;
-            count.into_iter().find(|(_, c)| *c == best).map(|(p, _)| p)
+            // ties go to the first pillar in numbering order ("2" before "10")
+            count
+                .into_iter()
+                .filter(|(_, c)| *c == best)
+                .map(|(p, _)| p)
+                .min_by(|a, b| numbering_order(a, b))
         })
         .collect()
+}
+
+/// Orders notations as people number them: runs of digits by value, the
+/// rest as text (`US:2021/2` before `US:2021/10`).
+fn numbering_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn runs(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = s.as_bytes();
+        for i in 1..=bytes.len() {
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
+                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
+                start = i;
+            }
+        }
+        out
+    }
+    let key = |s: &str| -> Vec<(String, u128)> {
+        runs(s)
+            .into_iter()
+            .map(|(digits, run)| {
+                if digits {
+                    (String::new(), run.parse::<u128>().unwrap_or(u128::MAX))
+                } else {
+                    (run.to_owned(), 0)
+                }
+            })
+            .collect()
+    };
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
 /// Helper for tests and reports: a graph from an edge list over `n` nodes.
@@ -449,4 +484,14 @@ pub fn graph_from_edges(n: usize, edges: &[(usize, usize, f64)]) -> UnGraph<usiz
         g.add_edge(NodeIndex::new(a), NodeIndex::new(b), w);
     }
     g
+}
+
+#[cfg(test)]
+mod numbering_tests {
+    #[test]
+    fn notations_order_by_their_numbers() {
+        let mut got = vec!["10", "2", "US:2021/10", "US:2021/2", "1", ""];
+        got.sort_by(|a, b| super::numbering_order(a, b));
+        assert_eq!(got, ["", "1", "2", "10", "US:2021/2", "US:2021/10"]);
+    }
 }
