@@ -315,7 +315,7 @@ pub fn central(a: &Analysis, top: usize) -> Report {
     Report {
         title: "Central entities".into(),
         notes: vec![format!(
-            "Co-mention network: {} entities, {} links, {} connected component(s). Ranked by betweenness (rustworkx-core), then PageRank (petgraph).",
+            "Co-mention network: {} entities, {} links, {} connected component(s). Ranked by betweenness (rustworkx-core), then PageRank (power iteration, the standard definition).",
             a.graph.node_count() - a.mentions.iter().filter(|&&m| m == 0).count(),
             petgraph::visit::EdgeCount::edge_count(&a.graph),
             a.components.iter().filter(|c| c.iter().any(|&e| a.mentions[e] > 0)).count()
