@@ -180,13 +180,23 @@ async fn session(driver: &Driver) -> Result<Client, Box<dyn std::error::Error>> 
 }
 
 async fn wait_for(client: &Client, script: &str) -> Result<Value, Box<dyn std::error::Error>> {
+    wait_within(client, script, Duration::from_secs(30)).await
+}
+
+/// Runs `script` until it returns something other than null or false, for
+/// at most `limit`.
+async fn wait_within(
+    client: &Client,
+    script: &str,
+    limit: Duration,
+) -> Result<Value, Box<dyn std::error::Error>> {
     let start = Instant::now();
     loop {
         let value = client.execute(script, vec![]).await?;
         if !value.is_null() && value != json!(false) {
             return Ok(value);
         }
-        if start.elapsed() > Duration::from_secs(30) {
+        if start.elapsed() > limit {
             return Err(format!("timed out waiting for: {script}").into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -290,21 +300,37 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     let status = b.text("#status").await?;
     assert!(status.starts_with(&format!("{} of ", shown.len())), "{status}");
     b.check_page("network").await?;
-    // click the node of the ASEAN Regional Forum where it is drawn
-    let at = wait_for(
-        &b.client,
-        "var cy = window.poakgNetwork; var n = cy.$id('https://w3id.org/poakg/id/entity/asean-regional-forum');
-         cy.stop(true); cy.fit(n, 200); var p = n.renderedPosition(); var r = cy.container().getBoundingClientRect();
-         return [r.left + p.x, r.top + p.y];",
-    )
-    .await?;
-    let (x, y) = (at[0].as_f64().ok_or("x")?, at[1].as_f64().ok_or("y")?);
-    let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo { duration: None, x, y })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-    b.client.perform_actions(click).await?;
-    wait_for(&b.client, "return location.pathname === '/id/entity/asean-regional-forum';").await?;
+    // click the node of the ASEAN Regional Forum where it is drawn: once the
+    // view has settled after the phone-width check (the page refits the
+    // network 150 ms after a resize), and again if a late refit moved it
+    let mut opened = false;
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        wait_for(&b.client, "return !document.getElementById('cy').hasAttribute('data-resizing');").await?;
+        let at = wait_for(
+            &b.client,
+            "var cy = window.poakgNetwork; var n = cy.$id('https://w3id.org/poakg/id/entity/asean-regional-forum');
+             cy.stop(true); cy.fit(n, 200); var p = n.renderedPosition(); var r = cy.container().getBoundingClientRect();
+             return [r.left + p.x, r.top + p.y];",
+        )
+        .await?;
+        let (x, y) = (at[0].as_f64().ok_or("x")?, at[1].as_f64().ok_or("y")?);
+        let click = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        b.client.perform_actions(click).await?;
+        let navigated = wait_within(
+            &b.client,
+            "return location.pathname === '/id/entity/asean-regional-forum';",
+            Duration::from_secs(5),
+        );
+        if navigated.await.is_ok() {
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "a click on the node did not open its page");
     assert_eq!(b.text("h1").await?, "ASEAN Regional Forum");
 
     // query: results as a linked table, IRIs shown by their labels

@@ -80,7 +80,11 @@
       var resizing = null;
       window.addEventListener('resize', function () {
         clearTimeout(resizing);
-        resizing = setTimeout(function () { cy.resize(); cy.fit(cy.nodes(':visible'), 30); }, 150);
+        container.setAttribute('data-resizing', 'true');
+        resizing = setTimeout(function () {
+          cy.resize(); cy.fit(cy.nodes(':visible'), 30);
+          container.removeAttribute('data-resizing');
+        }, 150);
       });
       container.setAttribute('data-ready', 'true');
     })
