@@ -34,7 +34,10 @@ fn endpoint() -> Endpoint {
         .collect();
     let (store, _) =
         poakg::ops::build(writer, &seeds, true, &extractor, &mut |_| {}).expect("the seeds build");
-    Endpoint::new(Backing::Writing(Writer::over_memory(store)), Options::default())
+    Endpoint::new(
+        Backing::Writing(Writer::over_memory(store)),
+        Options::default(),
+    )
 }
 
 fn request(endpoint: &Endpoint, path: &str, accept: &str) -> usize {
@@ -66,7 +69,10 @@ fn median(mut f: impl FnMut()) -> Duration {
 
 fn main() {
     let endpoint = endpoint();
-    println!("{:<14} {:>10} {:>10} {:>12} {:>8}", "page", "bytes", "median ms", "Turtle ms", "ratio");
+    println!(
+        "{:<14} {:>10} {:>10} {:>12} {:>8}",
+        "page", "bytes", "median ms", "Turtle ms", "ratio"
+    );
     let mut slowest = Duration::ZERO;
     for (kind, path) in PAGES {
         let bytes = request(&endpoint, path, "text/html");
@@ -83,12 +89,19 @@ fn main() {
             "{kind:<14} {bytes:>10} {:>10.2} {:>12} {:>8}",
             page.as_secs_f64() * 1e3,
             turtle.map_or("-".into(), |t| format!("{:.2}", t.as_secs_f64() * 1e3)),
-            turtle.map_or("-".into(), |t| format!("{:.1}×", page.as_secs_f64() / t.as_secs_f64())),
+            turtle.map_or("-".into(), |t| format!(
+                "{:.1}×",
+                page.as_secs_f64() / t.as_secs_f64()
+            )),
         );
     }
     println!(
         "slowest page {:.1} ms: {} the 50 ms budget",
         slowest.as_secs_f64() * 1e3,
-        if slowest < Duration::from_millis(50) { "within" } else { "OVER" }
+        if slowest < Duration::from_millis(50) {
+            "within"
+        } else {
+            "OVER"
+        }
     );
 }

@@ -238,6 +238,12 @@ pub fn select(
     Ok(rows)
 }
 
+/// A bound variable's value read as a number (or anything else parsed from
+/// its text); none when unbound or not of that form.
+pub fn row_number<T: std::str::FromStr>(row: &Row, var: &str) -> Option<T> {
+    row_text(row, var)?.parse().ok()
+}
+
 /// A bound variable as plain text: an IRI's string, a literal's value.
 pub fn row_text(row: &Row, var: &str) -> Option<String> {
     row.get(var).map(|t| match t {

@@ -345,7 +345,8 @@ mod tests {
             .any(|t| t.contains("MinCountConstraintComponent")));
         // the predicate the shape constrains, as the standard names it
         assert!(
-            text.iter().any(|t| t.contains("#resultPath> <http://example.org/")),
+            text.iter()
+                .any(|t| t.contains("#resultPath> <http://example.org/")),
             "{text:?}"
         );
         Ok(())

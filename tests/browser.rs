@@ -35,7 +35,9 @@ impl Drop for Driver {
 }
 
 fn chromedriver() -> Result<Driver, Box<dyn std::error::Error>> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
     let child = Command::new("chromedriver")
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -72,12 +74,19 @@ fn screenshots() -> Result<PathBuf, std::io::Error> {
 struct BrowserLog;
 
 impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (::http::Method, Option<String>) {
-        (::http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+        (
+            ::http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
     }
 }
 
@@ -89,7 +98,9 @@ struct Browser<'a> {
 
 impl Browser<'_> {
     async fn open(&self, path: &str) -> TestResult {
-        self.client.goto(&format!("{}{path}", self.served.base)).await?;
+        self.client
+            .goto(&format!("{}{path}", self.served.base))
+            .await?;
         Ok(())
     }
 
@@ -141,7 +152,10 @@ impl Browser<'_> {
             .await?
             .attr("content")
             .await?;
-        assert!(viewport.is_some_and(|v| v.contains("width=device-width")), "{name}");
+        assert!(
+            viewport.is_some_and(|v| v.contains("width=device-width")),
+            "{name}"
+        );
         let png = self.client.screenshot().await?;
         assert!(png.starts_with(b"\x89PNG"), "{name}: screenshot is no PNG");
         std::fs::write(screenshots()?.join(format!("{name}.png")), png)?;
@@ -149,9 +163,15 @@ impl Browser<'_> {
         self.client.set_window_size(390, 844).await?;
         let overflow = self
             .client
-            .execute("return document.documentElement.scrollWidth - window.innerWidth;", vec![])
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth;",
+                vec![],
+            )
             .await?;
-        assert!(overflow.as_f64().is_some_and(|o| o <= 1.0), "{name}: {overflow} px too wide on a phone");
+        assert!(
+            overflow.as_f64().is_some_and(|o| o <= 1.0),
+            "{name}: {overflow} px too wide on a phone"
+        );
         std::fs::write(
             screenshots()?.join(format!("{name}-phone.png")),
             self.client.screenshot().await?,
@@ -211,7 +231,9 @@ fn every_page_kind_in_a_real_browser() -> TestResult {
     }
     let served = serve(&[])?;
     let driver = chromedriver()?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async {
         let client = session(&driver).await?;
         let b = Browser {
@@ -234,15 +256,31 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     plan_link.click().await?;
 
     // plan: table of contents, connectors, entities by class
-    assert!(b.client.current_url().await?.path().ends_with("/id/asean-us-poa-2021-2025"));
-    assert!(b.text("h1").await?.contains("ASEAN-United States Strategic Partnership"));
+    assert!(b
+        .client
+        .current_url()
+        .await?
+        .path()
+        .ends_with("/id/asean-us-poa-2021-2025"));
+    assert!(b
+        .text("h1")
+        .await?
+        .contains("ASEAN-United States Strategic Partnership"));
     let toc = b.client.find_all(Locator::Css("ol.toc > li")).await?;
     assert_eq!(toc.len(), 5, "five pillars");
-    assert!(!b.client.find_all(Locator::Css("table.connectors tbody tr")).await?.is_empty());
+    assert!(!b
+        .client
+        .find_all(Locator::Css("table.connectors tbody tr"))
+        .await?
+        .is_empty());
     b.check_page("plan").await?;
 
     // pillar: its clauses in order, each with its text
-    b.client.find(Locator::Css("ol.toc > li > a")).await?.click().await?;
+    b.client
+        .find(Locator::Css("ol.toc > li > a"))
+        .await?
+        .click()
+        .await?;
     assert!(b.client.current_url().await?.path().ends_with("/pillar/1"));
     let first = b.text("p.passage").await?;
     assert!(first.starts_with("1.1.1 "), "{first}");
@@ -257,18 +295,34 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     // clause: breadcrumbs, highlighted mentions, previous and next, source on demand
     b.open("/id/asean-us-poa-2021-2025/clause/1.2.1").await?;
     assert!(b.text("h1").await?.contains("1.2.1"));
-    assert_eq!(b.client.find_all(Locator::Css("nav.crumbs a")).await?.len(), 3);
+    assert_eq!(
+        b.client.find_all(Locator::Css("nav.crumbs a")).await?.len(),
+        3
+    );
     assert!(b.text("a[rel=prev]").await?.contains("1.1.6"));
     assert!(b.text("a[rel=next]").await?.contains("1.2.2"));
     let raw = b.client.find(Locator::Css("details.raw pre")).await?;
-    assert!(!raw.is_displayed().await?, "the source text waits to be asked for");
-    b.client.find(Locator::Css("details.raw summary")).await?.click().await?;
+    assert!(
+        !raw.is_displayed().await?,
+        "the source text waits to be asked for"
+    );
+    b.client
+        .find(Locator::Css("details.raw summary"))
+        .await?
+        .click()
+        .await?;
     assert!(raw.is_displayed().await?);
     assert!(raw.text().await?.starts_with("1.2.1. Promote dialogue"));
     b.check_page("clause").await?;
     let mention = b.client.find(Locator::Css("p.text mark a.mention")).await?;
-    let entity_name = mention.attr("title").await?.ok_or("a mention without a title")?;
-    let entity_href = mention.attr("href").await?.ok_or("a mention without a link")?;
+    let entity_name = mention
+        .attr("title")
+        .await?
+        .ok_or("a mention without a title")?;
+    let entity_href = mention
+        .attr("href")
+        .await?
+        .ok_or("a mention without a link")?;
     mention.click().await?;
 
     // entity: the page the mention linked, with this clause among its passages
@@ -281,24 +335,57 @@ async fn pages(b: &Browser<'_>) -> TestResult {
         }
         out
     };
-    assert!(passages.iter().any(|p| p.ends_with("/clause/1.2.1")), "{passages:?}");
+    assert!(
+        passages.iter().any(|p| p.ends_with("/clause/1.2.1")),
+        "{passages:?}"
+    );
     assert!(b.text("ul.figures").await?.contains("Named in"));
     b.check_page("entity").await?;
 
     // network: drawn, filterable, a click on a node opens its page
     b.open("/network").await?;
-    wait_for(&b.client, "return document.getElementById('cy').getAttribute('data-ready') === 'true';").await?;
-    let nodes = b.client.execute("return window.poakgNetwork.nodes().length;", vec![]).await?;
+    wait_for(
+        &b.client,
+        "return document.getElementById('cy').getAttribute('data-ready') === 'true';",
+    )
+    .await?;
+    let nodes = b
+        .client
+        .execute("return window.poakgNetwork.nodes().length;", vec![])
+        .await?;
     assert!(nodes.as_u64().is_some_and(|n| n > 50), "{nodes}");
-    b.client.find(Locator::Css("#search")).await?.send_keys("Regional Forum").await?;
+    b.client
+        .find(Locator::Css("#search"))
+        .await?
+        .send_keys("Regional Forum")
+        .await?;
     let found = wait_for(&b.client, "var f = window.poakgNetwork.nodes('.found'); return f.length > 0 && f.map(n => n.data('label'));").await?;
-    assert!(found.to_string().contains("ASEAN Regional Forum"), "{found}");
-    b.client.find(Locator::Css("#class")).await?.select_by_value("Mechanism").await?;
-    let shown = b.client.execute("return window.poakgNetwork.nodes(':visible').map(n => n.data('cls'));", vec![]).await?;
+    assert!(
+        found.to_string().contains("ASEAN Regional Forum"),
+        "{found}"
+    );
+    b.client
+        .find(Locator::Css("#class"))
+        .await?
+        .select_by_value("Mechanism")
+        .await?;
+    let shown = b
+        .client
+        .execute(
+            "return window.poakgNetwork.nodes(':visible').map(n => n.data('cls'));",
+            vec![],
+        )
+        .await?;
     let shown = shown.as_array().ok_or("no nodes shown")?;
-    assert!(!shown.is_empty() && shown.iter().all(|c| c == "Mechanism"), "{shown:?}");
+    assert!(
+        !shown.is_empty() && shown.iter().all(|c| c == "Mechanism"),
+        "{shown:?}"
+    );
     let status = b.text("#status").await?;
-    assert!(status.starts_with(&format!("{} of ", shown.len())), "{status}");
+    assert!(
+        status.starts_with(&format!("{} of ", shown.len())),
+        "{status}"
+    );
     b.check_page("network").await?;
     // click the node of the ASEAN Regional Forum where it is drawn: once the
     // view has settled after the phone-width check (the page refits the
@@ -306,7 +393,11 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     let mut opened = false;
     for _ in 0..3 {
         tokio::time::sleep(Duration::from_millis(300)).await;
-        wait_for(&b.client, "return !document.getElementById('cy').hasAttribute('data-resizing');").await?;
+        wait_for(
+            &b.client,
+            "return !document.getElementById('cy').hasAttribute('data-resizing');",
+        )
+        .await?;
         let at = wait_for(
             &b.client,
             "var cy = window.poakgNetwork; var n = cy.$id('https://w3id.org/poakg/id/entity/asean-regional-forum');
@@ -316,9 +407,17 @@ async fn pages(b: &Browser<'_>) -> TestResult {
         .await?;
         let (x, y) = (at[0].as_f64().ok_or("x")?, at[1].as_f64().ok_or("y")?);
         let click = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: None, x, y })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x,
+                y,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
         b.client.perform_actions(click).await?;
         let navigated = wait_within(
             &b.client,
@@ -340,16 +439,32 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     query
         .send_keys("SELECT ?e WHERE { ?e skos:altLabel \"ARF\" }")
         .await?;
-    b.client.find(Locator::Css("button[type=submit]")).await?.click().await?;
-    wait_for(&b.client, "return document.querySelector('#results td a') !== null;").await?;
+    b.client
+        .find(Locator::Css("button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    wait_for(
+        &b.client,
+        "return document.querySelector('#results td a') !== null;",
+    )
+    .await?;
     let cell = b.client.find(Locator::Css("#results td a")).await?;
     assert_eq!(cell.text().await?, "ASEAN Regional Forum");
-    assert_eq!(cell.attr("href").await?.as_deref(), Some("/id/entity/asean-regional-forum"));
-    let csv = b.client.find(Locator::Css("#downloads a[data-format=csv]")).await?;
+    assert_eq!(
+        cell.attr("href").await?.as_deref(),
+        Some("/id/entity/asean-regional-forum")
+    );
+    let csv = b
+        .client
+        .find(Locator::Css("#downloads a[data-format=csv]"))
+        .await?;
     let href = csv.attr("href").await?.ok_or("no download link")?;
     let reply = http::request(&b.served.base, "GET", &href, &[], b"")?;
     assert_eq!(reply.status, 200);
-    assert!(reply.body.contains("https://w3id.org/poakg/id/entity/asean-regional-forum"));
+    assert!(reply
+        .body
+        .contains("https://w3id.org/poakg/id/entity/asean-regional-forum"));
     b.check_page("query").await?;
 
     // the console check sees errors: a page that does not exist logs one

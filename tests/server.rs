@@ -337,7 +337,9 @@ fn clause_pages_show_how_clauses_changed_from_plan_to_plan() -> TestResult {
         assert_eq!(status, 200, "{path}");
         Ok(scraper::Html::parse_document(&body))
     };
-    let links = |html: &scraper::Html, css: &str| -> Result<Vec<(String, String)>, Box<dyn std::error::Error>> {
+    let links = |html: &scraper::Html,
+                 css: &str|
+     -> Result<Vec<(String, String)>, Box<dyn std::error::Error>> {
         let selector = scraper::Selector::parse(css).map_err(|e| format!("{css}: {e}"))?;
         Ok(html
             .select(&selector)
@@ -350,17 +352,30 @@ fn clause_pages_show_how_clauses_changed_from_plan_to_plan() -> TestResult {
     assert_eq!(before.len(), 1, "{before:?}");
     assert_eq!(before[0].1, "/id/asean-ca-poa-2016-2020");
     let plan = page("/id/asean-ca-poa-2016-2020")?;
-    assert_eq!(links(&plan, "p.sequence a[rel=next]")?[0].1, "/id/asean-ca-poa-2021-2025");
+    assert_eq!(
+        links(&plan, "p.sequence a[rel=next]")?[0].1,
+        "/id/asean-ca-poa-2021-2025"
+    );
     // the hand alignment: later 1.1.4 revises earlier 1.1.3; later 1.1.3 is new
     let revised = page("/id/asean-ca-poa-2021-2025/clause/1.1.4")?;
     let continues = links(&revised, "ul.changes a.continues")?;
     assert_eq!(continues.len(), 1, "{continues:?}");
     assert_eq!(continues[0].1, "/id/asean-ca-poa-2016-2020/clause/1.1.3");
     let tag = scraper::Selector::parse("ul.changes .tag").map_err(|e| e.to_string())?;
-    let kind: String = revised.select(&tag).next().ok_or("no change tag")?.text().collect();
+    let kind: String = revised
+        .select(&tag)
+        .next()
+        .ok_or("no change tag")?
+        .text()
+        .collect();
     assert_eq!(kind, "revised");
     let new = page("/id/asean-ca-poa-2021-2025/clause/1.1.3")?;
-    let kind: String = new.select(&tag).next().ok_or("no change tag")?.text().collect();
+    let kind: String = new
+        .select(&tag)
+        .next()
+        .ok_or("no change tag")?
+        .text()
+        .collect();
     assert_eq!(kind, "new");
     let earlier = page("/id/asean-ca-poa-2016-2020/clause/1.1.3")?;
     assert_eq!(

@@ -172,6 +172,19 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The mentions in passage `passage` that overlap the characters
+    /// `start..end`.
+    pub(crate) fn overlapping(
+        &self,
+        passage: usize,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(move |m| m.passage == passage && m.start < end && start < m.end)
+    }
+
     /// Records a registry entity and the parents and owners it refers to.
     pub(crate) fn add_known(&mut self, known: &Entity, registry: &registry::Registry) {
         let mut pending = vec![known.id.clone()];

@@ -305,7 +305,10 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
             // a file may state a triple twice, anywhere: count it once (the
             // dedup below only sees neighbours)
             let mut seen = std::collections::HashSet::new();
-            let quads: Vec<Quad> = quads.into_iter().filter(|q| seen.insert(q.clone())).collect();
+            let quads: Vec<Quad> = quads
+                .into_iter()
+                .filter(|q| seen.insert(q.clone()))
+                .collect();
             (quads, Vec::new(), 0, Extraction::default())
         }
     };

@@ -121,7 +121,9 @@ fn split_front_matter(source: &str) -> Result<(&str, usize, &str, usize), Progra
     // before the opening `---` (the YAML's line numbers count them)
     let after_bom = source.strip_prefix('\u{feff}').unwrap_or(source);
     let start = after_bom.trim_start();
-    let blank_lines = after_bom[..after_bom.len() - start.len()].matches('\n').count();
+    let blank_lines = after_bom[..after_bom.len() - start.len()]
+        .matches('\n')
+        .count();
     let rest = start
         .strip_prefix("---\n")
         .or_else(|| start.strip_prefix("---\r\n"))
@@ -131,7 +133,12 @@ fn split_front_matter(source: &str) -> Result<(&str, usize, &str, usize), Progra
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" || line.trim_end() == "..." {
             let body_byte = yaml_start + offset + line.len();
-            return Ok((&rest[..offset], 2 + blank_lines, &source[body_byte..], body_byte));
+            return Ok((
+                &rest[..offset],
+                2 + blank_lines,
+                &source[body_byte..],
+                body_byte,
+            ));
         }
         offset += line.len();
     }
@@ -401,7 +408,9 @@ mod tests {
         assert_eq!(p.activities.len(), 2);
         let err = parse("\n\n---\ntitle: [unclosed\n---\nbody\n").expect_err("bad yaml");
         match err {
-            ProgrammeError::Yaml { line, .. } => assert!(line >= 4, "the blank lines count: {line}"),
+            ProgrammeError::Yaml { line, .. } => {
+                assert!(line >= 4, "the blank lines count: {line}")
+            }
             other => panic!("{other:?}"),
         }
         Ok(())

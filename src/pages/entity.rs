@@ -4,7 +4,7 @@
 //! ("named in 3 of 5 pillars; ranks 2nd of 146 by betweenness").
 
 use super::links::{highlight, labels, ordinal, snippet, Link, Piece};
-use crate::sparql::{self, row_text, QueryError};
+use crate::sparql::{self, row_number, row_text, QueryError};
 use crate::store::KgStore;
 
 /// At most this many passages are listed on one entity's page.
@@ -48,10 +48,6 @@ pub struct EntityView {
     pub with: Vec<(Link, usize)>,
     /// Its analysis figures, each a sentence.
     pub figures: Vec<String>,
-}
-
-fn number(row: &sparql::Row, var: &str) -> Option<f64> {
-    row_text(row, var)?.parse().ok()
 }
 
 /// Reads the entity view of `entity`; none when no passage names it.
@@ -106,7 +102,11 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
     )?;
     let mut iris: Vec<String> = Vec::new();
     for row in &rows {
-        iris.extend(["c", "doc", "pillar"].iter().filter_map(|v| row_text(row, v)));
+        iris.extend(
+            ["c", "doc", "pillar"]
+                .iter()
+                .filter_map(|v| row_text(row, v)),
+        );
     }
     iris.extend(with.iter().filter_map(|r| row_text(r, "o")));
     iris.sort_unstable();
@@ -116,12 +116,16 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
     let mut view = EntityView::default();
     let mut seen = std::collections::HashSet::new();
     let mut pillars_named = std::collections::HashSet::new();
+    let mut docs = std::collections::HashSet::new();
     for row in &rows {
-        let (Some(c), Some(doc)) = (row_text(row, "c"), row_text(row, "doc")) else { continue };
+        let (Some(c), Some(doc)) = (row_text(row, "c"), row_text(row, "doc")) else {
+            continue;
+        };
         if !seen.insert(c.clone()) {
             continue; // a passage naming it twice is listed once
         }
         view.passages += 1;
+        docs.insert(doc.clone());
         let pillar = row_text(row, "pillar");
         if let Some(p) = &pillar {
             pillars_named.insert(p.clone());
@@ -136,7 +140,9 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
                 pillars: Vec::new(),
             });
         }
-        let Some(group) = view.plans.last_mut() else { continue };
+        let Some(group) = view.plans.last_mut() else {
+            continue;
+        };
         let pillar = pillar.map(|p| Link::to(&p, &names));
         if group.pillars.last().is_none_or(|g| g.pillar != pillar) {
             group.pillars.push(PillarGroup {
@@ -169,11 +175,14 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
         .iter()
         .filter_map(|r| {
             let o = row_text(r, "o")?;
-            Some((Link::to(&o, &names), number(r, "k")? as usize))
+            Some((Link::to(&o, &names), row_number(r, "k")?))
         })
         .collect();
-    let plans = seen_docs(&rows);
-    let all_pillars = totals.first().and_then(|r| number(r, "pillars")).unwrap_or(0.0) as usize;
+    let plans = docs.len();
+    let all_pillars = totals
+        .first()
+        .and_then(|r| row_number(r, "pillars"))
+        .unwrap_or(0);
     let mut sentence = format!(
         "Named in {} passage{} of {} document{}",
         view.passages,
@@ -186,20 +195,29 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
             ", in {} of the {} pillars of {}",
             pillars_named.len(),
             all_pillars,
-            if plans == 1 { "its plan" } else { "those plans" }
+            if plans == 1 {
+                "its plan"
+            } else {
+                "those plans"
+            }
         );
     }
     view.figures.push(sentence + ".");
     if let Some(row) = figures.first() {
-        let ranked = ranked.first().and_then(|r| number(r, "n")).unwrap_or(0.0) as usize;
-        if let (Some(_), Some(higher)) = (number(row, "b"), number(row, "higher")) {
+        let ranked = ranked
+            .first()
+            .and_then(|r| row_number::<usize>(r, "n"))
+            .unwrap_or(0);
+        if let (Some(_), Some(higher)) = (
+            row_number::<f64>(row, "b"),
+            row_number::<usize>(row, "higher"),
+        ) {
             view.figures.push(format!(
                 "Ranks {} of {ranked} entities by betweenness (how often it lies on the shortest paths between other entities).",
-                ordinal(higher as usize + 1)
+                ordinal(higher + 1)
             ));
         }
-        if let Some(degree) = number(row, "degree") {
-            let degree = degree as usize;
+        if let Some(degree) = row_number::<usize>(row, "degree") {
             view.figures.push(format!(
                 "Named in the same passages as {degree} other entit{}.",
                 if degree == 1 { "y" } else { "ies" }
@@ -213,12 +231,6 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
         }
     }
     Ok(Some(view))
-}
-
-fn seen_docs(rows: &[sparql::Row]) -> usize {
-    let docs: std::collections::HashSet<String> =
-        rows.iter().filter_map(|r| row_text(r, "doc")).collect();
-    docs.len()
 }
 
 fn plural(n: usize) -> &'static str {

@@ -70,7 +70,9 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
     let mut passages_of: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut pillars_of: HashMap<String, BTreeSet<String>> = HashMap::new();
     for row in &rows {
-        let (Some(c), Some(e)) = (row_text(row, "c"), row_text(row, "e")) else { continue };
+        let (Some(c), Some(e)) = (row_text(row, "c"), row_text(row, "e")) else {
+            continue;
+        };
         if let Some(p) = row_text(row, "pillar") {
             pillars_of.entry(e.clone()).or_default().insert(p);
         }
@@ -94,14 +96,21 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
     class_iris.dedup();
     iris.extend(class_iris);
     let names = labels(store, &iris)?;
-    let name = |iri: &str| names.get(iri).cloned().unwrap_or_else(|| vocab::display_iri(iri));
+    let name = |iri: &str| {
+        names
+            .get(iri)
+            .cloned()
+            .unwrap_or_else(|| vocab::display_iri(iri))
+    };
 
     let nodes: Vec<Node> = ranked
         .iter()
         .map(|(e, n)| Node {
             id: (*e).clone(),
             label: name(e),
-            class: classes.get(*e).map_or_else(|| "Other".to_owned(), |c| name(c)),
+            class: classes
+                .get(*e)
+                .map_or_else(|| "Other".to_owned(), |c| name(c)),
             href: href(e),
             passages: *n,
             pillars: pillars_of
@@ -138,7 +147,10 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
         })
         .collect();
     let classes: BTreeSet<String> = nodes.iter().map(|n| n.class.clone()).collect();
-    let pillars: BTreeSet<String> = nodes.iter().flat_map(|n| n.pillars.iter().cloned()).collect();
+    let pillars: BTreeSet<String> = nodes
+        .iter()
+        .flat_map(|n| n.pillars.iter().cloned())
+        .collect();
     Ok(Network {
         nodes,
         edges,
@@ -149,7 +161,10 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
 }
 
 /// The first poa: class of each entity (entities have one).
-fn class_of(store: &KgStore, entities: &BTreeSet<&str>) -> Result<HashMap<String, String>, QueryError> {
+fn class_of(
+    store: &KgStore,
+    entities: &BTreeSet<&str>,
+) -> Result<HashMap<String, String>, QueryError> {
     let mut out = HashMap::new();
     let list: Vec<&str> = entities.iter().copied().collect();
     for chunk in list.chunks(400) {
@@ -182,7 +197,10 @@ pub fn render(plans: &[(String, String)], plan: &str) -> Result<String, PageErro
     let data = if plan.is_empty() {
         "/network.json".to_owned()
     } else {
-        format!("/network.json?plan={}", urlencode(plan))
+        format!(
+            "/network.json?plan={}",
+            form_urlencoded::byte_serialize(plan.as_bytes()).collect::<String>()
+        )
     };
     Ok(NetworkPage {
         data: &data,
@@ -190,14 +208,4 @@ pub fn render(plans: &[(String, String)], plan: &str) -> Result<String, PageErro
         plan,
     }
     .render()?)
-}
-
-/// Percent-encodes everything but unreserved characters.
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

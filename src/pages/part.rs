@@ -52,23 +52,31 @@ pub fn read(
     let names = labels(store, &iris.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut by_passage: HashMap<String, Vec<(String, Link)>> = HashMap::new();
     for row in &mentions {
-        let (Some(c), Some(surface), Some(e)) =
-            (row_text(row, "c"), row_text(row, "surface"), row_text(row, "e"))
-        else {
+        let (Some(c), Some(surface), Some(e)) = (
+            row_text(row, "c"),
+            row_text(row, "surface"),
+            row_text(row, "e"),
+        ) else {
             continue;
         };
-        by_passage.entry(c).or_default().push((surface, Link::to(&e, &names)));
+        by_passage
+            .entry(c)
+            .or_default()
+            .push((surface, Link::to(&e, &names)));
     }
     let mut out = Vec::new();
     let mut last_section = None;
     for row in &rows {
-        let Some(c) = row_text(row, "c") else { continue };
-        let section = row_text(row, "section");
-        let heading = if property.ends_with("inPillar") && section.is_some() && section != last_section {
-            section.as_deref().map(|s| Link::to(s, &names))
-        } else {
-            None
+        let Some(c) = row_text(row, "c") else {
+            continue;
         };
+        let section = row_text(row, "section");
+        let heading =
+            if property.ends_with("inPillar") && section.is_some() && section != last_section {
+                section.as_deref().map(|s| Link::to(s, &names))
+            } else {
+                None
+            };
         last_section = section;
         let text = row_text(row, "t").unwrap_or_default();
         out.push(PartPassage {

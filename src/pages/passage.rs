@@ -95,7 +95,11 @@ pub fn read(store: &KgStore, passage: &str) -> Result<PassageView, QueryError> {
         ),
     )?;
     for row in &changes {
-        iris.extend(["other", "plan", "kind"].iter().filter_map(|v| row_text(row, v)));
+        iris.extend(
+            ["other", "plan", "kind"]
+                .iter()
+                .filter_map(|v| row_text(row, v)),
+        );
     }
     iris.sort_unstable();
     iris.dedup();
@@ -110,7 +114,11 @@ pub fn read(store: &KgStore, passage: &str) -> Result<PassageView, QueryError> {
     }
     for row in &changes {
         let kind_iri = row_text(row, "kind").unwrap_or_default();
-        let local = kind_iri.rsplit(['#', '/']).next().unwrap_or_default().to_owned();
+        let local = kind_iri
+            .rsplit(['#', '/'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         let Some(other) = row_text(row, "other") else {
             if local == "New" {
                 view.is_new = true;

@@ -57,8 +57,9 @@ pub struct PlanView {
     pub connectors: Vec<Connector>,
 }
 
+/// A count the query returned (0 when unbound).
 fn count(row: &sparql::Row, var: &str) -> usize {
-    row_text(row, var).and_then(|n| n.parse().ok()).unwrap_or(0)
+    sparql::row_number(row, var).unwrap_or(0)
 }
 
 /// Reads the plan view of `plan` (an IRI already checked to be a plan).
@@ -126,7 +127,9 @@ pub fn read(store: &KgStore, plan: &str) -> Result<PlanView, QueryError> {
 
     let mut view = PlanView::default();
     for row in &neighbours {
-        let Some(other) = row_text(row, "other") else { continue };
+        let Some(other) = row_text(row, "other") else {
+            continue;
+        };
         match row_text(row, "rel").as_deref() {
             Some("before") => view.before.push(link(&other)),
             _ => view.after.push(link(&other)),
@@ -140,7 +143,9 @@ pub fn read(store: &KgStore, plan: &str) -> Result<PlanView, QueryError> {
     }
     view.outside_pillars = counts.get(&(None, None)).copied().unwrap_or(0);
     for row in &parts {
-        let Some(part) = row_text(row, "part") else { continue };
+        let Some(part) = row_text(row, "part") else {
+            continue;
+        };
         if row_text(row, "kind").is_some_and(|k| k.ends_with("#Pillar")) {
             let clauses = counts
                 .iter()
@@ -171,7 +176,9 @@ pub fn read(store: &KgStore, plan: &str) -> Result<PlanView, QueryError> {
         }
     }
     for row in &named {
-        let (Some(e), Some(class)) = (row_text(row, "e"), row_text(row, "class")) else { continue };
+        let (Some(e), Some(class)) = (row_text(row, "e"), row_text(row, "class")) else {
+            continue;
+        };
         let class = link(&class);
         let entry = (link(&e), count(row, "n"));
         match view.classes.iter_mut().find(|g| g.class == class) {
@@ -182,8 +189,12 @@ pub fn read(store: &KgStore, plan: &str) -> Result<PlanView, QueryError> {
             }),
         }
     }
-    view.classes
-        .sort_by(|a, b| b.entities.len().cmp(&a.entities.len()).then(a.class.label.cmp(&b.class.label)));
+    view.classes.sort_by(|a, b| {
+        b.entities
+            .len()
+            .cmp(&a.entities.len())
+            .then(a.class.label.cmp(&b.class.label))
+    });
     view.connectors = connectors
         .iter()
         .filter_map(|row| {

@@ -55,7 +55,9 @@ const PART_PASSAGES: usize = 2000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// A plan or programme document (it has a source).
-    Document { has_pillars: bool },
+    Document {
+        has_pillars: bool,
+    },
     Pillar,
     Section,
     /// A clause, preamble, paragraph or activity (it has a text).
@@ -268,4 +270,3 @@ pub fn render(
     };
     Ok(page.render()?)
 }
-

@@ -6,7 +6,10 @@ use oxhttp::model::{Body, HeaderName, HeaderValue, Response, StatusCode};
 
 /// (path under `/assets/`, bytes) of every embedded file.
 const FILES: &[(&str, &[u8])] = &[
-    ("cytoscape.min.js", include_bytes!("../../assets/web/cytoscape.min.js")),
+    (
+        "cytoscape.min.js",
+        include_bytes!("../../assets/web/cytoscape.min.js"),
+    ),
     ("network.js", include_bytes!("../../assets/web/network.js")),
     ("query.js", include_bytes!("../../assets/web/query.js")),
 ];
@@ -37,9 +40,13 @@ mod tests {
     fn embedded_cytoscape_is_the_pinned_build() {
         let sums = include_str!("../../assets/web/SHA256SUMS");
         let (_, bytes) = super::FILES[0];
-        let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let digest: String = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         assert!(
-            sums.lines().any(|l| l.starts_with(&digest) && l.ends_with("cytoscape.min.js")),
+            sums.lines()
+                .any(|l| l.starts_with(&digest) && l.ends_with("cytoscape.min.js")),
             "assets/web/cytoscape.min.js does not match SHA256SUMS"
         );
     }

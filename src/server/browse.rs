@@ -60,7 +60,10 @@ pub fn network_page(state: &Arc<State>, plan: Option<String>) -> Response<Body> 
         };
         let plan = plan.unwrap_or_default();
         if !plan.is_empty() && !plans.iter().any(|p| p.slug == plan) {
-            return Reply::text(StatusCode::NOT_FOUND, format!("no plan {plan:?} in this store"));
+            return Reply::text(
+                StatusCode::NOT_FOUND,
+                format!("no plan {plan:?} in this store"),
+            );
         }
         let choices: Vec<(String, String)> = plans
             .iter()
@@ -75,7 +78,11 @@ pub fn network_page(state: &Arc<State>, plan: Option<String>) -> Response<Body> 
 
 /// The network as JSON: `plan` (a plan as `--plan` names it) narrows it to
 /// one plan, `limit` sets how many entities it keeps.
-pub fn network_json(state: &Arc<State>, plan: Option<String>, limit: Option<String>) -> Response<Body> {
+pub fn network_json(
+    state: &Arc<State>,
+    plan: Option<String>,
+    limit: Option<String>,
+) -> Response<Body> {
     let limit = match limit.as_deref().map(str::parse::<usize>) {
         None => NETWORK_NODES.0,
         Some(Ok(n)) if (1..=NETWORK_NODES.1).contains(&n) => n,

@@ -204,12 +204,17 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         (Method::GET, "/health") => read(text(StatusCode::OK, "ok")),
         (Method::GET, "/") => read(browse::home(state)),
         (Method::GET, "/query") => read(browse::query()),
-        (Method::GET, "/network") => {
-            read(browse::network_page(state, param(&form(&query_string), "plan")))
-        }
+        (Method::GET, "/network") => read(browse::network_page(
+            state,
+            param(&form(&query_string), "plan"),
+        )),
         (Method::GET, "/network.json") => {
             let params = form(&query_string);
-            read(browse::network_json(state, param(&params, "plan"), param(&params, "limit")))
+            read(browse::network_json(
+                state,
+                param(&params, "plan"),
+                param(&params, "limit"),
+            ))
         }
         (Method::GET, p) if p.starts_with("/assets/") => read(
             assets::get(&p["/assets/".len()..])
@@ -217,14 +222,15 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         ),
         (Method::GET, "/sparql") => {
             let params = form(&query_string);
-            // ?format=csv|tsv|json|xml|turtle|jsonld|...: the query page's
-            // download links (a browser following a link sends no Accept)
-            let accept = match param(&params, "format") {
-                None => accept,
-                Some(f) => match negotiate::media_of_result_format(&f) {
-                    Some(media) => Some(media.to_owned()),
-                    None => return read(text(StatusCode::BAD_REQUEST, format!("unknown format {f:?}: use csv, tsv, json, xml, turtle, jsonld, ntriples or rdfxml"))),
-                },
+            // the query page's download links
+            let accept = match format_or_accept(
+                &params,
+                accept,
+                negotiate::media_of_result_format,
+                "csv, tsv, json, xml, turtle, jsonld, ntriples or rdfxml",
+            ) {
+                Ok(accept) => accept,
+                Err(response) => return read(response),
             };
             match (param(&params, "query"), param(&params, "update")) {
                 (Some(q), _) => read(protocol::run_query(state, accept, &q)),
@@ -262,22 +268,15 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
             read(graph_store::read(state, accept.as_deref(), &params))
         }
         (Method::GET, p) if p.starts_with("/id/") => {
-            // ?format=turtle|jsonld|ntriples|rdfxml|html: the alternates a
-            // page links to (a browser following a link sends no Accept)
-            let format = param(&form(&query_string), "format");
-            let accept = match format.as_deref() {
-                None => accept,
-                Some(f) => match negotiate::media_of_format(f) {
-                    Some(media) => Some(media.to_owned()),
-                    None => {
-                        return read(text(
-                            StatusCode::BAD_REQUEST,
-                            format!(
-                            "unknown format {f:?}: use turtle, jsonld, ntriples, rdfxml or html"
-                        ),
-                        ))
-                    }
-                },
+            // the alternates a page links to
+            let accept = match format_or_accept(
+                &form(&query_string),
+                accept,
+                negotiate::media_of_format,
+                "turtle, jsonld, ntriples, rdfxml or html",
+            ) {
+                Ok(accept) => accept,
+                Err(response) => return read(response),
             };
             read(dereference::describe(state, accept.as_deref(), &p[4..]))
         }
@@ -288,6 +287,28 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
             StatusCode::NOT_FOUND,
             "not found: try /, /query, /network, /sparql, /graph-store, /id/... or /health",
         )),
+    }
+}
+
+/// The media type a request asks for: its `?format=` name when it has one
+/// (a browser following a link sends no Accept of its own), looked up by
+/// `lookup`, else its Accept header; an unknown name is a 400 listing `known`.
+fn format_or_accept(
+    params: &[(String, String)],
+    accept: Option<String>,
+    lookup: fn(&str) -> Option<&'static str>,
+    known: &str,
+) -> Result<Option<String>, Response<Body>> {
+    match param(params, "format") {
+        None => Ok(accept),
+        Some(f) => lookup(&f)
+            .map(|media| Some(media.to_owned()))
+            .ok_or_else(|| {
+                text(
+                    StatusCode::BAD_REQUEST,
+                    format!("unknown format {f:?}: use {known}"),
+                )
+            }),
     }
 }
 

@@ -85,7 +85,8 @@ pub fn one_line(e: &clap::Error) -> String {
     // the lines below: keep them, or the line names nothing
     if first.ends_with(':') {
         let mut items = Vec::new();
-        while let Some(item) = rest.next_if(|l| !l.starts_with("Usage:") && !l.starts_with("tip:")) {
+        while let Some(item) = rest.next_if(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        {
             items.push(item);
         }
         first = format!("{first} {}", items.join(", "));

@@ -264,11 +264,7 @@ impl Extractor {
                     }) {
                         continue;
                     }
-                    if out
-                        .mentions
-                        .iter()
-                        .any(|m| m.passage == p && m.start < end && start < m.end)
-                    {
+                    if out.overlapping(p, start, end).next().is_some() {
                         continue;
                     }
                     let full: String = chars[start..end].iter().collect();

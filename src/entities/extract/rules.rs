@@ -19,9 +19,7 @@ impl Extractor {
             for mut def in discover::acronym_definitions(&self.lexicon, text) {
                 let partner = self.partner_of_name(&mut def, context);
                 let covering = out
-                    .mentions
-                    .iter()
-                    .filter(|m| m.passage == p && m.start < def.end && def.start < m.end)
+                    .overlapping(p, def.start, def.end)
                     .find(|m| {
                         let shared = m.end.min(def.end) - m.start.max(def.start);
                         shared * 10 >= (def.end - def.start) * 6
@@ -100,9 +98,7 @@ impl Extractor {
             for mut cand in discover::head_noun_names(&self.lexicon, text) {
                 let partner = self.partner_of_name(&mut cand, context);
                 let covered = out
-                    .mentions
-                    .iter()
-                    .filter(|m| m.passage == p && m.start < cand.end && cand.start < m.end)
+                    .overlapping(p, cand.start, cand.end)
                     .any(|m| self.covers(doc, out, m, p, &cand));
                 if covered {
                     continue;

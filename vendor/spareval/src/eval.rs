@@ -2725,28 +2725,40 @@ fn literal_family(t: &ExpressionTerm) -> u8 {
 
 /// poakg patch: a stable merge sort that never panics, whatever `cmp`
 /// returns (with an inconsistent `cmp` the order is unspecified, but every
-/// element is kept).
-fn merge_sort<T>(mut items: Vec<T>, cmp: &impl Fn(&T, &T) -> Ordering) -> Vec<T> {
-    if items.len() <= 1 {
-        return items;
+/// element is kept). Bottom-up over indices: two index buffers, no
+/// allocation per merge.
+fn merge_sort<T>(items: Vec<T>, cmp: &impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let n = items.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut merged = vec![0; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                if cmp(&items[order[j]], &items[order[i]]) == Ordering::Less {
+                    merged[k] = order[j];
+                    j += 1;
+                } else {
+                    merged[k] = order[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            merged[k..k + (mid - i)].copy_from_slice(&order[i..mid]);
+            k += mid - i;
+            merged[k..k + (end - j)].copy_from_slice(&order[j..end]);
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
     }
-    let right = items.split_off(items.len() / 2);
-    let left = merge_sort(items, cmp);
-    let right = merge_sort(right, cmp);
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    loop {
-        let take_right = match (left.peek(), right.peek()) {
-            (Some(l), Some(r)) => cmp(r, l) == Ordering::Less,
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
-            (None, None) => break,
-        };
-        let next = if take_right { right.next() } else { left.next() };
-        out.extend(next);
-    }
-    out
+    // every index appears once, so every slot is taken once
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Comparison for ordering
