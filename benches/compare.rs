@@ -3,7 +3,7 @@
 //! the same clauses in the same run.
 //!
 //! Pairs: every hand-aligned fixture pair (tests/fixtures/compare and
-//! compare-blind), and a pair of 150 clauses a side, made by putting the
+//! compare-second-author), and a pair of 150 clauses a side, made by putting the
 //! earlier plans of the fixture pairs one after another, and the later
 //! plans likewise. Both sides are timed on the alignment alone (clauses
 //! already read): poakg's `Comparison::new` (median of repeated runs) and
@@ -24,8 +24,8 @@ const PAIRS: [(&str, &str, &str); 5] = [
     ("compare", "canada-2016-2020", "canada-2021-2025"),
     ("compare", "korea-2016-2020", "korea-2021-2025"),
     ("compare", "new-zealand-2016-2020", "new-zealand-2021-2025"),
-    ("compare-blind", "india-2016-2020", "india-2021-2025"),
-    ("compare-blind", "japan-2018-2022", "japan-2023-2027"),
+    ("compare-second-author", "india-2016-2020", "india-2021-2025"),
+    ("compare-second-author", "japan-2018-2022", "japan-2023-2027"),
 ];
 
 fn clauses(folder: &str, earlier: &str, later: &str) -> (Vec<Clause>, Vec<Clause>) {

@@ -30,9 +30,9 @@ const POAKG: &str = env!("CARGO_BIN_EXE_poakg");
 /// Folders of fixture documents the corpus is made of.
 const FIXTURES: &[&str] = &[
     "tests/fixtures/layouts",
-    "tests/fixtures/layouts-blind",
+    "tests/fixtures/layouts-second-author",
     "tests/fixtures/partners",
-    "tests/fixtures/partners-blind",
+    "tests/fixtures/partners-second-author",
     "tests/fixtures/genre",
     "tests/fixtures/compare",
     "seeds",

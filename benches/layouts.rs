@@ -2,7 +2,7 @@
 //! as saved web pages, each as a ratio against the plain-text parse of the
 //! same plan measured in the same run.
 //!
-//! For every fixture of tests/fixtures/layouts and layouts-blind, and the
+//! For every fixture of tests/fixtures/layouts and layouts-second-author, and the
 //! seed plan:
 //! - `parse`: the plan parser on the plan's text (clauses per second);
 //! - `pdf`: the text typeset as a PDF (lopdf, as the tests do), then text
@@ -13,7 +13,7 @@
 //! Run with `cargo bench --bench layouts`. Times are medians of repeated
 //! runs (at least 20, and at least 0.3 s of them).
 
-#[path = "../tests/common/pdf.rs"]
+#[path = "../tests/it/common/pdf.rs"]
 mod pdf;
 
 use poakg::ingest::{self, Source};
@@ -42,7 +42,7 @@ fn micros(d: Duration) -> f64 {
 
 fn main() {
     let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for dir in ["tests/fixtures/layouts", "tests/fixtures/layouts-blind"] {
+    for dir in ["tests/fixtures/layouts", "tests/fixtures/layouts-second-author"] {
         for entry in std::fs::read_dir(Path::new(REPO).join(dir)).expect("fixture folder") {
             let path = entry.expect("entry").path();
             let name = path

@@ -33,7 +33,7 @@ fn endpoint() -> Endpoint {
         .map(poakg::ingest::Input::Source)
         .collect();
     let (store, _) =
-        poakg::ops::build(writer, &seeds, true, &extractor, &mut |_| {}).expect("the seeds build");
+        poakg::ops::build(writer, &seeds, true, poakg::ops::OnBadDocument::Stop, &extractor, &mut |_| {}).expect("the seeds build");
     Endpoint::new(
         Backing::Writing(Writer::over_memory(store)),
         Options::default(),

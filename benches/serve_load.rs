@@ -11,9 +11,9 @@
 //! ($POAKG_OXIGRAPH, ~/.cache/poakg/tools/bin/oxigraph, PATH).
 
 #[allow(dead_code)]
-#[path = "../tests/common/http.rs"]
+#[path = "../tests/it/common/http.rs"]
 mod http;
-#[path = "../tests/common/tools.rs"]
+#[path = "../tests/it/common/tools.rs"]
 mod tools;
 
 use tools::{free_port, oxigraph_binary};

@@ -134,6 +134,7 @@ fn context() -> Result<RemoteContextReference, JsonLdError> {
 mod tests {
     use super::*;
     use oxigraph::model::{Literal, NamedNode};
+    use serde_json::Value as Json;
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -188,6 +189,46 @@ mod tests {
     #[test]
     fn shipped_context_is_valid_json_ld() -> TestResult {
         context()?;
+        Ok(())
+    }
+
+    /// Every term of the shipped context expands to an IRI under one of
+    /// its prefixes, and every entity class of the vocabulary has a term.
+    #[test]
+    fn shipped_context_terms_expand_under_its_prefixes() -> TestResult {
+        let value: Json = serde_json::from_str(CONTEXT)?;
+        let ctx = value["@context"].as_object().ok_or("no @context object")?;
+        let prefixes: Vec<(&str, &str)> = ctx
+            .iter()
+            .filter_map(|(k, v)| v.as_str().filter(|v| v.ends_with(['#', '/'])).map(|v| (k.as_str(), v)))
+            .collect();
+        assert!(prefixes.iter().any(|(p, _)| *p == "poa"), "{prefixes:?}");
+        let mut terms = 0;
+        for (term, definition) in ctx {
+            let id = match definition {
+                Json::String(s) => s.as_str(),
+                Json::Object(o) => o.get("@id").and_then(Json::as_str).ok_or(term.as_str())?,
+                _ => continue, // @version
+            };
+            if id.starts_with('@') || prefixes.iter().any(|(p, _)| p == term) {
+                continue;
+            }
+            let (prefix, local) = id.split_once(':').ok_or(term.as_str())?;
+            assert!(
+                prefixes.iter().any(|(p, _)| *p == prefix) && !local.is_empty(),
+                "term {term} expands to {id}, under no prefix of the context"
+            );
+            terms += 1;
+        }
+        assert!(terms >= 30, "{terms} terms");
+        for class in crate::entities::EntityClass::ALL {
+            assert_eq!(
+                ctx.get(class.name()).and_then(Json::as_str),
+                Some(format!("poa:{}", class.name()).as_str()),
+                "no term for the class {}",
+                class.name()
+            );
+        }
         Ok(())
     }
 }

@@ -98,6 +98,12 @@ pub mod poa {
         EXTRACTED_TEXT = "extractedText",
         CHAR_LENGTH = "charLength",
         HEADING_INFERRED = "headingInferred",
+        COMPLETE = "complete",
+        CUT_CLAUSE = "cutClause",
+        TITLE_SOURCE = "titleSource",
+        PARTNER_SOURCE = "partnerSource",
+        PERIOD_SOURCE = "periodSource",
+        KIND_SOURCE = "kindSource",
         CLIENT = "client",
         SOLUTION = "solution",
         REGION = "region",
@@ -152,6 +158,7 @@ pub mod ext {
         DCT_FORMAT = "format",
         DCT_TEMPORAL = "temporal",
         DCT_DATE = "date",
+        DCT_ISSUED = "issued",
     );
     terms!("http://www.w3.org/ns/prov#";
         PROV_WAS_DERIVED_FROM = "wasDerivedFrom",
@@ -161,6 +168,9 @@ pub mod ext {
     );
     terms!("http://www.w3.org/2002/07/owl#";
         OWL_SAME_AS = "sameAs",
+    );
+    terms!("http://www.w3.org/2011/content#";
+        CNT_CHARACTER_ENCODING = "characterEncoding",
     );
     terms!("https://schema.org/";
         SCHEMA_URL = "url",

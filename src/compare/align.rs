@@ -32,6 +32,10 @@ pub struct Params {
     pub containment: f32,
     /// Weight of the place bonus (at most this much added to a similarity).
     pub place: f32,
+    /// Least share of an earlier clause's word weight its counterpart
+    /// leaves out for the clause next to that counterpart to be the other
+    /// half of a split (a quarter: a half that is a clause's worth).
+    pub residual: f32,
 }
 
 impl Default for Params {
@@ -41,6 +45,7 @@ impl Default for Params {
             part: 0.25,
             containment: 0.6,
             place: 0.05,
+            residual: 0.25,
         }
     }
 }
@@ -166,6 +171,20 @@ impl Similarities {
         self.vectors.containment(self.earlier + j, i)
     }
 
+    /// Whether later clause `j`, beside earlier clause `i`'s counterpart
+    /// `k`, says what `k` left out of `i`: the other half of a split that
+    /// also adds words of its own ("... and share expertise on low-carbon
+    /// development" split off and extended).
+    fn takes_up_the_rest(&self, i: usize, j: usize, k: Option<usize>, params: &Params) -> bool {
+        let Some(k) = k.filter(|k| k.abs_diff(j) <= 1) else {
+            return false;
+        };
+        let (left_out, taken_up) =
+            self.vectors
+                .residual_in(i, self.earlier + k, self.earlier + j);
+        self.get(i, j) >= params.part && left_out >= params.residual && taken_up >= params.containment
+    }
+
     /// Share of earlier clause `i`'s words found in later clause `j`.
     fn earlier_in_later(&self, i: usize, j: usize) -> f32 {
         self.vectors.containment(i, self.earlier + j)
@@ -202,7 +221,9 @@ pub fn align_with(s: &Similarities, earlier: &[&str], later: &[&str], params: &P
                     Some(_) => params.pair,
                     None => f32::INFINITY,
                 };
-                s.get(i, j) >= least && s.later_in_earlier(j, i) >= params.containment
+                let contained =
+                    s.get(i, j) >= least && s.later_in_earlier(j, i) >= params.containment;
+                contained || s.takes_up_the_rest(i, j, of_earlier[i], params)
             })
             .max_by(|&a, &b| s.get(a, j).total_cmp(&s.get(b, j)));
         split_of[j] = best;

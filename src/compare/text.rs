@@ -217,6 +217,30 @@ impl Vectors {
     }
 }
 
+impl Vectors {
+    /// Of text `x`'s word weight that text `k` lacks, (its share of `x`'s
+    /// weight, the share of it that text `y` has): when `x` was split into
+    /// `k` and `y`, `y` holds what `k` left out, so the second is high
+    /// even where `y` adds much of its own.
+    pub fn residual_in(&self, x: usize, k: usize, y: usize) -> (f32, f32) {
+        let total: f32 = self.word_weights[x].iter().map(|(_, w)| w).sum();
+        if total == 0.0 {
+            return (0.0, 0.0);
+        }
+        let residual: Vector = self.word_weights[x]
+            .iter()
+            .filter(|(id, _)| self.word_weights[k].binary_search_by_key(id, |(t, _)| *t).is_err())
+            .copied()
+            .collect();
+        let left: f32 = residual.iter().map(|(_, w)| w).sum();
+        if left == 0.0 {
+            return (0.0, 0.0);
+        }
+        let covered = merge_sum(&residual, &self.word_weights[y], |a, _| a);
+        (left / total, covered / left)
+    }
+}
+
 /// Cosine of two unit vectors.
 pub fn cosine(a: &Vector, b: &Vector) -> f32 {
     merge_sum(a, b, |x, y| x * y)

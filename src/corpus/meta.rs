@@ -2,6 +2,8 @@
 //! wherever the layout put it and from its preamble, and the plan it follows
 //! when its text names it; a user's overrides where the text is silent.
 
+use super::facts::{adoption_date, compose_title};
+pub use super::facts::{MetaSources, Origin};
 use super::partners::{Partner, Partners};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -21,8 +23,13 @@ pub struct PlanMeta {
     pub period: Option<(u16, u16)>,
     /// The period of the plan this one follows, when the text names it.
     pub predecessor: Option<(u16, u16)>,
+    /// The day the plan was adopted, where the text states it ("adopted
+    /// at the 9th ASEAN-ROK Summit on 13 December 2005"): year, month, day.
+    pub issued: Option<(u16, u8, u8)>,
     /// What could not be read, for the build report.
     pub warnings: Vec<String>,
+    /// Where each of title, partner, period and kind came from.
+    pub sources: MetaSources,
 }
 
 /// What a user says of a plan when its text does not (flags or a sidecar).
@@ -67,6 +74,35 @@ pub const KINDS: &[(&str, &str)] = &[
     ("Roadmap", "rm"),
 ];
 
+/// The kind a text names first, as the table spells it.
+fn first_kind_in(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    KINDS
+        .iter()
+        .filter_map(|(k, _)| lower.find(&k.to_lowercase()).map(|at| (at, *k)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, k)| if k == "Workplan" { "Work Plan" } else { k }.to_owned())
+}
+
+/// The kind a document gives itself in its own words ("adopted this
+/// ASEAN-ROK Plan of Action", "this Work Plan shall"), which the title may
+/// not say (a title line may be the declaration the plan implements).
+/// Declarations and statements are what plans implement, not what they
+/// call themselves, so they are not taken from here.
+fn kind_named_itself(text: &str) -> Option<String> {
+    SELF_NAMED
+        .captures_iter(text)
+        .filter_map(|c| first_kind_in(&c[1]))
+        .find(|k| !matches!(k.as_str(), "Joint Statement" | "Joint Declaration"))
+}
+
+/// "this ASEAN-ROK Plan of Action", "the present Work Plan": up to four
+/// capitalised words (a partnership's name) before the kind.
+static SELF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:this|the present)\s+((?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan|Programme|Program|Framework|Work\s*[Pp]lan|Workplan|Practical|Action|Roadmap)[\p{L} ]{0,30})")
+        .expect("valid regex")
+});
+
 /// The short form of a kind in IRIs.
 pub fn kind_code(kind: &str) -> String {
     KINDS
@@ -92,6 +128,13 @@ static STATED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:covers?|covering|spans?|for|during|over)\s+(?:the\s+)?(?:period|years?)\s+(?:of\s+|from\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
         .expect("valid regex")
 });
+/// A period the preamble gives as the plan's own span of years: "for the
+/// next ten years (2007- 2017)", "over the coming five years (2013-2017)",
+/// "in the five years 2020 to 2024".
+static COMING_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for|over|during|in|within)\s+the\s+(?:next|coming|following|upcoming)?\s*(?:[a-z]+\s+|\d+\s+)?years?,?\s*\(?\s*(?:from\s+|of\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
+        .expect("valid regex")
+});
 /// The plan this one follows: "the previous Plan of Action (2016-2020)".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?")
@@ -113,6 +156,16 @@ fn years(c: &regex::Captures<'_>) -> Option<(u16, u16)> {
     plausible(p).then_some(p)
 }
 
+/// A file's name without its extension, separators as spaces
+/// (`ASEAN-EU-POA-2018-2022.pdf` is "ASEAN EU POA 2018 2022"), for the
+/// years it may carry.
+fn file_stem(file_name: &str) -> String {
+    let stem = std::path::Path::new(file_name)
+        .file_stem()
+        .map_or_else(|| file_name.to_owned(), |s| s.to_string_lossy().into_owned());
+    stem.replace(['_', '.'], " ")
+}
+
 /// The period written in `text`, the first plausible one.
 pub fn period_in(text: &str) -> Option<(u16, u16)> {
     YEARS.captures_iter(text).find_map(|c| years(&c))
@@ -124,50 +177,106 @@ impl PlanMeta {
         title: &str,
         preamble: &str,
         body: &str,
+        file_name: &str,
         partners: &Partners,
         overrides: &Overrides,
     ) -> PlanMeta {
         let mut warnings = Vec::new();
-        let title = overrides.title.clone().unwrap_or_else(|| title.to_owned());
-        let partner = match &overrides.partner {
-            Some(name) => Some(
-                partners
-                    .lookup(name)
-                    .cloned()
-                    .unwrap_or_else(|| Partner::unknown(name)),
-            ),
-            None => find_partner(&title, preamble, partners, &mut warnings),
+        let mut sources = MetaSources::default();
+        let title = match &overrides.title {
+            Some(t) => {
+                sources.title = Origin::User;
+                t.clone()
+            }
+            None => title.to_owned(),
         };
-        let kind = overrides.kind.clone().unwrap_or_else(|| {
-            let lower = title.to_lowercase();
-            KINDS
-                .iter()
-                .filter_map(|(k, _)| lower.find(&k.to_lowercase()).map(|at| (at, *k)))
-                .min_by_key(|(at, _)| *at)
-                .map(|(_, k)| if k == "Workplan" { "Work Plan" } else { k })
-                .unwrap_or("Plan of Action")
-                .to_owned()
-        });
-        let period = overrides.period.or_else(|| period_in(&title)).or_else(|| {
+        let partner = match &overrides.partner {
+            Some(name) => {
+                sources.partner = Origin::User;
+                Some(
+                    partners
+                        .lookup(name)
+                        .cloned()
+                        .unwrap_or_else(|| Partner::unknown(name)),
+                )
+            }
+            None => {
+                let found = find_partner(&title, preamble, partners, &mut warnings);
+                sources.partner = match &found {
+                    Some(p) if p.names().chain([p.code.as_str()]).any(|n| title.contains(n)) => {
+                        Origin::TitleLine
+                    }
+                    Some(_) => Origin::Preamble,
+                    None => Origin::Nowhere,
+                };
+                found
+            }
+        };
+        let (kind, kind_from) = match (&overrides.kind, kind_named_itself(preamble), first_kind_in(&title)) {
+            (Some(k), _, _) => (k.clone(), Origin::User),
+            (None, Some(k), _) => (k, Origin::Preamble),
+            (None, None, Some(k)) => (k, Origin::TitleLine),
+            (None, None, None) => ("Plan of Action".to_owned(), Origin::Nowhere),
+        };
+        sources.kind = kind_from;
+        let stated = || {
             STATED_PERIOD
                 .captures_iter(preamble)
+                .chain(COMING_YEARS.captures_iter(preamble))
                 .find_map(|c| years(&c))
-        });
+        };
+        let (period, period_from) = if let Some(p) = overrides.period {
+            (Some(p), Origin::User)
+        } else if let Some(p) = period_in(&title) {
+            (Some(p), Origin::TitleLine)
+        } else if let Some(p) = stated() {
+            (Some(p), Origin::Preamble)
+        } else if let Some(p) = period_in(&file_stem(file_name)) {
+            (Some(p), Origin::FileName)
+        } else {
+            (None, Origin::Nowhere)
+        };
+        sources.period = period_from;
         if period.is_none() {
-            warnings.push("no period in the title or the preamble (give one with --period)".into());
+            warnings.push(
+                "no period in the title, the preamble or the file name (give one with --period or a sidecar)"
+                    .into(),
+            );
         }
         let predecessor = PREVIOUS
             .captures_iter(&format!("{preamble}\n{body}"))
             .filter_map(|c| years(&c))
             .find(|p| period.is_none_or(|(start, _)| p.1 <= start && p.1 + 3 >= start));
+        let title = if title.trim().is_empty() {
+            sources.title = Origin::Composed;
+            warnings.push("no title line: the title is composed from partner, kind and period".into());
+            compose_title(partner.as_ref(), &kind, period)
+        } else {
+            title
+        };
         PlanMeta {
             title,
             partner,
             kind,
             period,
             predecessor,
+            issued: adoption_date(preamble),
             warnings,
+            sources,
         }
+    }
+
+    /// Where its facts came from, in words: "title: title line; partner:
+    /// title line; period: file name; kind: preamble".
+    pub fn describe_sources(&self) -> String {
+        let s = &self.sources;
+        format!(
+            "title: {}; partner: {}; period: {}; kind: {}",
+            s.title.name(),
+            s.partner.name(),
+            s.period.name(),
+            s.kind.name()
+        )
     }
 
     /// The plan in words, for messages: "ASEAN-Japan Plan of Action 2023-2027".
@@ -193,6 +302,10 @@ impl PlanMeta {
         );
         if let Some((start, end)) = self.period {
             slug.push_str(&format!("-{start}-{end}"));
+        } else if let Some((year, _, _)) = self.issued {
+            // two plans of one partner and kind with no period are told
+            // apart by the year they were adopted
+            slug.push_str(&format!("-{year}"));
         }
         Some(slug)
     }
@@ -293,7 +406,7 @@ mod tests {
 
     fn meta(title: &str, preamble: &str) -> PlanMeta {
         let partners = Partners::bundled().expect("the partner table reads");
-        PlanMeta::read(title, preamble, "", &partners, &Overrides::default())
+        PlanMeta::read(title, preamble, "", "", &partners, &Overrides::default())
     }
 
     #[test]

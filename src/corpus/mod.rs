@@ -3,6 +3,7 @@
 //! kind, period, the plan it follows) and names it in IRIs by that, not by
 //! its file name. No I/O, no store.
 
+mod facts;
 pub mod meta;
 pub mod partners;
 

@@ -22,6 +22,11 @@ pub struct Partner {
     pub wikidata: Option<String>,
     /// dialogue, sectoral, development, organisation (or unknown).
     pub kind: String,
+    /// The entity class of the partner's departments and agencies, by its
+    /// local name in the ontology (`PartnerAgency`, the default, or
+    /// `USAgency`): data of the table, so that no partner is a case of
+    /// the code.
+    pub agency_class: String,
 }
 
 impl Partner {
@@ -44,6 +49,7 @@ impl Partner {
             adjectives: Vec::new(),
             wikidata: None,
             kind: "unknown".into(),
+            agency_class: DEFAULT_AGENCY_CLASS.into(),
         }
     }
 }
@@ -71,14 +77,18 @@ pub struct PartnersError {
 /// The bundled partner table.
 pub const BUNDLED_PARTNERS: &str = include_str!("../../ontology/partners.tsv");
 
-const HEADER: [&str; 6] = [
+const HEADER: [&str; 7] = [
     "code",
     "label",
     "variants",
     "adjectives",
     "wikidata",
     "kind",
+    "agency_class",
 ];
+
+/// The class of a partner's agencies where the table names none.
+pub const DEFAULT_AGENCY_CLASS: &str = "PartnerAgency";
 
 impl Partners {
     /// The partner table shipped with the crate (`ontology/partners.tsv`).
@@ -104,7 +114,7 @@ impl Partners {
             }
             let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
             if !header {
-                if cols.len() < 2 || cols[..cols.len().min(6)] != HEADER[..cols.len().min(6)] {
+                if cols.len() < 2 || cols[..cols.len().min(HEADER.len())] != HEADER[..cols.len().min(HEADER.len())] {
                     return Err(err(format!("expected the header `{}`", HEADER.join("\\t"))));
                 }
                 header = true;
@@ -145,6 +155,10 @@ impl Partners {
                 kind: Some(col(5))
                     .filter(|s| !s.is_empty())
                     .unwrap_or("dialogue")
+                    .to_owned(),
+                agency_class: Some(col(6))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(DEFAULT_AGENCY_CLASS)
                     .to_owned(),
             });
         }

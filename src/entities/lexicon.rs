@@ -5,6 +5,8 @@
 //! Format (see the file's header): UTF-8, tab-separated, `#` comment lines,
 //! rows `list<TAB>word[<TAB>rule]`.
 
+use super::EntityClass;
+use crate::corpus::partners::Partners;
 use std::collections::HashSet;
 
 /// How a head classifies the name built on it (see `discover::classify`).
@@ -62,6 +64,14 @@ pub struct Lexicon {
     group_generic: HashSet<String>,
     countries_generic: HashSet<String>,
     places: HashSet<String>,
+    /// Word sequences that name a partner (its code, names and adjectives,
+    /// from the partner table), longest first, with the class of that
+    /// partner's agencies.
+    partner_leads: Vec<(Vec<String>, EntityClass)>,
+    /// The first word of each of those sequences ("United", "Japanese").
+    party_words: HashSet<String>,
+    /// The partners' one-word names in capitals ("US", "U.S.", "ROK").
+    party_short: HashSet<String>,
 }
 
 /// A row of a lexicon file that cannot be read.
@@ -143,6 +153,70 @@ impl Lexicon {
         self.heads
             .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         Ok(())
+    }
+
+    /// Learns the partners' names and adjectives from the partner table, so
+    /// that the rules tell a partner's body by data, for every partner alike.
+    pub fn learn_partners(&mut self, partners: &Partners) {
+        for p in &partners.rows {
+            let class = EntityClass::parse(&p.agency_class).unwrap_or(EntityClass::PartnerAgency);
+            let names = std::iter::once(p.code.as_str())
+                .chain(p.names())
+                .chain(p.adjectives.iter().map(String::as_str));
+            for name in names {
+                let words: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
+                if let Some(first) = words.first() {
+                    self.party_words.insert(first.clone());
+                }
+                if words.len() == 1 && !name.chars().any(char::is_lowercase) {
+                    self.party_short.insert(name.to_owned());
+                }
+                if !words.is_empty() && !self.partner_leads.iter().any(|(w, _)| *w == words) {
+                    self.partner_leads.push((words, class));
+                }
+            }
+        }
+        self.partner_leads
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
+
+    /// The class of a partner's agencies when a partner's name or adjective
+    /// leads `words` and more follows that is not a place ("Japanese
+    /// Ministry ...", not "Japan Sea ...").
+    pub fn partner_agency(&self, words: &[&str]) -> Option<EntityClass> {
+        self.partner_leads
+            .iter()
+            .find(|(lead, _)| {
+                words.len() > lead.len()
+                    && lead.iter().zip(words).all(|(l, w)| l == w)
+                    && !self.is_place(words[lead.len()])
+            })
+            .map(|(_, class)| *class)
+    }
+
+    /// Where a partner's name ends `words` after "of" or "of the" ("...
+    /// of the United States"): the index of its first word. A head inside
+    /// it ("States") is the partner's, not the name's.
+    pub fn partner_name_at_end(&self, words: &[&str]) -> Option<usize> {
+        self.partner_leads.iter().find_map(|(lead, _)| {
+            let start = words.len().checked_sub(lead.len())?;
+            let after_of = start >= 1
+                && (words[start - 1] == "of"
+                    || (start >= 2 && words[start - 1] == "the" && words[start - 2] == "of"));
+            (after_of && lead.iter().zip(&words[start..]).all(|(l, w)| l == w)).then_some(start)
+        })
+    }
+
+    /// Whether `w` opens the name of a party to the partnership: ASEAN or a
+    /// partner of the table ("United" of "United Kingdom", "U.S.").
+    pub fn is_party_word(&self, w: &str) -> bool {
+        w == "ASEAN" || self.party_words.contains(w)
+    }
+
+    /// Whether `w` is ASEAN or a partner's one-word name in capitals ("US",
+    /// "U.S.", "ROK"), which may stand before a spelled-out name.
+    pub fn is_party_short(&self, w: &str) -> bool {
+        w == "ASEAN" || self.party_short.contains(w)
     }
 
     /// The head starting `words`, as (its length in words, its rule).

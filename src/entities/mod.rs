@@ -235,7 +235,6 @@ pub fn variants(name: &str) -> Vec<String> {
         return vec![name.to_owned()];
     }
     const SWAPS: &[(&str, &str)] = &[
-        ("U.S.", "US"),
         ("Programme", "Program"),
         ("Centre", "Center"),
         ("Organisation", "Organization"),
@@ -248,6 +247,11 @@ pub fn variants(name: &str) -> Vec<String> {
         ("-", " - "),
     ];
     let mut out = vec![name.to_owned()];
+    // two initials with and without their dots ("U.S." and "US", "U.K."
+    // and "UK"): a rule of spelling, for every partner's short name alike
+    if let Some(other) = swap_initials(name) {
+        out.push(other);
+    }
     for (a, b) in SWAPS {
         for (from, to) in [(a, b), (b, a)] {
             let snapshot = out.clone();
@@ -265,6 +269,26 @@ pub fn variants(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The name with its two-letter initials spelled the other way: dotted
+/// ("U.S.") made plain ("US"), or, where there are none, plain made dotted;
+/// None when it has neither.
+fn swap_initials(name: &str) -> Option<String> {
+    static DOTTED: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    static PLAIN: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let dotted = DOTTED
+        .get_or_init(|| regex::Regex::new(r"\b([A-Z])\.([A-Z])\.").ok())
+        .as_ref()?;
+    let plain = PLAIN
+        .get_or_init(|| regex::Regex::new(r"\b([A-Z])([A-Z])\b").ok())
+        .as_ref()?;
+    let swapped = if dotted.is_match(name) {
+        dotted.replace_all(name, "$1$2")
+    } else {
+        plain.replace_all(name, "$1.$2.")
+    };
+    (swapped != name).then(|| swapped.into_owned())
 }
 
 /// A name as an IRI-safe id.

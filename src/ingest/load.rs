@@ -42,6 +42,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// Where the input comes from, for messages: its path as given.
+    pub fn origin(&self) -> String {
+        match self {
+            Input::Source(s) => s.origin.clone(),
+            Input::Path { path, .. } => path.display().to_string(),
+        }
+    }
+
     fn read(&self) -> Result<Source, IngestError> {
         match self {
             Input::Source(s) => Ok(s.clone()),
@@ -84,6 +92,8 @@ pub struct Loaded {
     pub discovered: usize,
     /// How many repairs of conversion damage its text needed (plans only).
     pub repairs: usize,
+    /// The encoding its text was read in.
+    pub encoding: super::Encoding,
     /// Doubts for the build report (lines not placed, metadata not found).
     pub warnings: Vec<String>,
 }
@@ -109,6 +119,7 @@ impl Loaded {
                 .filter(|e| e.method != Method::Registry)
                 .count(),
             repairs: doc.repairs,
+            encoding: doc.encoding,
             warnings: doc.warnings.clone(),
         }
     }
@@ -122,21 +133,52 @@ pub fn build(
     extractor: &Extractor,
 ) -> Result<Vec<Loaded>, IngestError> {
     let inputs: Vec<Input> = sources.iter().cloned().map(Input::Source).collect();
-    build_from(store, &inputs, drop_others, extractor, &mut |_| {})
+    Ok(build_from(store, &inputs, drop_others, true, extractor, &mut |_| {})?.loaded)
+}
+
+/// A document a build refused, and why.
+#[derive(Debug)]
+pub struct Refused {
+    /// Its position among the build's inputs.
+    pub index: usize,
+    /// Where it was read from, for messages.
+    pub origin: String,
+    /// Why it was refused.
+    pub error: IngestError,
+}
+
+/// What a build wrote and what it refused, each in input order.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// The documents written.
+    pub loaded: Vec<Loaded>,
+    /// The documents refused (none when the build was strict: it stops at
+    /// the first).
+    pub refused: Vec<Refused>,
+}
+
+impl IngestError {
+    /// Whether the error is about one document (it can be refused and the
+    /// others built), not about the store or the program.
+    pub fn is_about_a_document(&self) -> bool {
+        !matches!(self, IngestError::Store(_) | IngestError::Ontology(_))
+    }
 }
 
 /// Reads, parses and writes every input, calling `observe` after each
 /// document is written (in the order they finish); keeps the documents
-/// already in the store unless `drop_others`. On the first error, stops the
-/// workers and returns it: a document that does not parse is never written.
-/// Returns the documents in input order.
+/// already in the store unless `drop_others`. A document that does not
+/// read or parse is never written: when `strict`, the first one stops the
+/// build and is its error; otherwise it is refused and the others are
+/// built. A failure of the store always stops the build.
 pub fn build_from(
     store: &KgStore,
     inputs: &[Input],
     drop_others: bool,
+    strict: bool,
     extractor: &Extractor,
     observe: &mut dyn FnMut(&Loaded),
-) -> Result<Vec<Loaded>, IngestError> {
+) -> Result<Built, IngestError> {
     if drop_others
         && !store
             .inner()
@@ -160,6 +202,7 @@ pub fn build_from(
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut loaded: Vec<Loaded> = Vec::with_capacity(inputs.len());
+    let mut refused: Vec<Refused> = Vec::new();
     std::thread::scope(|scope| -> Result<(), IngestError> {
         let (tx, rx) = std::sync::mpsc::sync_channel(workers * 2);
         for _ in 0..workers {
@@ -171,7 +214,17 @@ pub fn build_from(
                     let Some(input) = inputs.get(i) else { break };
                     let result = input
                         .read()
-                        .and_then(|s| ingest(&s, extractor).map(|doc| (s.origin, doc)));
+                        .and_then(|s| ingest(&s, extractor).map(|doc| (s, doc)))
+                        .and_then(|(s, doc)| match &doc.cut {
+                            // a strict build takes no excerpt
+                            Some(clause) if strict => Err(IngestError::Plan {
+                                name: s.name.clone(),
+                                source: super::plan::PlanError::Truncated(format!(
+                                    "the text ends inside clause {clause}"
+                                )),
+                            }),
+                            _ => Ok((s.origin, doc)),
+                        });
                     if tx.send((i, result)).is_err() {
                         break;
                     }
@@ -180,17 +233,27 @@ pub fn build_from(
         }
         drop(tx);
         for (i, result) in rx {
-            let (origin, doc) = match result {
+            let outcome = result.and_then(|(origin, doc)| {
+                match loaded.iter().find(|l| l.graph == doc.graph) {
+                    Some(first) => Err(same_graph(first, Loaded::of(i, origin, &doc))),
+                    None => Ok((origin, doc)),
+                }
+            });
+            let (origin, doc) = match outcome {
                 Ok(ok) => ok,
-                Err(e) => {
+                Err(e) if strict || !e.is_about_a_document() => {
                     stop.store(true, Ordering::Relaxed);
                     return Err(e);
                 }
+                Err(error) => {
+                    refused.push(Refused {
+                        index: i,
+                        origin: inputs.get(i).map(Input::origin).unwrap_or_default(),
+                        error,
+                    });
+                    continue;
+                }
             };
-            if let Some(first) = loaded.iter().find(|l| l.graph == doc.graph) {
-                stop.store(true, Ordering::Relaxed);
-                return Err(same_graph(first, Loaded::of(i, origin, &doc)));
-            }
             let report = Loaded::of(i, origin, &doc);
             sink.write(doc)?;
             observe(&report);
@@ -200,7 +263,8 @@ pub fn build_from(
     })?;
     sink.finish()?;
     loaded.sort_by_key(|l| l.index);
-    Ok(loaded)
+    refused.sort_by_key(|r| r.index);
+    Ok(Built { loaded, refused })
 }
 
 /// Two inputs that would share a graph, named in input order: two files of

@@ -5,6 +5,7 @@
 //! structures; `triples` turns those into quads under the poakg vocabulary;
 //! `load` streams documents into the store ([`build`], [`build_from`]).
 
+mod decode;
 pub mod formats;
 mod load;
 pub mod plan;
@@ -12,7 +13,8 @@ pub mod programme;
 mod source;
 mod triples;
 
-pub use load::{build, build_from, Input, Loaded};
+pub use load::{build, build_from, Built, Input, Loaded, Refused};
+pub use decode::Encoding;
 pub use source::{read_sidecar, slug, DocumentKind, Format, Source};
 
 use crate::seeds;
@@ -59,13 +61,23 @@ pub enum IngestError {
         /// The byte offset of the first NUL.
         offset: usize,
     },
-    /// The document is not valid UTF-8 text.
-    #[error("{name}: not UTF-8 text (invalid byte at line {line})")]
+    /// The document is no text in an encoding poakg reads: not UTF-8, and
+    /// control bytes where Windows-1252 would have letters.
+    #[error("{name}: not text in UTF-8, UTF-16 or Windows-1252 (an invalid byte at line {line})")]
     NotUtf8 {
         /// The document's file name.
         name: String,
-        /// The line of the first invalid byte, counting from 1.
+        /// The line of the first byte that is not UTF-8, counting from 1.
         line: usize,
+    },
+    /// The document is UTF-16 (by its byte-order mark or its zero bytes)
+    /// that does not decode.
+    #[error("{name}: UTF-16 text that does not decode (at byte {offset})")]
+    BadUtf16 {
+        /// The document's file name.
+        name: String,
+        /// The byte offset of the first unit that does not decode.
+        offset: usize,
     },
     /// The text is not taken as a plan of action.
     #[error("{name}: {source}")]
@@ -155,6 +167,11 @@ pub struct Ingested {
     pub warnings: Vec<String>,
     /// How many repairs of conversion damage the cleaned text needed (plans only).
     pub repairs: usize,
+    /// The encoding the file's text was read in.
+    pub encoding: Encoding,
+    /// The clause a cut text ends inside (left out): the plan is
+    /// incomplete. None for a whole text.
+    pub cut: Option<String>,
     /// Numbered clauses (plans) or activities (programme pages).
     pub clauses: usize,
     /// Entities and mentions found in the document's passages.
@@ -183,20 +200,29 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
     let mut meta = None;
     let mut partner_quads = Vec::new();
     let mut clauses = 0;
+    let mut cut = None;
     let (mut quads, warnings, repairs, entities) = match source.kind {
         DocumentKind::Plan => {
             let plan = parse_plan(source)?;
+            cut.clone_from(&plan.cut);
             let preamble = plan.preamble.as_ref().map_or("", |p| p.text.as_str());
             let plan_meta = PlanMeta::read(
                 &plan.title,
                 preamble,
                 "",
+                &source.name,
                 extractor.partners(),
                 &source.overrides,
             );
             // a plan is named by what it is (partner, kind, period), not by
             // its file name; without a partner, the file name it is
-            if let Some(identity) = plan_meta.slug() {
+            if let Some(mut identity) = plan_meta.slug() {
+                if plan_meta.period.is_none() && plan_meta.issued.is_none() {
+                    // neither period nor adoption date: a short digest of
+                    // the file tells two such plans apart
+                    identity.push('-');
+                    identity.push_str(source.sha256().get(..8).unwrap_or_default());
+                }
                 slug = identity;
                 graph = NamedNode::new_unchecked(vocab::document_graph(&slug));
             }
@@ -334,6 +360,8 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
         quads,
         warnings,
         repairs,
+        encoding: source.encoding,
+        cut,
         clauses,
         entities,
     })
@@ -415,7 +443,7 @@ mod tests {
             Err(IngestError::Pdf { .. })
         ));
         assert!(matches!(
-            Source::from_bytes("x.txt", b"ok\nok\n\xff".to_vec()),
+            Source::from_bytes("x.txt", b"ok\nok\n\x81\x02".to_vec()),
             Err(IngestError::NotUtf8 { line: 3, .. })
         ));
     }

@@ -2,6 +2,7 @@
 //! parser reads (a PDF's or a web page's text extracted, see `formats`), its
 //! kind guessed from content and name, and its name in IRIs.
 
+use super::decode::{decode, Encoding, NotText};
 use super::formats::{self, Extracted};
 use super::IngestError;
 use crate::corpus::Overrides;
@@ -89,6 +90,9 @@ pub struct Source {
     /// What the user says of the plan where its text is silent (build
     /// flags, or a sidecar file `<file>.meta`).
     pub overrides: Overrides,
+    /// The encoding the file's text was read in (UTF-8 for a PDF, whose
+    /// text is extracted).
+    pub encoding: Encoding,
     /// Hex SHA-256 of the file's bytes.
     digest: String,
 }
@@ -111,23 +115,32 @@ impl Source {
             })?;
             return Source::new(name, text, DocumentKind::Plan, Format::Pdf, None, digest);
         }
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(IngestError::Binary {
+        let (text, encoding) = decode(&bytes).map_err(|e| match e {
+            NotText::Nul(offset) => IngestError::Binary {
                 name: name.to_owned(),
                 offset,
-            });
-        }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..valid]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            IngestError::NotUtf8 {
+            },
+            NotText::BadUtf16(offset) => IngestError::BadUtf16 {
+                name: name.to_owned(),
+                offset,
+            },
+            NotText::Unreadable(line) => IngestError::NotUtf8 {
                 name: name.to_owned(),
                 line,
-            }
+            },
         })?;
+        let mut source = Source::from_text(name, &extension, text, digest)?;
+        source.encoding = encoding;
+        Ok(source)
+    }
+
+    /// A text document's kind and format from its content and extension.
+    fn from_text(
+        name: &str,
+        extension: &str,
+        text: String,
+        digest: String,
+    ) -> Result<Source, IngestError> {
         let start = text.trim_start_matches('\u{feff}').trim_start();
         // YAML front matter opens with a line of exactly three dashes (a
         // Markdown plan may open with a longer rule, `----`)
@@ -135,10 +148,10 @@ impl Source {
             .strip_prefix("---")
             .is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
         let html_head = start.get(..15).map(str::to_ascii_lowercase);
-        let html = matches!(extension.as_str(), "html" | "htm" | "xhtml")
+        let html = matches!(extension, "html" | "htm" | "xhtml")
             || html_head.is_some_and(|h| h.starts_with("<!doctype html") || h.starts_with("<html"));
-        let markdown = matches!(extension.as_str(), "md" | "markdown");
-        let rdf = match extension.as_str() {
+        let markdown = matches!(extension, "md" | "markdown");
+        let rdf = match extension {
             "ttl" => Some(RdfFormat::Turtle),
             "nt" => Some(RdfFormat::NTriples),
             "nq" => Some(RdfFormat::NQuads),
@@ -211,6 +224,7 @@ impl Source {
             format,
             standalone,
             overrides: Overrides::default(),
+            encoding: Encoding::Utf8,
             digest,
         })
     }

@@ -95,6 +95,11 @@ fn source_node(sink: &mut Sink, source: &Source, slug: &str, media_type: &str) -
     sink.str(&s, poa::SHA256, &source.sha256());
     sink.int(&s, poa::CHAR_LENGTH, source.text.chars().count());
     sink.str(&s, DCT_FORMAT, media_type);
+    if source.encoding.is_notable() {
+        // the file's text encoding where it is not plain UTF-8 (W3C's
+        // Content in RDF term; absent means UTF-8)
+        sink.str(&s, CNT_CHARACTER_ENCODING, source.encoding.label());
+    }
     if source.format.is_extracted() && source.kind == super::DocumentKind::Plan {
         // the offsets of every passage point into this text, not the file
         sink.str(&s, poa::EXTRACTED_TEXT, &source.text);
@@ -122,8 +127,31 @@ pub fn plan_quads(
     sink.str(&doc, RDFS_LABEL, &meta.title);
     sink.str(&doc, SKOS_PREF_LABEL, &meta.title);
     sink.str(&doc, DCT_TYPE, &meta.kind);
+    // where each fact of the plan came from (title line, preamble, file
+    // name, composed, user)
+    for (term, origin) in [
+        (poa::TITLE_SOURCE, meta.sources.title),
+        (poa::PARTNER_SOURCE, meta.sources.partner),
+        (poa::PERIOD_SOURCE, meta.sources.period),
+        (poa::KIND_SOURCE, meta.sources.kind),
+    ] {
+        sink.str(&doc, term, origin.name());
+    }
     sink.add(&doc, DCT_SOURCE, src.clone());
     sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
+    if let Some(cut) = &plan.cut {
+        // an excerpt that ends inside a clause: the clause is left out
+        sink.add(&doc, poa::COMPLETE, Literal::from(false));
+        sink.str(&doc, poa::CUT_CLAUSE, cut);
+    }
+    if let Some((year, month, day)) = meta.issued {
+        let date = format!("{year:04}-{month:02}-{day:02}");
+        sink.add(
+            &doc,
+            DCT_ISSUED,
+            Literal::new_typed_literal(date, xsd::DATE),
+        );
+    }
     if let Some((start, end)) = meta.period {
         sink.year(&doc, poa::START_YEAR, i32::from(start));
         sink.year(&doc, poa::END_YEAR, i32::from(end));
@@ -172,6 +200,9 @@ pub fn plan_quads(
         sink.add(&scheme, SKOS_HAS_TOP_CONCEPT, pn.clone());
         sink.add(&pn, DCT_IS_PART_OF, doc.clone());
         sink.int(&pn, poa::POSITION, pillar.number as usize);
+        if pillar.heading_inferred {
+            sink.add(&pn, poa::HEADING_INFERRED, Literal::from(true));
+        }
         sink.span(&pn, pillar.span, &src);
         let mut section_nodes = Vec::with_capacity(pillar.sections.len());
         for section in &pillar.sections {

@@ -13,7 +13,7 @@ use crate::vocab;
 use std::path::PathBuf;
 
 /// What a build did, for its report.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct BuildSummary {
     /// The documents built, in the order given.
     pub documents: Vec<Loaded>,
@@ -22,6 +22,8 @@ pub struct BuildSummary {
     pub analysis: Option<(usize, usize, f64)>,
     /// Instances per class in the document graphs (prefixed class, count).
     pub classes: Vec<(String, usize)>,
+    /// The documents refused, each with its reason, in input order.
+    pub refused: Vec<ingest::Refused>,
 }
 
 /// Extensions of the documents a folder is searched for.
@@ -136,6 +138,16 @@ pub fn extractor(registries: &[PathBuf], lexicons: &[PathBuf]) -> Result<Extract
     ))
 }
 
+/// How a build treats a document that does not read or parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnBadDocument {
+    /// Refuse it, build the others, and list the refusals in the summary
+    /// (a build of nothing but refusals publishes nothing and fails).
+    Refuse,
+    /// Stop the build at the first, publishing nothing.
+    Stop,
+}
+
 /// Builds a new generation from `inputs` (keeping the documents already in
 /// it unless `drop_others`), streaming them into the store one by one and
 /// calling `observe` after each; stores the references and analysis graphs,
@@ -145,10 +157,19 @@ pub fn build(
     writer: Writer,
     inputs: &[Input],
     drop_others: bool,
+    on_bad: OnBadDocument,
     extractor: &Extractor,
     observe: &mut dyn FnMut(&Loaded),
 ) -> Result<(KgStore, BuildSummary), Error> {
-    let documents = ingest::build_from(writer.store(), inputs, drop_others, extractor, observe)?;
+    let strict = on_bad == OnBadDocument::Stop;
+    let ingest::Built {
+        loaded: documents,
+        refused,
+    } = ingest::build_from(writer.store(), inputs, drop_others, strict, extractor, observe)?;
+    if documents.is_empty() && !refused.is_empty() {
+        // nothing to publish: the store keeps what it held
+        return Err(Error::NothingBuilt(refused));
+    }
     super::store_references(writer.store())?;
     super::store_comparisons(writer.store())?;
     let analysis = store_analysis(writer.store())?;
@@ -169,6 +190,7 @@ pub fn build(
             documents,
             analysis,
             classes,
+            refused,
         },
     ))
 }

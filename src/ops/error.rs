@@ -19,6 +19,13 @@ pub enum Error {
     /// Reading, parsing or ingesting a source document failed.
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    /// A store exists at this location and holds no document.
+    #[error("the store at {0} is empty: build it first (poakg build --source PATH, or poakg build for the bundled seeds)")]
+    EmptyStore(String),
+    /// A build refused every document it was given: nothing was published.
+    /// Carries the refusals, in input order.
+    #[error("{}", nothing_built(.0))]
+    NothingBuilt(Vec<crate::ingest::Refused>),
     /// Opening, locking or reading the store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -138,6 +145,7 @@ impl Error {
         match self {
             Error::Ingest(IngestError::Store(_) | IngestError::Ontology(_)) => false,
             Error::Ingest(_) => true,
+            Error::NothingBuilt(refused) => refused.iter().all(|r| r.error.is_about_a_document()),
             Error::Store(e) => matches!(
                 e,
                 StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::NoLocation
@@ -157,6 +165,7 @@ impl Error {
             | Error::NoSuchPlan { .. }
             | Error::AmbiguousPlan { .. }
             | Error::WhichPlan(_)
+            | Error::EmptyStore(_)
             | Error::SamePlan(_)
             | Error::NothingToAnalyse(_)
             | Error::UnknownQuery(_)
@@ -207,5 +216,20 @@ mod tests {
             some.to_string(),
             "no entity named \"ARFF\"; did you mean \"ARF\"?"
         );
+    }
+}
+
+/// One refusal as its own error; several as one line naming each file.
+fn nothing_built(refused: &[crate::ingest::Refused]) -> String {
+    match refused {
+        [one] => one.error.to_string(),
+        many => format!(
+            "no document was built; {} refused: {}",
+            many.len(),
+            many.iter()
+                .map(|r| r.error.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
     }
 }

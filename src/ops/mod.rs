@@ -20,7 +20,9 @@ mod partners;
 mod plans;
 mod references;
 
-pub use build::{analyse, build, extractor, inputs, sources, store_analysis, BuildSummary};
+pub use build::{
+    analyse, build, extractor, inputs, sources, store_analysis, BuildSummary, OnBadDocument,
+};
 pub use compare::{compare, consecutive, store_comparisons};
 pub use error::Error;
 pub use files::{read_text, write_atomically};

@@ -8,16 +8,18 @@ use crate::store::{KgStore, Location, Writer};
 /// What a reader does when the store holds no document yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IfEmpty {
-    /// Build it from the bundled seeds first (the command line's choice, so
-    /// that `poakg report cross-pillar` works on a new machine).
+    /// Build it from the bundled seeds first where no store exists at all
+    /// (the command line's choice, so that `poakg report cross-pillar`
+    /// works on a new machine); an existing empty store is an error.
     BuildSeeds,
     /// Open it empty.
     OpenEmpty,
 }
 
-/// Opens the store for reading. With [`IfEmpty::BuildSeeds`], an empty store
-/// is first built from the bundled seeds (the same path as `poakg build`),
-/// and `notice` is told so.
+/// Opens the store for reading. With [`IfEmpty::BuildSeeds`], a location
+/// where no store exists yet is first built from the bundled seeds (the
+/// same path as `poakg build`), and `notice` is told so; a store that
+/// exists but holds no document is an error saying so.
 pub fn open_for_reading(
     location: &Location,
     if_empty: IfEmpty,
@@ -27,6 +29,9 @@ pub fn open_for_reading(
         if if_empty == IfEmpty::OpenEmpty || store.has_documents()? {
             return Ok(store);
         }
+        // a store that exists and holds nothing was made so by a build:
+        // filling it with the seeds would hide that
+        return Err(Error::EmptyStore(location.to_string()));
     }
     if if_empty == IfEmpty::OpenEmpty {
         return Ok(KgStore::in_memory()?);
@@ -38,6 +43,7 @@ pub fn open_for_reading(
         Writer::begin(location, false)?,
         &super::inputs(&[], &Default::default())?,
         true,
+        super::OnBadDocument::Stop,
         &extractor(&[], &[])?,
         &mut |_| {},
     )?;

@@ -192,6 +192,20 @@ pub fn serve(
     server.spawn()?.join()
 }
 
+/// `ok`, with the number of requests that hold a slot now in the header
+/// `Poakg-Running` (a cancelled query keeps its slot until it has stopped:
+/// monitoring, and the tests, see runaways end).
+fn health(state: &State) -> Response<Body> {
+    let mut response = text(StatusCode::OK, "ok");
+    let running = state.running.load(std::sync::atomic::Ordering::SeqCst);
+    if let Ok(value) = oxhttp::model::HeaderValue::from_str(&running.to_string()) {
+        response
+            .headers_mut()
+            .insert(oxhttp::model::HeaderName::from_static("poakg-running"), value);
+    }
+    response
+}
+
 /// Routes a request; also says whether it asked to write (such answers
 /// carry no CORS headers).
 fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, bool) {
@@ -201,7 +215,7 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
     let read = |r| (r, false);
     match (request.method().clone(), path.as_str()) {
         (Method::OPTIONS, _) => read(http::no_content()),
-        (Method::GET, "/health") => read(text(StatusCode::OK, "ok")),
+        (Method::GET, "/health") => read(health(state)),
         (Method::GET, "/") => read(browse::home(state)),
         (Method::GET, "/query") => read(browse::query()),
         (Method::GET, "/network") => read(browse::network_page(

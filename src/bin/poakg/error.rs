@@ -27,6 +27,12 @@ pub enum CliError {
     },
     #[error("the store does not conform to the shapes: {0} violation(s)")]
     Violations(usize),
+    #[error("{refused} of {given} documents were refused (listed above); the {built} built are in the store")]
+    SomeRefused {
+        refused: usize,
+        given: usize,
+        built: usize,
+    },
 }
 
 impl<E> From<E> for CliError
@@ -59,7 +65,8 @@ impl CliError {
             | CliError::UnsafeUpdate(_)
             | CliError::BadTimeout(_)
             | CliError::Serve { .. }
-            | CliError::Violations(_) => true,
+            | CliError::Violations(_)
+            | CliError::SomeRefused { .. } => true,
         };
         if user {
             USER

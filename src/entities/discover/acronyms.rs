@@ -117,9 +117,10 @@ pub fn acronym_definitions(lex: &Lexicon, text: &str) -> Vec<Candidate> {
         let Some(mut start) = start.filter(|_| need == 0) else {
             continue;
         };
-        // "ASEAN" / "U.S." before the spelled-out words belongs to the name.
+        // a party's name ("ASEAN", a partner's short name) before the
+        // spelled-out words belongs to the name
         while start > from
-            && (matches!(tokens[start - 1].text.as_str(), "ASEAN" | "U.S." | "US")
+            && (lex.is_party_short(&tokens[start - 1].text)
                 || tokens[start - 1].text.contains("ASEAN-")
                 || tokens[start - 1].text.ends_with("-ASEAN"))
         {

@@ -30,11 +30,6 @@ fn has_partner(lex: &Lexicon, words: &[&str]) -> bool {
     })
 }
 
-fn is_american(words: &[&str]) -> bool {
-    matches!(words.first(), Some(&("U.S." | "US" | "American")))
-        || words.starts_with(&["United", "States"])
-}
-
 fn is_asean_own(words: &[&str]) -> bool {
     words.iter().any(|w| {
         *w == "ASEAN" || w.starts_with("ASEAN-") && (w.ends_with("-led") || w.ends_with("-wide"))
@@ -78,7 +73,13 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
     if !has_distinctive_word(lex, &words) {
         return None;
     }
-    let heads = heads_in(lex, &words);
+    // "Department of Agriculture of the United States": the partner's own
+    // name holds no head of this one
+    let partner_at = lex.partner_name_at_end(&words).unwrap_or(words.len());
+    let heads: Vec<_> = heads_in(lex, &words)
+        .into_iter()
+        .filter(|(i, _)| *i < partner_at)
+        .collect();
     // A name ends with its head ("... Strategic Plan 2023-2027"); otherwise the
     // main head is the last one before a complement ("Working Group on the
     // Convention on ...", "Terms of Reference of the ASEAN Network ...").
@@ -119,7 +120,9 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
     }
     let partner = has_partner(lex, &words);
     let asean = is_asean_own(&words);
-    let american = is_american(&words);
+    // a body named after a partner is its agency, of the class the partner
+    // table gives that partner's agencies
+    let agency = lex.partner_agency(&words);
     let class = match head {
         HeadRule::Instrument => EntityClass::Instrument,
         HeadRule::Programme => EntityClass::Programme,
@@ -127,14 +130,15 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
         HeadRule::Forum => EntityClass::Mechanism,
         HeadRule::Body if partner => EntityClass::Mechanism,
         HeadRule::Body if asean => EntityClass::ASEANBody,
-        HeadRule::Body if american => EntityClass::USAgency,
+        HeadRule::Body if agency.is_some() => agency.unwrap_or(EntityClass::PartnerAgency),
         HeadRule::Body => EntityClass::Organization,
         HeadRule::Institution if partner && words[at] == "Network" => EntityClass::Programme,
         HeadRule::Institution if asean && !partner => EntityClass::ASEANBody,
-        HeadRule::Institution if american => EntityClass::USAgency,
+        HeadRule::Institution if agency.is_some() => {
+            agency.unwrap_or(EntityClass::PartnerAgency)
+        }
         HeadRule::Institution => EntityClass::Organization,
-        HeadRule::Agency if american => EntityClass::USAgency,
-        HeadRule::Agency => EntityClass::Organization,
+        HeadRule::Agency => agency.unwrap_or(EntityClass::Organization),
         HeadRule::Organization => EntityClass::Organization,
         HeadRule::CountryGroup => {
             if at == 0 || lex.is_group_generic(words[at - 1]) || words.contains(&"ASEAN") {

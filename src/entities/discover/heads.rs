@@ -83,9 +83,9 @@ fn split_coordination(
             let right_words: Vec<&str> = right.split_whitespace().collect();
             // "the ASEAN Health Sector and U.S. Department of ...": a party's
             // name opens a new name even when the left side has no head
-            let party = right_words.first().is_some_and(|w| {
-                matches!(*w, "U.S." | "US" | "ASEAN" | "United") || w.starts_with("ASEAN-")
-            });
+            let party = right_words
+                .first()
+                .is_some_and(|w| lex.is_party_word(w) || w.starts_with("ASEAN-"));
             if (classify(lex, &left).is_some() || party) && classify(lex, &right).is_some() {
                 let starts_new = right_words.first().is_some_and(|w| {
                     w.contains("ASEAN")

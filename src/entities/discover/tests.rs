@@ -6,7 +6,10 @@ use crate::entities::EntityClass;
 use test_case::test_case;
 
 fn lex() -> Lexicon {
-    Lexicon::bundled().expect("the bundled lexicon parses")
+    let mut lex = Lexicon::bundled().expect("the bundled lexicon parses");
+    let partners = crate::corpus::partners::Partners::bundled().expect("the partner table parses");
+    lex.learn_partners(&partners);
+    lex
 }
 
 #[test_case("ASEAN Committee on Coastal Resilience", Some(EntityClass::ASEANBody))]
@@ -26,8 +29,12 @@ fn lex() -> Lexicon {
 #[test_case("U.S. Department of Energy", Some(EntityClass::USAgency))]
 #[test_case(
     "Japan International Cooperation Agency",
-    Some(EntityClass::Organization)
+    Some(EntityClass::PartnerAgency)
 )]
+#[test_case("Emirati Space Agency", Some(EntityClass::PartnerAgency))]
+#[test_case("Norwegian Institute of Marine Research", Some(EntityClass::PartnerAgency))]
+#[test_case("Freedonian Space Agency", Some(EntityClass::Organization); "a partner the table does not know")]
+#[test_case("International Energy Agency", Some(EntityClass::Organization))]
 #[test_case(
     "Freedonia-ASEAN Youth Fellowship Programme",
     Some(EntityClass::Programme)

@@ -108,7 +108,8 @@ impl Extractor {
 
     /// An extractor that knows the partners (to resolve shared acronyms and
     /// name partners' agencies).
-    pub fn with_partners(registry: Registry, lexicon: Lexicon, partners: Partners) -> Extractor {
+    pub fn with_partners(registry: Registry, mut lexicon: Lexicon, partners: Partners) -> Extractor {
+        lexicon.learn_partners(&partners);
         let mut names = Vec::new();
         for (i, known) in registry.entries.iter().enumerate() {
             for label in std::iter::once(&known.label).chain(&known.alt_labels) {

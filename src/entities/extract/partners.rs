@@ -72,7 +72,13 @@ impl Extractor {
         context: &DocContext,
     ) -> Option<String> {
         let mut partner: Option<&Partner> = None;
-        'possessive: for p in &self.partners.rows {
+        // the table's partners, and the document's own when the table does
+        // not know it: every partner is found the same way
+        let unknown = context
+            .partner
+            .as_ref()
+            .filter(|p| self.partners.get(&p.code).is_none());
+        'possessive: for p in self.partners.rows.iter().chain(unknown) {
             for name in std::iter::once(p.code.as_str()).chain(p.names()) {
                 for apostrophe in ["'s ", "’s "] {
                     let prefix = format!("{name}{apostrophe}");
@@ -88,7 +94,7 @@ impl Extractor {
             }
         }
         if partner.is_none() {
-            'adjective: for p in &self.partners.rows {
+            'adjective: for p in self.partners.rows.iter().chain(unknown) {
                 for adjective in &p.adjectives {
                     let prefix = format!("{adjective} ");
                     if let Some(rest) = cand.name.strip_prefix(&prefix) {
@@ -113,8 +119,8 @@ impl Extractor {
         };
         let words: Vec<&str> = cand.name.split_whitespace().collect();
         let named_after = |p: &Partner| {
-            let first = words.first().copied().unwrap_or("");
-            let second = words.get(1).copied().unwrap_or("");
+            // a partner's name or adjective before a place names the place
+            // ("European Seas"), not the partner's body
             let leads = std::iter::once(p.code.as_str())
                 .chain(p.names())
                 .chain(p.adjectives.iter().map(String::as_str))
@@ -123,8 +129,7 @@ impl Extractor {
                     words.len() > n_words.len()
                         && words[..n_words.len()] == n_words[..]
                         && !self.lexicon.is_place(words[n_words.len()])
-                })
-                && !(first == "European" && self.lexicon.is_place(second));
+                });
             let of_partner = p.names().any(|n| {
                 [format!(" of {n}"), format!(" of the {n}")]
                     .iter()
@@ -140,7 +145,7 @@ impl Extractor {
         };
         let possessive = partner.is_some();
         if partner.is_none() {
-            partner = self.partners.rows.iter().find(|p| named_after(p));
+            partner = self.partners.rows.iter().chain(unknown).find(|p| named_after(p));
         }
         let led_by_partner = partner.is_some();
         // "National Emergency Management Agency" in a partner's plan: a
@@ -179,14 +184,12 @@ impl Extractor {
             if agency_head
                 && matches!(
                     cand.class,
-                    EntityClass::Organization | EntityClass::USAgency
+                    EntityClass::Organization | EntityClass::USAgency | EntityClass::PartnerAgency
                 )
             {
-                cand.class = if p.code == "US" {
-                    EntityClass::USAgency
-                } else {
-                    EntityClass::PartnerAgency
-                };
+                // the class the partner table gives this partner's agencies
+                cand.class =
+                    EntityClass::parse(&p.agency_class).unwrap_or(EntityClass::PartnerAgency);
             }
         }
         partner.map(|p| p.code.clone())

@@ -12,6 +12,7 @@
 //! The content is `main`, else `article`, else the body.
 
 use super::super::plan::labels;
+use super::dom::{bold_heading, collapse, find, find_role, inline_text, mostly_links, own_text};
 use super::Extracted;
 use ego_tree::NodeRef;
 use scraper::node::{Element, Node};
@@ -148,6 +149,16 @@ impl Emitter {
                         }
                         "ol" | "ul" => self.list(child, e),
                         "table" => self.table(child),
+                        "p" if bold_heading(child) => {
+                            // `<p><strong>Economic Cooperation</strong></p>` over a
+                            // list: a heading in all but its tag (below any real
+                            // heading level in use)
+                            let level = match self.pillar_level {
+                                None | Some(7) => 7,
+                                Some(_) => 8,
+                            };
+                            self.heading(level, &inline_text(child));
+                        }
                         "p" | "blockquote" | "pre" | "address" | "dd" | "dt" | "figcaption" => {
                             if !mostly_links(child) {
                                 let text = inline_text(child);
@@ -389,7 +400,7 @@ fn item_label(kind: &str, n: u32) -> String {
     }
 }
 
-fn dropped(e: &Element) -> bool {
+pub(super) fn dropped(e: &Element) -> bool {
     if DROPPED_TAGS.contains(&e.name()) {
         return true;
     }
@@ -407,76 +418,4 @@ fn dropped(e: &Element) -> bool {
     marks
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|token| CHROME_MARKS.contains(&token))
-}
-
-fn find<'a>(node: NodeRef<'a, Node>, tag: &str) -> Option<NodeRef<'a, Node>> {
-    node.descendants()
-        .find(|d| matches!(d.value(), Node::Element(e) if e.name() == tag))
-}
-
-fn find_role<'a>(node: NodeRef<'a, Node>, role: &str) -> Option<NodeRef<'a, Node>> {
-    node.descendants()
-        .find(|d| matches!(d.value(), Node::Element(e) if e.attr("role") == Some(role)))
-}
-
-/// All the text of an element, chrome and nested lists included.
-fn inline_text(node: NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
-    for d in node.descendants() {
-        match d.value() {
-            Node::Text(t) => {
-                let hidden = d
-                    .ancestors()
-                    .any(|a| matches!(a.value(), Node::Element(e) if dropped(e)));
-                if !hidden {
-                    out.push_str(t);
-                }
-            }
-            Node::Element(e) if e.name() == "br" => out.push(' '),
-            _ => {}
-        }
-    }
-    collapse(&out)
-}
-
-/// An element's text without its nested lists (a list item's own words).
-fn own_text(node: NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
-    fn walk(node: NodeRef<'_, Node>, out: &mut String) {
-        for c in node.children() {
-            match c.value() {
-                Node::Text(t) => out.push_str(t),
-                Node::Element(e) if e.name() == "ol" || e.name() == "ul" || dropped(e) => {}
-                Node::Element(e) if e.name() == "br" => out.push(' '),
-                Node::Element(_) => walk(c, out),
-                _ => {}
-            }
-        }
-    }
-    walk(node, &mut out);
-    collapse(&out)
-}
-
-/// Whether most of an element's text is link text (menus, breadcrumbs, tags).
-fn mostly_links(node: NodeRef<'_, Node>) -> bool {
-    let all = inline_text(node);
-    let total = all.chars().filter(|c| c.is_alphanumeric()).count();
-    if total == 0 {
-        return true;
-    }
-    let linked: usize = node
-        .descendants()
-        .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "a"))
-        .map(|a| {
-            inline_text(a)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .count()
-        })
-        .sum();
-    linked * 10 >= total * 8
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

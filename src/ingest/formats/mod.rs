@@ -4,6 +4,7 @@
 //! by pulldown-cmark, then read as HTML). The text is kept: the offsets of
 //! every passage point into it.
 
+mod dom;
 pub mod html;
 pub mod pdf;
 

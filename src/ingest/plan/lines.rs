@@ -25,6 +25,15 @@ pub struct Line<'a> {
     pub end: usize,
 }
 
+impl Line<'_> {
+    /// Offset of the line's first character that is not white space (a
+    /// PDF conversion indents the first line of a page by a space): where
+    /// a heading or clause printed on the line begins.
+    pub fn content_start(&self) -> usize {
+        self.start + self.text.chars().take_while(|c| c.is_whitespace()).count()
+    }
+}
+
 /// Splits `source` into lines at `\n`, `\r\n`, `\r` and form feeds (a form feed
 /// is a page break and so also ends a line).
 pub fn split_lines(source: &str) -> Vec<Line<'_>> {
@@ -92,6 +101,14 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         r"|[-–—]\s*\d+\s*[-–—]",                   // - 9 -
         r"|\[?(?:final|draft|final draft|zero draft|revised draft|as of \d.*|confidential|restricted|for official use only|unofficial translation)\]?",
         r"|[-_=–—.·*•]{3,}",                       // closing rules
+        // web sites' and archives' furniture around a plan's text
+        r"|\[(?:place|date|source|title|document|type|subject|keywords?|language|url|link)\].*", // an archive record's fields
+        r"|posted\s+(?:on|by|in)\b.*|(?:published|last updated|updated)(?:\s+on|\s*:)\s*\d.*", // bylines
+        r"|met dank overgenomen van\b.*",          // Dutch: "reproduced with thanks from"
+        r"|(?:share(?: this(?: page| article| post)?| on)?|print this page|email this page|follow us)\s*[:!]?(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit)\b[\s|·,]*)*", // share buttons
+        r"|(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit)(?:\s*[|·,]?\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit))+",
+        r"|(?:related (?:posts?|articles?|news|stories|content)|read more|see also|you may also like|more news|latest news|tags?:.*|categor(?:y|ies):.*)",
+        r"|(?:home|skip to (?:main )?content|menu|search|back to top|top)(?:\s*[>»|/›]\s*\S.*)?", // navigation, breadcrumbs
         r")$"
     ))
     .expect("valid regex")

@@ -39,6 +39,9 @@ pub struct Plan {
     pub warnings: Vec<String>,
     /// Conversion damage repaired in the cleaned text.
     pub repairs: Vec<Repair>,
+    /// The notation of the clause the text ends inside (an excerpt): that
+    /// clause is left out and the plan is incomplete. None for a whole text.
+    pub cut: Option<String>,
 }
 
 /// A passage of text: its cleaned and raw forms and where it stands.
@@ -68,6 +71,9 @@ pub struct Pillar {
     pub title: String,
     /// Title as printed (often upper case).
     pub printed_title: String,
+    /// True when the text prints no heading for it and its number and
+    /// title were inferred from its sections' numbers.
+    pub heading_inferred: bool,
     /// Where it stands in the source: from its heading to the end of its text.
     pub span: Span,
     /// Its sections in document order.

@@ -21,6 +21,7 @@ use super::{Clause, Passage, Pillar, Plan, PlanError, Section, Span};
 
 mod finish;
 mod front;
+mod inferred;
 mod unnumbered;
 
 use front::{char_offset_of, ends_sentence, non_empty};
@@ -42,13 +43,30 @@ pub fn parse(source: &str) -> Result<Plan, PlanError> {
 }
 
 /// Parses a plan of action from text with what is known of its making.
+/// A text whose sections and clauses have no pillar line above them
+/// (`1.1` / `1.1.1`, or `1.1.` with `(a)` clauses) gets the pillars their
+/// numbers imply, each marked as inferred.
 pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanError> {
     if source.trim().is_empty() {
         return Err(PlanError::Empty);
     }
     let lines = split_lines(source);
+    match parse_lines(&lines, options) {
+        Err(PlanError::NoStructure) => {
+            let Some(with_pillars) = inferred::with_pillar_lines(&lines) else {
+                return Err(PlanError::NoStructure);
+            };
+            let mut plan = parse_lines(&with_pillars, options)?;
+            inferred::name_inferred_pillars(&mut plan);
+            Ok(plan)
+        }
+        other => other,
+    }
+}
+
+fn parse_lines(lines: &[Line<'_>], options: &ParseOptions) -> Result<Plan, PlanError> {
     let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
-    mark_running_furniture(&lines, &mut kinds);
+    mark_running_furniture(lines, &mut kinds);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let standalone: Vec<bool> = (0..lines.len())
         .map(|i| {
@@ -72,7 +90,7 @@ pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanErro
     let mut parser = Parser {
         repairer,
         standalone,
-        lines: &lines,
+        lines,
         ahead: Ahead {
             kinds: &kinds,
             texts: &texts,
@@ -171,7 +189,10 @@ impl<'s> Parser<'s, '_> {
             LineKind::Blank | LineKind::Furniture => {}
             LineKind::Labeled(readings) => {
                 let readings = readings.clone();
-                if !self.accept(i, &readings) && !is_bare_page_number(&readings) {
+                // a pillar heading put in (see `inferred`) that does not fit
+                // is dropped: it is no text of the source
+                let put_in = self.lines[i].start == self.lines[i].end;
+                if !self.accept(i, &readings) && !is_bare_page_number(&readings) && !put_in {
                     self.text(i);
                 }
             }
@@ -190,6 +211,10 @@ impl<'s> Parser<'s, '_> {
             .iter()
             .filter_map(|r| self.state.fit(&self.ahead, i, r).map(|f| (f, r)))
             .collect();
+        // a pillar heading put in (see `inferred`) is a pillar or nothing
+        if self.lines[i].start == self.lines[i].end {
+            fits.retain(|(f, _)| *f == Fit::Pillar);
+        }
         fits.sort_by_key(|(f, _)| match f {
             Fit::Pillar => 0,
             Fit::Section => 1,
@@ -227,7 +252,7 @@ impl<'s> Parser<'s, '_> {
             numbered,
             title: non_empty(label.rest),
             span: Span {
-                start: line.start,
+                start: line.content_start(),
                 end: line.end,
             },
             sections: Vec::new(),
@@ -256,7 +281,7 @@ impl<'s> Parser<'s, '_> {
             title: non_empty(label.rest),
             heading_inferred: false,
             span: Span {
-                start: line.start,
+                start: line.content_start(),
                 end: line.end,
             },
             clauses: Vec::new(),
@@ -297,7 +322,7 @@ impl<'s> Parser<'s, '_> {
             title,
             heading_inferred: true,
             span: Span {
-                start: line.start,
+                start: line.content_start(),
                 end: line.end,
             },
             clauses: Vec::new(),
@@ -325,9 +350,9 @@ impl<'s> Parser<'s, '_> {
                 label.rest,
                 line.start + char_offset_of(line.text, label.rest),
             )],
-            raw: vec![line.text],
+            raw: vec![line.text.trim_start()],
             span: Span {
-                start: line.start,
+                start: line.content_start(),
                 end: line.end,
             },
         };

@@ -879,7 +879,14 @@ impl PreparedDeleteInsertUpdate<'_> {
             .evaluator
             .simple_evaluator(dataset, self.dataset, &self.base_iri, false)?
             .evaluate_select(&pattern, []);
-        Ok(DeleteInsertIter::new(solutions?, self.delete, self.insert))
+        // poakg patch: the iterator checks the token for each solution
+        let token = self.evaluator.cancellation_token.clone().unwrap_or_default();
+        Ok(DeleteInsertIter::new(
+            solutions?,
+            self.delete,
+            self.insert,
+            token,
+        ))
     }
 }
 

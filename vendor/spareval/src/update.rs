@@ -1,4 +1,4 @@
-use crate::{QueryEvaluationError, QuerySolutionIter};
+use crate::{CancellationToken, QueryEvaluationError, QuerySolutionIter};
 #[cfg(feature = "sparql-12")]
 use oxrdf::Triple;
 use oxrdf::{BlankNode, GraphName, NamedNode, Quad, Term};
@@ -26,6 +26,8 @@ pub struct DeleteInsertIter<'a> {
     insert: Vec<QuadPattern>,
     buffer: VecDeque<DeleteInsertQuad>,
     bnodes: FxHashMap<BlankNode, BlankNode>,
+    // poakg patch: checked for each solution (see below)
+    cancellation_token: CancellationToken,
 }
 
 impl<'a> DeleteInsertIter<'a> {
@@ -33,6 +35,7 @@ impl<'a> DeleteInsertIter<'a> {
         solutions: QuerySolutionIter<'a>,
         delete: Vec<GroundQuadPattern>,
         insert: Vec<QuadPattern>,
+        cancellation_token: CancellationToken,
     ) -> Self {
         Self {
             solutions,
@@ -40,6 +43,7 @@ impl<'a> DeleteInsertIter<'a> {
             insert,
             buffer: VecDeque::new(),
             bnodes: FxHashMap::default(),
+            cancellation_token,
         }
     }
 }
@@ -51,6 +55,13 @@ impl Iterator for DeleteInsertIter<'_> {
         loop {
             if let Some(quad) = self.buffer.pop_front() {
                 return Some(Ok(quad));
+            }
+            // poakg patch: the token is otherwise checked only when the store
+            // is read, and a cross product yields millions of solutions from
+            // memory between two reads; an update collects them all before it
+            // writes, so a runaway update grew without bound past its timeout
+            if self.cancellation_token.is_cancelled() {
+                return Some(Err(QueryEvaluationError::Cancelled));
             }
             let solution = match self.solutions.next()? {
                 Ok(solution) => solution,

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::error::CliError;
 use poakg::corpus::Overrides;
 use poakg::ingest::Loaded;
-use poakg::ops::{self, BuildSummary};
+use poakg::ops::{self, BuildSummary, OnBadDocument};
 use poakg::store::Writer;
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,6 +24,12 @@ pub struct Args {
     /// default the store afterwards holds exactly this build's documents.
     #[arg(long)]
     pub add: bool,
+
+    /// Stop at the first document that does not read or parse, building nothing; by
+    /// default such a document is refused, every other one is built, the refusals are
+    /// listed (file: reason) and the exit code is 1.
+    #[arg(long)]
+    pub strict: bool,
 
     /// An entity registry to use besides the bundled one (repeatable; same TSV format as
     /// ontology/registry.tsv; a row whose id is already known replaces it).
@@ -79,13 +85,29 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let inputs = ops::inputs(&args.sources, &overrides)?;
     let writer = Writer::begin(&ctx.location, args.add)?;
     let progress = Progress::new(inputs.len());
-    let (store, summary) = ops::build(writer, &inputs, !args.add, &extractor, &mut |doc| {
+    let on_bad = if args.strict {
+        OnBadDocument::Stop
+    } else {
+        OnBadDocument::Refuse
+    };
+    let built = ops::build(writer, &inputs, !args.add, on_bad, &extractor, &mut |doc| {
         progress.document(doc)
-    })?;
+    });
     progress.finish();
+    let (store, summary) = built?;
     writeln!(ctx.out, "built the store at {}", store.location())?;
     print(ctx.out, &summary)?;
-    Ok(())
+    if summary.refused.is_empty() {
+        return Ok(());
+    }
+    for refused in &summary.refused {
+        writeln!(ctx.err, "refused {}", refused.error)?;
+    }
+    Err(CliError::SomeRefused {
+        refused: summary.refused.len(),
+        given: inputs.len(),
+        built: summary.documents.len(),
+    })
 }
 
 /// Documents, clauses and entity mentions done, elapsed and remaining time,
@@ -184,6 +206,10 @@ fn print_document(out: &mut dyn Write, doc: &Loaded) -> std::io::Result<()> {
     )?;
     if let Some(meta) = &doc.meta {
         writeln!(out, "    {}", meta.describe())?;
+        writeln!(out, "    read from: {}", meta.describe_sources())?;
+    }
+    if doc.encoding.is_notable() {
+        writeln!(out, "    read as {}", doc.encoding)?;
     }
     if doc.mentions > 0 {
         writeln!(

@@ -96,6 +96,7 @@ impl<'s> Parser<'s, '_> {
                 numbered: p.numbered,
                 title: title_case_if_shouting(&printed_title),
                 printed_title,
+                heading_inferred: false,
                 span: p.span,
                 sections,
                 clauses,
@@ -118,19 +119,41 @@ impl<'s> Parser<'s, '_> {
             pillars: built,
             warnings,
             repairs,
+            cut: None,
         };
+        let mut plan = plan;
         let last = plan.clauses().last().ok_or(PlanError::NoStructure)?;
         if !ends_sentence(&last.passage.text) {
             let tail: String = {
                 let chars: Vec<char> = last.passage.text.chars().collect();
                 chars[chars.len().saturating_sub(40)..].iter().collect()
             };
-            return Err(PlanError::Truncated(format!(
+            let cut = format!(
                 "the last clause, {}, ends mid-sentence (\"…{tail}\")",
                 last.notation
-            )));
+            );
+            // an excerpt: every whole clause is kept, the cut one is not
+            let notation = last.notation.clone();
+            drop_clause(&mut plan, &notation);
+            if plan.clauses().next().is_none() {
+                return Err(PlanError::Truncated(cut));
+            }
+            plan.warnings.push(format!(
+                "the text is cut: {cut}; that clause is left out and the plan marked incomplete"
+            ));
+            plan.cut = Some(notation);
         }
         Ok(plan)
+    }
+}
+
+/// Removes the clause of this notation, wherever it stands.
+fn drop_clause(plan: &mut Plan, notation: &str) {
+    for pillar in &mut plan.pillars {
+        pillar.clauses.retain(|c| c.notation != notation);
+        for section in &mut pillar.sections {
+            section.clauses.retain(|c| c.notation != notation);
+        }
     }
 }
 

@@ -57,6 +57,12 @@ pub(super) fn front_matter(
         has_period |= crate::corpus::meta::period_in(text).is_some();
         title_lines = k + 1;
     }
+    // a page without a title line opens with a preamble sentence, a site's
+    // headline or a byline: no title then (the plan's is composed later)
+    let first_lines: Vec<&str> = content[..title_lines].iter().map(|l| l.text.trim()).collect();
+    if !reads_as_a_plan_title(&first_lines.join(" ")) {
+        title_lines = 0;
+    }
     let title_parts: Vec<&str> = content[..title_lines]
         .iter()
         .map(|l| l.text.trim())
@@ -88,6 +94,24 @@ pub(super) fn front_matter(
         }
     });
     (title, preamble)
+}
+
+/// Words a plan's title has (its kind, or what it is a plan of): a line
+/// without any is a sentence or a headline, not the title.
+static TITLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:plan|plans|programme|program|framework|work\s*plan|workplan|cooperation|co-operation|partnership|roadmap|road map|agenda|action|areas|declaration|statement|strategy)\b")
+        .expect("valid regex")
+});
+
+/// Whether text can be a plan's title: it names a kind of plan (or what
+/// one is of), starts like a heading and does not end like a sentence.
+fn reads_as_a_plan_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 300
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || c == '(' || c == '“' || c == '"')
+        && !t.ends_with(['.', ';', ','])
+        && TITLE_WORD.is_match(t)
 }
 
 /// Characters from the start of `line` to `part`, a slice of it.

@@ -1,0 +1,29 @@
+//! The integration tests: one test binary (as cargo and ripgrep keep theirs),
+//! so that RocksDB and Oxigraph are linked once, not once per file. Each
+//! module is one area; `common` holds the harness.
+
+mod common;
+
+mod analysis_values;
+mod architecture;
+mod behaviours;
+mod browser;
+mod cli;
+mod compare;
+mod concurrency;
+mod corpus;
+mod entities;
+mod formats;
+mod layouts;
+mod partners;
+mod properties;
+mod push;
+mod queries;
+mod real_forms;
+mod reports;
+mod roundtrip;
+mod seed_plan;
+mod server;
+mod server_safety;
+mod sparql_order;
+mod validate;
