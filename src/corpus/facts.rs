@@ -56,24 +56,35 @@ const MONTHS: [&str; 12] = [
     "october", "november", "december",
 ];
 
-/// A date the plan says it was adopted on: after "adopted", "signed",
-/// "endorsed" or a summit or meeting, "on 13 December 2005" or "on
-/// December 13, 2005".
-static ADOPTED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:adopted|adopt|signed|endorsed|approved|Summit|Meeting|Conference)\b[^.;]{0,160}?\bon\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+((?:19|20)\d\d)\b")
-        .expect("valid regex")
+/// A date, "13 December 2005" or "December 13, 2005", as the last part of
+/// the patterns below.
+const DATE: &str = r"\bon\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+((?:19|20)\d\d)\b";
+
+/// The dates a plan says it was adopted on, most telling first: "adopted
+/// this Plan of Action ... on 13 December 2005"; then "adopted", "endorsed"
+/// or a summit or meeting "... on ..."; then "signed ... on" (often the
+/// declaration the plan implements, named first).
+static ADOPTED_ON: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [
+        r"(?i)\b(?:adopted|adopt|endorsed|approved)\s+(?:this|the present)\b[^.;]{0,200}?",
+        r"(?i)\b(?:adopted|adopt|endorsed|approved|Summit|Meeting|Conference)\b[^.;]{0,160}?",
+        r"(?i)\b(?:signed)\b[^.;]{0,160}?",
+    ]
+    .map(|lead| Regex::new(&format!("{lead}{DATE}")).expect("valid regex"))
 });
 
 /// The adoption date a preamble states (see [`ADOPTED_ON`]).
 pub(super) fn adoption_date(preamble: &str) -> Option<(u16, u8, u8)> {
-    ADOPTED_ON.captures_iter(preamble).find_map(|c| {
-        let (day, month) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d.as_str(), m.as_str()),
-            _ => return None,
-        };
-        let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u8 + 1;
-        let day: u8 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-        Some((c[5].parse().ok()?, month, day))
+    ADOPTED_ON.iter().find_map(|re| {
+        re.captures_iter(preamble).find_map(|c| {
+            let (day, month) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+                (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d.as_str(), m.as_str()),
+                _ => return None,
+            };
+            let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u8 + 1;
+            let day: u8 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+            Some((c[5].parse().ok()?, month, day))
+        })
     })
 }
 

@@ -135,6 +135,12 @@ static COMING_YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:for|over|during|in|within)\s+the\s+(?:next|coming|following|upcoming)?\s*(?:[a-z]+\s+|\d+\s+)?years?,?\s*\(?\s*(?:from\s+|of\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
         .expect("valid regex")
 });
+/// A period in a sentence about the plan itself: "this Plan of Action shall
+/// guide the joint activities ... during 2007-2012".
+static SELF_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:this|the present)\s+(?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan of Action|Plan|Work\s*[Pp]lan|Workplan|Programme|Framework|Roadmap)\b[^.;]{0,160}?\b((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b)\s*((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
 /// The plan this one follows: "the previous Plan of Action (2016-2020)".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?")
@@ -223,6 +229,7 @@ impl PlanMeta {
             STATED_PERIOD
                 .captures_iter(preamble)
                 .chain(COMING_YEARS.captures_iter(preamble))
+                .chain(SELF_PERIOD.captures_iter(preamble))
                 .find_map(|c| years(&c))
         };
         let (period, period_from) = if let Some(p) = overrides.period {
@@ -370,7 +377,13 @@ fn find_partner(
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            if let Some(p) = partners.lookup(&name) {
+            // the longest run of its first words the table knows ("ASEAN-Japan
+            // Vision Statement" is Japan's)
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let Some(p) = (1..=words.len())
+                .rev()
+                .find_map(|k| partners.lookup(&words[..k].join(" ")))
+            {
                 return Some(p.clone());
             }
             if !name.is_empty() {

@@ -102,7 +102,11 @@ fn two_writers_racing_on_one_store_leave_one_whole_graph() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
     let canada = fixture("tests/fixtures/compare/canada-2021-2025.txt");
-    let first = env.command(&["build", "--source", &canada]).spawn()?;
+    let first = env
+        .command(&["build", "--source", &canada])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
     let second = env.command(&["build"]).output()?;
     let first = first.wait_with_output()?;
     let codes = [first.status.code(), second.status.code()];

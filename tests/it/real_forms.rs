@@ -215,6 +215,8 @@ fn real_forms_blind_fixtures() -> TestResult {
     Ok(())
 }
 
-/// Least per cent of clauses and facts right: (clauses, facts).
-const FLOOR_DEV: (usize, usize) = (46, 78);
-const FLOOR_BLIND: (usize, usize) = (32, 67);
+/// Least per cent of clauses and facts right: (clauses, facts). The blind
+/// set's first score (clauses 57/173, facts 29/43) is its blind figure; it
+/// has been development data since.
+const FLOOR_DEV: (usize, usize) = (75, 92);
+const FLOOR_BLIND: (usize, usize) = (73, 92);

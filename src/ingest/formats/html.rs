@@ -70,15 +70,58 @@ pub fn extract(html: &str) -> Extracted {
         .or_else(|| find(root, "body"))
         .unwrap_or(root);
     let mut out = Emitter::default();
-    // a title outside the content (the page's own h1 above <main>) comes first
+    // a title outside the content (the page's own h1 above <main>) comes
+    // first; a page without an h1 has its <title>, less the site's name
     if find(content, "h1").is_none() {
         if let Some(h1) = find(root, "h1") {
             out.line(&inline_text(h1), true);
             out.title_seen = true;
+        } else if let Some(title) = find(root, "title").map(|t| page_title(&own_text(t))) {
+            out.line(&title, true);
         }
     }
     out.block(content);
     out.finish()
+}
+
+/// A page's `<title>` without the site's name: of the parts between the
+/// separators sites use (" | ", " – ", " — ", " - ", " :: "), the one that
+/// names a plan (its kind), else the longest.
+fn page_title(title: &str) -> String {
+    let mut marked = title.to_owned();
+    for separator in [" | ", " :: ", " · "] {
+        marked = marked.replace(separator, "\u{1f}");
+    }
+    // a dash between spaces separates too, but not the dash of a period
+    // ("(2018 – 2022)")
+    for separator in [" – ", " — ", " - "] {
+        let mut out = String::with_capacity(marked.len());
+        let mut rest = marked.as_str();
+        while let Some(at) = rest.find(separator) {
+            let before_digit = rest[..at].ends_with(|c: char| c.is_ascii_digit());
+            out.push_str(&rest[..at]);
+            out.push_str(if before_digit { separator } else { "\u{1f}" });
+            rest = &rest[at + separator.len()..];
+        }
+        out.push_str(rest);
+        marked = out;
+    }
+    let parts: Vec<&str> = marked
+        .split('\u{1f}')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names_a_plan = |p: &&&str| {
+        let lower = p.to_lowercase();
+        ["plan of action", "work plan", "workplan", "framework", "programme", "cooperation areas", "plan"]
+            .iter()
+            .any(|k| lower.contains(k))
+    };
+    parts
+        .iter()
+        .find(names_a_plan)
+        .or_else(|| parts.iter().max_by_key(|p| p.len()))
+        .map_or_else(String::new, |p| (*p).to_owned())
 }
 
 #[derive(Default)]

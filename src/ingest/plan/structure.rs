@@ -53,11 +53,18 @@ pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanErro
     let lines = split_lines(source);
     match parse_lines(&lines, options) {
         Err(PlanError::NoStructure) => {
-            let Some(with_pillars) = inferred::with_pillar_lines(&lines) else {
-                return Err(PlanError::NoStructure);
-            };
-            let mut plan = parse_lines(&with_pillars, options)?;
-            inferred::name_inferred_pillars(&mut plan);
+            // sections numbered under pillars the text does not print
+            if let Some(with_pillars) = inferred::with_pillar_lines(&lines) {
+                if let Ok(mut plan) = parse_lines(&with_pillars, options) {
+                    inferred::name_inferred_pillars(&mut plan);
+                    return Ok(plan);
+                }
+            }
+            // pillar headings the text does not number
+            let with_numbers =
+                inferred::with_heading_numbers(&lines).ok_or(PlanError::NoStructure)?;
+            let mut plan = parse_lines(&with_numbers, options)?;
+            inferred::renumber_headings(&mut plan);
             Ok(plan)
         }
         other => other,
@@ -67,6 +74,13 @@ pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanErro
 fn parse_lines(lines: &[Line<'_>], options: &ParseOptions) -> Result<Plan, PlanError> {
     let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify(l.text)).collect();
     mark_running_furniture(lines, &mut kinds);
+    // pillar headings put in (see `inferred`, the only lines with text and
+    // no width) repeat digits aside, but are no running header
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if line.start == line.end && !line.text.is_empty() {
+            *kind = classify(line.text);
+        }
+    }
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let standalone: Vec<bool> = (0..lines.len())
         .map(|i| {

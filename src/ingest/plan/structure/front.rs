@@ -49,7 +49,14 @@ pub(super) fn front_matter(
                     // "for the period of 2023 to 2027"
                     && (ENDS_WITH_PERIOD.is_match(text)
                         // "for the ASEAN-France Development Partnership"
-                        || text.starts_with(char::is_lowercase)))
+                        || text.starts_with(char::is_lowercase)
+                        // "... ASEAN-Republic of Korea" / "Strategic
+                        // Partnership for Peace and Prosperity": a title
+                        // line in title case that is no sentence
+                        || (is_title_cased(text)
+                            && is_title_cased(previous)
+                            && !ends_sentence(text)
+                            && !text.ends_with(','))))
         };
         if !continues_title {
             break;

@@ -10,6 +10,7 @@
 use super::super::labels::Style;
 use super::super::lines::{classify, Line, LineKind};
 use super::super::Plan;
+use super::front::{ends_sentence, is_shouting, is_title_cased};
 
 /// The heading lines put in, by pillar number (pillars beyond these are
 /// not inferred: no plan of the genre has more than a dozen).
@@ -73,6 +74,92 @@ pub(super) fn name_inferred_pillars(plan: &mut Plan) {
                 "pillar {} has no heading in the text: inferred from its sections' numbers",
                 pillar.notation
             ));
+        }
+    }
+}
+
+/// Numbers put before a pillar heading the text did not number: Roman, so
+/// that clauses numbered `1.`, `2.` under it (restarting or running on) are
+/// told from the pillars; renumbered 1, 2, 3 once parsed.
+const ROMAN_LINES: [&str; 12] = [
+    "I.", "II.", "III.", "IV.", "V.", "VI.", "VII.", "VIII.", "IX.", "X.", "XI.", "XII.",
+];
+
+/// The lines with a number put before each unnumbered pillar heading: a
+/// short line in capitals or title case that is no sentence, whose next
+/// line of content is a list starting at 1 (or going on from the list
+/// before); None when no such heading is found.
+pub(super) fn with_heading_numbers<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s>>> {
+    let kinds: Vec<LineKind<'s>> = lines.iter().map(|l| classify(l.text)).collect();
+    let next_content = |i: usize| {
+        (i + 1..lines.len()).find(|&j| !matches!(kinds[j], LineKind::Blank | LineKind::Furniture))
+    };
+    let mut out = Vec::with_capacity(lines.len() + ROMAN_LINES.len());
+    let mut headings = 0;
+    let mut last_value = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let LineKind::Labeled(readings) = &kinds[i] {
+            if let Some(r) = readings.iter().find(|r| r.key.style == Style::Decimal && r.values.len() == 1) {
+                last_value = r.values[0];
+            }
+        }
+        let opens_list = next_content(i).is_some_and(|j| match &kinds[j] {
+            LineKind::Labeled(readings) => readings.iter().any(|r| {
+                r.key.style == Style::Decimal
+                    && r.values.len() == 1
+                    && (r.values[0] == 1 || (headings > 0 && r.values[0] == last_value + 1))
+            }),
+            _ => false,
+        });
+        let text = line.text.trim();
+        let heading = matches!(kinds[i], LineKind::Text)
+            && opens_list
+            && text.split_whitespace().count() <= 12
+            && !ends_sentence(text)
+            && !text.ends_with(',')
+            && (is_shouting(text) || is_title_cased(text));
+        if let Some(number) = heading.then(|| ROMAN_LINES.get(headings)).flatten() {
+            let at = line.content_start();
+            out.push(Line {
+                number: line.number,
+                text: number,
+                start: at,
+                end: at,
+            });
+            headings += 1;
+        }
+        out.push(line.clone());
+    }
+    (headings > 0).then_some(out)
+}
+
+/// Renumbers the pillars made from the numbers put in (`I`, `II`) as the
+/// genre's next labels (`1`, `2`), their sections and clauses with them,
+/// and marks them unnumbered.
+pub(super) fn renumber_headings(plan: &mut Plan) {
+    for (k, pillar) in plan.pillars.iter_mut().enumerate() {
+        let Some(roman) = ROMAN_LINES.get(k).map(|r| r.trim_end_matches('.')) else {
+            continue;
+        };
+        if pillar.notation != roman {
+            continue;
+        }
+        let number = (k + 1).to_string();
+        let renumber = |notation: &mut String| {
+            if let Some(rest) = notation.strip_prefix(roman) {
+                *notation = format!("{number}{rest}");
+            }
+        };
+        renumber(&mut pillar.notation);
+        pillar.numbered = false;
+        for clause in &mut pillar.clauses {
+            renumber(&mut clause.notation);
+        }
+        for section in &mut pillar.sections {
+            renumber(&mut section.notation);
+            for clause in &mut section.clauses {
+                renumber(&mut clause.notation);
+            }
         }
     }
 }

@@ -233,3 +233,28 @@ fn a_cut_text_keeps_its_whole_clauses() -> TestResult {
 fn shouted_titles_become_title_case(printed: &str, expected: &str) {
     assert_eq!(title_case_if_shouting(printed), expected);
 }
+
+#[test]
+fn sections_with_no_pillar_line_get_the_pillars_their_numbers_imply() -> TestResult {
+    let text = "Plan of Action of ASEAN and Freedonia (2024-2028)\nASEAN and Freedonia agree.\n\
+                1.1 Political Dialogue\n1.1.1 Hold talks every year;\n1.1.2 Share views on security;\n\
+                1.2 Maritime Cooperation\n1.2.1 Train coast guards;\n\
+                2.1 Trade\n2.1.1 Lower tariffs on 2.0 versions of nothing;\n2.1.2 Meet the ministers.\n";
+    let plan = parse(text)?;
+    let pillars: Vec<(&str, &str, bool)> = plan
+        .pillars
+        .iter()
+        .map(|p| (p.notation.as_str(), p.title.as_str(), p.heading_inferred))
+        .collect();
+    assert_eq!(pillars, [("1", "Pillar 1", true), ("2", "Pillar 2", true)]);
+    let clauses: Vec<String> = plan.clauses().map(|c| c.notation.clone()).collect();
+    assert_eq!(clauses, ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2"]);
+    // the headings put in are no text of the source: every offset points at it
+    let chars: Vec<char> = text.chars().collect();
+    for clause in plan.clauses() {
+        let span: String = chars[clause.passage.span.start..clause.passage.span.end].iter().collect();
+        assert!(span.starts_with(&clause.notation), "{span}");
+        assert!(!clause.passage.text.contains("INFERRED"), "{}", clause.passage.text);
+    }
+    Ok(())
+}
