@@ -102,3 +102,56 @@ pub(super) fn bold_heading(p: NodeRef<'_, Node>) -> bool {
         });
     next.is_some_and(|n| matches!(n.value(), Node::Element(e) if matches!(e.name(), "ol" | "ul")))
 }
+
+/// Whether a list item heads a list of its own: short words of its own,
+/// no sentence, and a nested list.
+pub(super) fn heads_a_list(li: NodeRef<'_, Node>) -> bool {
+    let own = own_text(li);
+    let nested = li
+        .children()
+        .any(|c| matches!(c.value(), Node::Element(e) if e.name() == "ol" || e.name() == "ul"));
+    nested
+        && !own.is_empty()
+        && own.chars().count() <= 120
+        && !own.trim_end().ends_with([';', '.', ':', ','])
+}
+
+/// A page's `<title>` without the site's name: of the parts between the
+/// separators sites use (" | ", " – ", " — ", " - ", " :: "), the one that
+/// names a plan (its kind), else the longest.
+pub(super) fn page_title(title: &str) -> String {
+    let mut marked = title.to_owned();
+    for separator in [" | ", " :: ", " · "] {
+        marked = marked.replace(separator, "\u{1f}");
+    }
+    // a dash between spaces separates too, but not the dash of a period
+    // ("(2018 – 2022)")
+    for separator in [" – ", " — ", " - "] {
+        let mut out = String::with_capacity(marked.len());
+        let mut rest = marked.as_str();
+        while let Some(at) = rest.find(separator) {
+            let before_digit = rest[..at].ends_with(|c: char| c.is_ascii_digit());
+            out.push_str(&rest[..at]);
+            out.push_str(if before_digit { separator } else { "\u{1f}" });
+            rest = &rest[at + separator.len()..];
+        }
+        out.push_str(rest);
+        marked = out;
+    }
+    let parts: Vec<&str> = marked
+        .split('\u{1f}')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names_a_plan = |p: &&&str| {
+        let lower = p.to_lowercase();
+        ["plan of action", "work plan", "workplan", "framework", "programme", "cooperation areas", "plan"]
+            .iter()
+            .any(|k| lower.contains(k))
+    };
+    parts
+        .iter()
+        .find(names_a_plan)
+        .or_else(|| parts.iter().max_by_key(|p| p.len()))
+        .map_or_else(String::new, |p| (*p).to_owned())
+}

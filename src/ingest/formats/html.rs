@@ -12,7 +12,10 @@
 //! The content is `main`, else `article`, else the body.
 
 use super::super::plan::labels;
-use super::dom::{bold_heading, collapse, find, find_role, inline_text, mostly_links, own_text};
+use super::dom::{
+    bold_heading, collapse, find, find_role, heads_a_list, inline_text, mostly_links, own_text,
+    page_title,
+};
 use super::Extracted;
 use ego_tree::NodeRef;
 use scraper::node::{Element, Node};
@@ -82,46 +85,6 @@ pub fn extract(html: &str) -> Extracted {
     }
     out.block(content);
     out.finish()
-}
-
-/// A page's `<title>` without the site's name: of the parts between the
-/// separators sites use (" | ", " – ", " — ", " - ", " :: "), the one that
-/// names a plan (its kind), else the longest.
-fn page_title(title: &str) -> String {
-    let mut marked = title.to_owned();
-    for separator in [" | ", " :: ", " · "] {
-        marked = marked.replace(separator, "\u{1f}");
-    }
-    // a dash between spaces separates too, but not the dash of a period
-    // ("(2018 – 2022)")
-    for separator in [" – ", " — ", " - "] {
-        let mut out = String::with_capacity(marked.len());
-        let mut rest = marked.as_str();
-        while let Some(at) = rest.find(separator) {
-            let before_digit = rest[..at].ends_with(|c: char| c.is_ascii_digit());
-            out.push_str(&rest[..at]);
-            out.push_str(if before_digit { separator } else { "\u{1f}" });
-            rest = &rest[at + separator.len()..];
-        }
-        out.push_str(rest);
-        marked = out;
-    }
-    let parts: Vec<&str> = marked
-        .split('\u{1f}')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let names_a_plan = |p: &&&str| {
-        let lower = p.to_lowercase();
-        ["plan of action", "work plan", "workplan", "framework", "programme", "cooperation areas", "plan"]
-            .iter()
-            .any(|k| lower.contains(k))
-    };
-    parts
-        .iter()
-        .find(names_a_plan)
-        .or_else(|| parts.iter().max_by_key(|p| p.len()))
-        .map_or_else(String::new, |p| (*p).to_owned())
 }
 
 #[derive(Default)]
@@ -296,6 +259,27 @@ impl Emitter {
             return; // a menu or a breadcrumb trail
         }
         if self.pillar.is_none() {
+            if items.iter().filter(|li| heads_a_list(**li)).count() >= 2 {
+                // a list of lists before any heading: its items head the
+                // pillars, their lists hold the clauses (the plan as an
+                // ordered list of areas)
+                for li in items {
+                    let own = own_text(li);
+                    if heads_a_list(li) {
+                        self.heading(9, &own);
+                        for inner in li.children() {
+                            if let Node::Element(e) = inner.value() {
+                                if matches!(e.name(), "ol" | "ul") {
+                                    self.list(inner, e);
+                                }
+                            }
+                        }
+                    } else {
+                        self.line(&own, true);
+                    }
+                }
+                return;
+            }
             // lists before the first heading: preamble paragraphs
             for li in items {
                 self.line(&inline_text(li), true);
@@ -369,6 +353,26 @@ impl Emitter {
     /// A table of priority areas and activities: the first cell of a row
     /// heads a section, the others hold its clauses (a list, or one text).
     fn table(&mut self, node: NodeRef<'_, Node>) {
+        // a table that lays a page out (headings or another table in its
+        // cells) is read as the blocks it holds
+        let layout = node.descendants().any(|d| {
+            matches!(d.value(), Node::Element(e) if matches!(e.name(), "h1" | "h2" | "h3" | "table"))
+                && d.id() != node.id()
+        });
+        if layout {
+            for cell in node
+                .descendants()
+                .filter(|d| matches!(d.value(), Node::Element(e) if matches!(e.name(), "td" | "th")))
+                .filter(|d| !d.ancestors().any(|a| a.id() != node.id() && matches!(a.value(), Node::Element(e) if e.name() == "td" || e.name() == "th")))
+            {
+                if let Node::Element(e) = cell.value() {
+                    if !dropped(e) {
+                        self.block(cell);
+                    }
+                }
+            }
+            return;
+        }
         let rows: Vec<NodeRef<'_, Node>> = node
             .descendants()
             .filter(|d| matches!(d.value(), Node::Element(e) if e.name() == "tr"))

@@ -22,6 +22,7 @@ use super::{Clause, Passage, Pillar, Plan, PlanError, Section, Span};
 mod finish;
 mod front;
 mod inferred;
+mod runin;
 mod unnumbered;
 
 use front::{char_offset_of, ends_sentence, non_empty};
@@ -51,22 +52,12 @@ pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanErro
         return Err(PlanError::Empty);
     }
     let lines = split_lines(source);
-    match parse_lines(&lines, options) {
-        Err(PlanError::NoStructure) => {
-            // sections numbered under pillars the text does not print
-            if let Some(with_pillars) = inferred::with_pillar_lines(&lines) {
-                if let Ok(mut plan) = parse_lines(&with_pillars, options) {
-                    inferred::name_inferred_pillars(&mut plan);
-                    return Ok(plan);
-                }
-            }
-            // pillar headings the text does not number
-            let with_numbers =
-                inferred::with_heading_numbers(&lines).ok_or(PlanError::NoStructure)?;
-            let mut plan = parse_lines(&with_numbers, options)?;
-            inferred::renumber_headings(&mut plan);
-            Ok(plan)
-        }
+    match inferred::parse_any(&lines, options) {
+        // headings, sections and clauses run into one paragraph
+        Err(PlanError::NoStructure) => match runin::split_run_in(&lines) {
+            Some(split) => inferred::parse_any(&split, options),
+            None => Err(PlanError::NoStructure),
+        },
         other => other,
     }
 }

@@ -9,8 +9,9 @@
 
 use super::super::labels::Style;
 use super::super::lines::{classify, Line, LineKind};
-use super::super::Plan;
-use super::front::{ends_sentence, is_shouting, is_title_cased};
+use super::super::{Plan, PlanError};
+use super::ParseOptions;
+use super::front::{char_offset_of, ends_sentence, is_shouting, is_title_cased};
 
 /// The heading lines put in, by pillar number (pillars beyond these are
 /// not inferred: no plan of the genre has more than a dozen).
@@ -29,6 +30,32 @@ const PILLAR_LINES: [&str; 12] = [
     "12. INFERRED PILLAR 12",
 ];
 
+/// Numbers alone, put before a pillar heading the text prints unnumbered.
+const NUMBER_LINES: [&str; 12] = [
+    "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12.",
+];
+
+/// Whether what comes before a line leaves it standing apart: nothing, a
+/// blank line, or a finished sentence (not a wrapped clause's last words).
+fn stands_apart(before: &[Line<'_>]) -> bool {
+    match before.iter().rposition(|l| !l.text.trim().is_empty()) {
+        None => true,
+        Some(p) => p + 1 < before.len() || ends_sentence(before[p].text.trim()),
+    }
+}
+
+/// Whether a line of the source reads as a pillar's heading: text, short,
+/// in capitals or title case, no sentence.
+fn reads_as_heading(line: &Line<'_>) -> bool {
+    let text = line.text.trim();
+    line.start != line.end
+        && matches!(classify(text), LineKind::Text)
+        && text.split_whitespace().count() <= 12
+        && !ends_sentence(text)
+        && !text.ends_with(',')
+        && (is_shouting(text) || is_title_cased(text))
+}
+
 /// The lines with a pillar heading put before the first two-part label
 /// (`1.1`, `2.1.`) of each pillar number, in sequence from 1; None when no
 /// such label is found.
@@ -44,14 +71,35 @@ pub(super) fn with_pillar_lines<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s>>>
                 .filter(|&n| n == pillar + 1),
             _ => None,
         };
-        if let Some(text) = opens.and_then(|n| PILLAR_LINES.get(n as usize - 1)) {
-            let at = line.content_start();
-            out.push(Line {
-                number: line.number,
-                text,
-                start: at,
-                end: at,
-            });
+        if let Some(n) = opens.filter(|&n| (n as usize) <= PILLAR_LINES.len()) {
+            let n = n as usize;
+            // a heading line just before ("POLITICAL AND SECURITY
+            // COOPERATION") is the pillar's: its number alone is put in
+            let heading = out
+                .iter()
+                .rposition(|l: &Line<'_>| !l.text.trim().is_empty())
+                .filter(|&h| reads_as_heading(&out[h]) && stands_apart(&out[..h]));
+            match heading {
+                Some(h) => {
+                    let at = out[h].content_start();
+                    let put = Line {
+                        number: out[h].number,
+                        text: NUMBER_LINES[n - 1],
+                        start: at,
+                        end: at,
+                    };
+                    out.insert(h, put);
+                }
+                None => {
+                    let at = line.content_start();
+                    out.push(Line {
+                        number: line.number,
+                        text: PILLAR_LINES[n - 1],
+                        start: at,
+                        end: at,
+                    });
+                }
+            }
             pillar += 1;
         }
         out.push(line.clone());
@@ -161,5 +209,97 @@ pub(super) fn renumber_headings(plan: &mut Plan) {
                 renumber(&mut clause.notation);
             }
         }
+    }
+}
+
+/// Plain text of nested lists that both restart at 1 (an HTML list saved as
+/// text): the outer items, less indented, head the pillars; the inner ones
+/// are their clauses. Each outer item is read as a number put in (`I.`) and
+/// its words as the heading; None unless two indents of such labels are
+/// found.
+pub(super) fn with_outer_items_as_headings<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s>>> {
+    let indent = |l: &Line<'_>| l.text.chars().take_while(|c| c.is_whitespace()).count();
+    let item = |l: &Line<'s>| match classify(l.text) {
+        LineKind::Labeled(readings) => readings
+            .into_iter()
+            .find(|r| r.key.style == Style::Decimal && r.values.len() == 1 && r.dot),
+        _ => None,
+    };
+    let items: Vec<(usize, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| item(l).is_some())
+        .map(|(i, l)| (i, indent(l)))
+        .collect();
+    let outer = items.iter().map(|&(_, n)| n).min()?;
+    if !items.iter().any(|&(_, n)| n > outer) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len() + ROMAN_LINES.len());
+    let headings = items
+        .windows(2)
+        .filter(|w| w[0].1 == outer && w[1].1 > outer)
+        .count();
+    if headings < 2 {
+        return None;
+    }
+    let mut count = 0;
+    for (k, line) in lines.iter().enumerate() {
+        let at = items.iter().position(|&(i, _)| i == k);
+        let heads = at.is_some_and(|p| items[p].1 == outer && items.get(p + 1).is_some_and(|&(_, m)| m > outer));
+        match (heads, item(line), ROMAN_LINES.get(count)) {
+            (true, Some(label), Some(number)) => {
+                let words = char_offset_of(line.text, label.rest);
+                out.push(Line {
+                    number: line.number,
+                    text: number,
+                    start: line.content_start(),
+                    end: line.content_start(),
+                });
+                out.push(Line {
+                    number: line.number,
+                    text: label.rest,
+                    start: line.start + words,
+                    end: line.end,
+                });
+                count += 1;
+            }
+            _ => out.push(line.clone()),
+        }
+    }
+    Some(out)
+}
+
+/// Parses the lines as they are, else with the pillar headings or numbers
+/// they imply put in (see `inferred`).
+pub(super) fn parse_any(lines: &[Line<'_>], options: &ParseOptions) -> Result<Plan, PlanError> {
+    match super::parse_lines(lines, options) {
+        Err(PlanError::NoStructure) => {
+            // sections numbered under pillars the text does not print
+            if let Some(with_pillars) = with_pillar_lines(lines) {
+                if let Ok(mut plan) = super::parse_lines(&with_pillars, options) {
+                    name_inferred_pillars(&mut plan);
+                    return Ok(plan);
+                }
+            }
+            // pillar headings the text does not number, or numbers as the
+            // list its clauses restart
+            let readings = [
+                with_heading_numbers(lines),
+                with_outer_items_as_headings(lines),
+            ];
+            let mut last = PlanError::NoStructure;
+            for with_numbers in readings.into_iter().flatten() {
+                match super::parse_lines(&with_numbers, options) {
+                    Ok(mut plan) => {
+                        renumber_headings(&mut plan);
+                        return Ok(plan);
+                    }
+                    Err(e) => last = e,
+                }
+            }
+            Err(last)
+        }
+        other => other,
     }
 }
