@@ -2,9 +2,12 @@
 //! as saved web pages, each as a ratio against the plain-text parse of the
 //! same plan measured in the same run.
 //!
-//! For every fixture of tests/fixtures/layouts and layouts-second-author, and the
-//! seed plan:
-//! - `parse`: the plan parser on the plan's text (clauses per second);
+//! For every fixture of tests/fixtures/layouts, layouts-second-author,
+//! real-forms and real-forms-blind (the forms real texts come in: no pillar
+//! line, run-in and nested numbering, other encodings, site furniture), and
+//! the seed plan:
+//! - `parse`: the plan parser on the plan's text (clauses per second), and
+//!   its cost per clause against the seed's in the same run (`×seed`);
 //! - `pdf`: the text typeset as a PDF (lopdf, as the tests do), then text
 //!   extraction (pdf_oxide) per page and extraction + parse against `parse`;
 //! - `html`: for the saved web pages, HTML to text (scraper) against the
@@ -42,7 +45,12 @@ fn micros(d: Duration) -> f64 {
 
 fn main() {
     let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for dir in ["tests/fixtures/layouts", "tests/fixtures/layouts-second-author"] {
+    for dir in [
+        "tests/fixtures/layouts",
+        "tests/fixtures/layouts-second-author",
+        "tests/fixtures/real-forms",
+        "tests/fixtures/real-forms-blind",
+    ] {
         for entry in std::fs::read_dir(Path::new(REPO).join(dir)).expect("fixture folder") {
             let path = entry.expect("entry").path();
             let name = path
@@ -55,13 +63,24 @@ fn main() {
         }
     }
     files.sort();
-    files.push(Path::new(REPO).join("seeds/asean-us-poa-2021-2025.txt"));
+    let seed = Path::new(REPO).join("seeds/asean-us-poa-2021-2025.txt");
+    files.push(seed.clone());
+    // the seed's parse per clause, the yardstick of every form
+    let seed_text = Source::from_path(&seed).expect("seed reads");
+    let seed_clauses = ingest::parse_plan(&seed_text).expect("seed parses").clauses().count();
+    let seed_per_clause = median(|| {
+        black_box(ingest::parse_plan(black_box(&seed_text)).expect("parses"));
+    })
+    .as_secs_f64()
+        / seed_clauses as f64;
+    let mut worst_form: (f64, String) = (0.0, String::new());
     println!(
-        "{:<34} {:>7} {:>10} {:>11} {:>5} {:>12} {:>9} {:>12} {:>9}",
+        "{:<44} {:>7} {:>10} {:>11} {:>6} {:>5} {:>12} {:>9} {:>12} {:>9}",
         "plan",
         "clauses",
         "parse µs",
         "clauses/s",
+        "×seed",
         "pages",
         "pdf µs/page",
         "pdf×parse",
@@ -78,17 +97,25 @@ fn main() {
         let source = Source::from_path(path).expect("fixture reads");
         // the plain-text plan: what the parser reads, whatever the format
         let text = Source::from_bytes("plan.txt", source.text.clone().into_bytes()).expect("text");
-        let plan = ingest::parse_plan(&text).expect("fixture parses");
-        let clauses = plan.clauses().count();
+        // a fixture of a text that is no plan (a news page) is refused
+        let Ok(plan) = ingest::parse_plan(&text) else {
+            continue;
+        };
+        let clauses = plan.clauses().count().max(1);
         let parse = median(|| {
-            black_box(ingest::parse_plan(black_box(&text)).expect("parses"));
+            black_box(ingest::parse_plan(black_box(&text)).ok());
         });
+        let per_seed = parse.as_secs_f64() / clauses as f64 / seed_per_clause;
+        if path.to_string_lossy().contains("real-forms") && per_seed > worst_form.0 {
+            worst_form = (per_seed, name.clone());
+        }
         let mut row = format!(
-            "{:<34} {:>7} {:>10.0} {:>11.0}",
+            "{:<44} {:>7} {:>10.0} {:>11.0} {:>6.2}",
             name,
             clauses,
             micros(parse),
-            clauses as f64 / parse.as_secs_f64()
+            clauses as f64 / parse.as_secs_f64(),
+            per_seed
         );
         // the same text as a PDF (plans whose characters WinAnsi can encode)
         match pdf::from_text(&source.text) {
@@ -127,6 +154,10 @@ fn main() {
         }
         println!("{row}");
     }
+    println!(
+        "costliest form per clause: {} at {:.2}x the seed's",
+        worst_form.1, worst_form.0
+    );
     let geomean = |v: &[f64]| (v.iter().map(|x| x.ln()).sum::<f64>() / v.len().max(1) as f64).exp();
     println!(
         "geometric mean of (extraction + parse) / parse: PDF {:.1}x over {} plans, web page {:.1}x over {}",

@@ -66,10 +66,12 @@ const BATCH: usize = 64;
 /// store is a generation not yet published, so the graph is seen whole or
 /// not at all).
 pub fn store_comparisons(store: &KgStore) -> Result<usize, Error> {
-    let all = plans(store)?;
     let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
-    let pairs = consecutive(&all);
+    // cleared first: the plans a text names as predecessors are read from
+    // the documents, not from what an earlier build inferred
     store.replace_graphs(&[(&graph, &[])], false)?;
+    let all = plans(store)?;
+    let pairs = consecutive(&all);
     if pairs.is_empty() {
         return Ok(0);
     }
@@ -85,6 +87,16 @@ pub fn store_comparisons(store: &KgStore) -> Result<usize, Error> {
                     scope.spawn(move || {
                         let mut quads = Vec::new();
                         for (earlier, later) in part {
+                            if later.replaces.is_none() {
+                                // the plan it follows, inferred from partner,
+                                // kind and period (its text names none)
+                                quads.push(Quad::new(
+                                    NamedNode::new_unchecked(&later.iri),
+                                    vocab::ext::DCT_REPLACES.into_owned(),
+                                    NamedNode::new_unchecked(&earlier.iri),
+                                    graph.clone(),
+                                ));
+                            }
                             let c = Comparison::new(
                                 &earlier.iri,
                                 &later.iri,

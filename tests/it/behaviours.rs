@@ -229,3 +229,57 @@ fn a_user_registry_and_lexicon_change_what_is_found() -> TestResult {
     assert!(named(&env, "Ocean Conclave")?);
     Ok(())
 }
+
+#[test]
+fn two_plans_of_one_partner_and_kind_without_a_period_are_two_plans() -> TestResult {
+    let env = Env::new();
+    let (a, b) = (
+        fixture("tests/fixtures/real-forms-blind/asean-canada-poa-a.txt"),
+        fixture("tests/fixtures/real-forms-blind/asean-canada-poa-b.txt"),
+    );
+    env.run(&["build", "--source", &a, "--source", &b]).ok();
+    let plans = env.run(&["plans", "--format", "csv"]).ok();
+    let slugs: Vec<&str> = plans
+        .lines()
+        .filter(|l| l.contains("asean-ca-poa"))
+        .filter_map(|l| l.split(',').find(|c| c.starts_with("asean-ca-poa")))
+        .collect();
+    assert_eq!(slugs.len(), 2, "{plans}");
+    // the one that states its adoption date is named by its year
+    assert!(slugs.contains(&"asean-ca-poa-2010"), "{slugs:?}");
+    Ok(())
+}
+
+#[test]
+fn the_plan_each_plan_follows_is_stated_when_the_comparison_infers_it() -> TestResult {
+    let env = Env::new();
+    // the later plan's text, less the words that name its predecessor
+    let later = std::fs::read_to_string(repo_file("tests/fixtures/compare/korea-2021-2025.txt"))?
+        .replace("previous", "other")
+        .replace("preceding", "other")
+        .replace("earlier", "other");
+    let later = env.file("korea-2021-2025.txt", later);
+    env.run(&[
+        "build",
+        "--source",
+        &fixture("tests/fixtures/compare/korea-2016-2020.txt"),
+        "--source",
+        later.to_str().ok_or("path")?,
+    ])
+    .ok();
+    let replaces = count(
+        &env,
+        "SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/poakg/id/asean-kr-poa-2021-2025> dcterms:replaces <https://w3id.org/poakg/id/asean-kr-poa-2016-2020> }",
+    )?;
+    assert!(replaces >= 1);
+    let plans = env.run(&["plans", "--format", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&plans)?;
+    let later = v
+        .as_array()
+        .ok_or("plans")?
+        .iter()
+        .find(|p| p["slug"] == "asean-kr-poa-2021-2025")
+        .ok_or("the later plan")?;
+    assert_eq!(later["replaces"], "https://w3id.org/poakg/id/asean-kr-poa-2016-2020");
+    Ok(())
+}

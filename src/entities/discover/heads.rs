@@ -33,10 +33,19 @@ pub fn head_noun_names(lex: &Lexicon, text: &str) -> Vec<Candidate> {
         }
     }
     for (mut from, to) in name_spans(lex, &tokens) {
-        // The passage's first word is usually a verb ("Support the ...").
+        // The passage's first word is usually a verb ("Support the ..."),
+        // and a preamble's paragraphs open with one ("Recalling the ...")
         if from == 0
             && !tokens[0].text.contains("ASEAN")
             && !tokens[0].text.chars().all(|c| c.is_uppercase() || c == '.')
+        {
+            from += 1;
+        }
+        // (a verb is followed by an article: "Beijing Declaration" keeps its
+        // first word)
+        while from + 1 < to
+            && tokens[from].text.ends_with("ing")
+            && matches!(tokens[from + 1].text.as_str(), "the" | "that" | "its" | "their")
         {
             from += 1;
         }
@@ -106,6 +115,27 @@ fn split_coordination(
 /// leading ordinal ("34th ASEAN Summit") and a trailing place of meeting
 /// ("... Summit in Bangkok"); an instrument keeps its "in" ("Treaty of Amity
 /// and Cooperation in Southeast Asia").
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// Whether a word opens a date: a day of the month or a month.
+fn starts_a_date(word: &str) -> bool {
+    MONTHS.contains(&word)
+        || word
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u8>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// Whether the words end with the head of a meeting or forum ("Summit").
+fn ends_with_meeting_head(lex: &Lexicon, words: &[&str]) -> bool {
+    heads_in(lex, words)
+        .last()
+        .is_some_and(|(i, h)| matches!(h, HeadRule::Forum | HeadRule::Body) && *i == words.len() - 1)
+}
+
 fn trim_occasion(lex: &Lexicon, tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {
     let ordinal = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -115,6 +145,25 @@ fn trim_occasion(lex: &Lexicon, tokens: &[Token], mut a: usize, mut b: usize) ->
     };
     if a < b && ordinal(&tokens[a].text) {
         a += 1;
+    }
+    // "... Summit on 13 December 2005 in Kuala Lumpur": the date, and the
+    // place after it, are the occasion's
+    if let Some(k) = (a + 1..b).find(|&k| {
+        tokens[k].text == "on" && tokens.get(k + 1).is_some_and(|t| starts_a_date(&t.text))
+    }) {
+        let words: Vec<&str> = tokens[a..k].iter().map(|t| t.text.as_str()).collect();
+        if ends_with_meeting_head(lex, &words) {
+            b = k;
+        }
+    }
+    // "... in March 2007": a month and year
+    if b >= a + 3
+        && tokens[b - 3].text == "in"
+        && MONTHS.contains(&tokens[b - 2].text.as_str())
+        && tokens[b - 1].text.len() == 4
+        && tokens[b - 1].text.chars().all(|c| c.is_ascii_digit())
+    {
+        b -= 3;
     }
     if let Some(k) = (a + 1..b).rev().find(|&k| tokens[k].text == "in") {
         let words: Vec<&str> = tokens[a..k].iter().map(|t| t.text.as_str()).collect();

@@ -152,10 +152,13 @@ pub(super) fn with_heading_numbers<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s
             }
         }
         let opens_list = next_content(i).is_some_and(|j| match &kinds[j] {
+            // `1.`, `(a)`, `a.`, `(i)` opening a list, or numbers running on
             LineKind::Labeled(readings) => readings.iter().any(|r| {
-                r.key.style == Style::Decimal
-                    && r.values.len() == 1
-                    && (r.values[0] == 1 || (headings > 0 && r.values[0] == last_value + 1))
+                r.values.len() == 1
+                    && (r.values[0] == 1
+                        || (r.key.style == Style::Decimal
+                            && headings > 0
+                            && r.values[0] == last_value + 1))
             }),
             _ => false,
         });
