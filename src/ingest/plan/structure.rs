@@ -52,14 +52,10 @@ pub fn parse_with(source: &str, options: &ParseOptions) -> Result<Plan, PlanErro
         return Err(PlanError::Empty);
     }
     let lines = split_lines(source);
-    match inferred::parse_any(&lines, options) {
-        // headings, sections and clauses run into one paragraph
-        Err(PlanError::NoStructure) => match runin::split_run_in(&lines) {
-            Some(split) => inferred::parse_any(&split, options),
-            None => Err(PlanError::NoStructure),
-        },
-        other => other,
-    }
+    // headings, sections and clauses run into one paragraph are cut into
+    // their units first (only lines holding three units in sequence are)
+    let lines = runin::split_run_in(&lines).unwrap_or(lines);
+    inferred::parse_any(&lines, options)
 }
 
 fn parse_lines(lines: &[Line<'_>], options: &ParseOptions) -> Result<Plan, PlanError> {
