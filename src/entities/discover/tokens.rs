@@ -140,6 +140,16 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
                 // name's complement, closed by "and" and a capitalised word
                 j = enumeration_end(lex, tokens, j).unwrap_or(j + 1);
                 end = j;
+            } else if matches!(w, "a" | "an")
+                && tokens[j - 1].text.eq_ignore_ascii_case("towards")
+                && tokens.get(j + 1).is_some_and(|t| is_capitalised(&t.text))
+            {
+                // "... Dialogue Relations Towards a Comprehensive Partnership"
+                j += 1;
+            } else if w == "," && parallel_after_comma(tokens, start, j) {
+                // "ASEAN Declaration on One ASEAN, One Response": a parallel
+                // phrase that repeats a word of the complement goes on
+                j += 1;
             } else if w == ":"
                 && is_year_or_number(&tokens[j - 1].text)
                 && j >= 2
@@ -164,6 +174,19 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
         i = end.max(i + 1);
     }
     spans
+}
+
+/// Whether the word after the comma at `comma` repeats a capitalised word
+/// of the name's complement (after its "of", "on" or "for"): "One ASEAN,
+/// One Response", "One Vision, One Identity".
+fn parallel_after_comma(tokens: &[Token], start: usize, comma: usize) -> bool {
+    let Some(next) = tokens.get(comma + 1).filter(|t| is_capitalised(&t.text)) else {
+        return false;
+    };
+    tokens[start..comma]
+        .iter()
+        .skip_while(|t| !matches!(t.text.as_str(), "of" | "on" | "for"))
+        .any(|t| t.text == next.text)
 }
 
 /// Whether a list item is a name of its own: it has a head, or an ASEAN

@@ -221,8 +221,13 @@ impl Extractor {
                     }) {
                         continue;
                     }
-                    // capitalised words (with "and" and commas) right before
+                    // capitalised words (with "and" and commas) right before,
+                    // one space away ("Natural Resources Canada"; not the
+                    // partner's acronym in brackets, "Korea (ROK)")
                     let before = &text[..at];
+                    if !before.ends_with(' ') || before.ends_with("  ") {
+                        continue;
+                    }
                     let mut words: Vec<&str> = before.split(' ').rev().skip(1).collect();
                     let mut taken: Vec<&str> = Vec::new();
                     while let Some(w) = words.first().copied() {
