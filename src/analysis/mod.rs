@@ -9,7 +9,7 @@ pub mod load;
 pub mod metrics;
 pub mod partners;
 pub mod rdf;
-pub mod themes;
+pub use crate::corpus::themes;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::{BTreeMap, BTreeSet};

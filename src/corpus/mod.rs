@@ -6,6 +6,7 @@
 mod facts;
 pub mod meta;
 pub mod partners;
+pub mod themes;
 
 pub use meta::{Overrides, PlanMeta};
 pub use partners::{Partner, Partners};

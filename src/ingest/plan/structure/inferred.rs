@@ -107,6 +107,23 @@ pub(super) fn with_pillar_lines<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s>>>
     (pillar > 0).then_some(out)
 }
 
+/// The label of the pillar theme (`ontology/pillar-themes.tsv`) that most
+/// of a pillar's section titles name, when more than half of them do.
+fn theme_of_sections(pillar: &super::super::Pillar) -> Option<String> {
+    let themes = crate::corpus::themes::Themes::bundled();
+    let mut votes: Vec<(String, usize)> = Vec::new();
+    for section in &pillar.sections {
+        if let Some(theme) = themes.table_theme(&section.title) {
+            match votes.iter_mut().find(|(label, _)| *label == theme.label) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((theme.label.clone(), 1)),
+            }
+        }
+    }
+    let (label, n) = votes.into_iter().max_by_key(|(_, n)| *n)?;
+    (n * 2 > pillar.sections.len()).then_some(label)
+}
+
 /// Marks the pillars made from the lines put in as inferred, titled by
 /// their number, and says so in the warnings.
 pub(super) fn name_inferred_pillars(plan: &mut Plan) {
@@ -116,7 +133,9 @@ pub(super) fn name_inferred_pillars(plan: &mut Plan) {
             .any(|l| l.split_once(". ").is_some_and(|(_, title)| title == pillar.printed_title));
         if put_in {
             pillar.heading_inferred = true;
-            pillar.printed_title = format!("Pillar {}", pillar.notation);
+            // the theme its sections' titles agree on, else its number
+            pillar.printed_title = theme_of_sections(pillar)
+                .unwrap_or_else(|| format!("Pillar {}", pillar.notation));
             pillar.title = pillar.printed_title.clone();
             plan.warnings.push(format!(
                 "pillar {} has no heading in the text: inferred from its sections' numbers",

@@ -246,7 +246,7 @@ fn sections_with_no_pillar_line_get_the_pillars_their_numbers_imply() -> TestRes
         .iter()
         .map(|p| (p.notation.as_str(), p.title.as_str(), p.heading_inferred))
         .collect();
-    assert_eq!(pillars, [("1", "Pillar 1", true), ("2", "Pillar 2", true)]);
+    assert_eq!(pillars, [("1", "Pillar 1", true), ("2", "Economic", true)]);
     let clauses: Vec<String> = plan.clauses().map(|c| c.notation.clone()).collect();
     assert_eq!(clauses, ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2"]);
     // the headings put in are no text of the source: every offset points at it

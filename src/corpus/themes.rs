@@ -104,6 +104,19 @@ impl Themes {
         Themes::parse(BUNDLED_THEMES).expect("the bundled theme table parses")
     }
 
+    /// The table's theme with most of its words in `title` (on a tie the
+    /// first row), if any word of the title is a theme's.
+    pub fn table_theme(&self, title: &str) -> Option<&Theme> {
+        let all = words(title);
+        self.themes[..self.known]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (all.iter().filter(|w| t.words.contains(*w)).count(), i))
+            .filter(|(hits, _)| *hits > 0)
+            .max_by_key(|&(hits, i)| (hits, std::cmp::Reverse(i)))
+            .map(|(_, i)| &self.themes[i])
+    }
+
     /// The theme of a pillar title (an index into `themes`): the table's
     /// theme with most of its words in the title; else a made-up theme
     /// whose first title shares at least half its content words with this
