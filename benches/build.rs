@@ -112,7 +112,15 @@ fn benches(c: &mut Criterion) {
                     .into_iter()
                     .map(ingest::Input::Source)
                     .collect();
-                poakg::ops::build(writer, &inputs, true, poakg::ops::OnBadDocument::Stop, &extractor, &mut |_| {}).expect("builds")
+                poakg::ops::build(
+                    writer,
+                    &inputs,
+                    true,
+                    poakg::ops::OnBadDocument::Stop,
+                    &extractor,
+                    &mut |_| {},
+                )
+                .expect("builds")
             },
             BatchSize::PerIteration,
         )

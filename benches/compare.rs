@@ -24,8 +24,16 @@ const PAIRS: [(&str, &str, &str); 5] = [
     ("compare", "canada-2016-2020", "canada-2021-2025"),
     ("compare", "korea-2016-2020", "korea-2021-2025"),
     ("compare", "new-zealand-2016-2020", "new-zealand-2021-2025"),
-    ("compare-second-author", "india-2016-2020", "india-2021-2025"),
-    ("compare-second-author", "japan-2018-2022", "japan-2023-2027"),
+    (
+        "compare-second-author",
+        "india-2016-2020",
+        "india-2021-2025",
+    ),
+    (
+        "compare-second-author",
+        "japan-2018-2022",
+        "japan-2023-2027",
+    ),
 ];
 
 fn clauses(folder: &str, earlier: &str, later: &str) -> (Vec<Clause>, Vec<Clause>) {

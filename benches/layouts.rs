@@ -67,7 +67,10 @@ fn main() {
     files.push(seed.clone());
     // the seed's parse per clause, the yardstick of every form
     let seed_text = Source::from_path(&seed).expect("seed reads");
-    let seed_clauses = ingest::parse_plan(&seed_text).expect("seed parses").clauses().count();
+    let seed_clauses = ingest::parse_plan(&seed_text)
+        .expect("seed parses")
+        .clauses()
+        .count();
     let seed_per_clause = median(|| {
         black_box(ingest::parse_plan(black_box(&seed_text)).expect("parses"));
     })

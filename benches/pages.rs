@@ -32,8 +32,15 @@ fn endpoint() -> Endpoint {
         .into_iter()
         .map(poakg::ingest::Input::Source)
         .collect();
-    let (store, _) =
-        poakg::ops::build(writer, &seeds, true, poakg::ops::OnBadDocument::Stop, &extractor, &mut |_| {}).expect("the seeds build");
+    let (store, _) = poakg::ops::build(
+        writer,
+        &seeds,
+        true,
+        poakg::ops::OnBadDocument::Stop,
+        &extractor,
+        &mut |_| {},
+    )
+    .expect("the seeds build");
     Endpoint::new(
         Backing::Writing(Writer::over_memory(store)),
         Options::default(),

@@ -200,7 +200,11 @@ mod tests {
         let ctx = value["@context"].as_object().ok_or("no @context object")?;
         let prefixes: Vec<(&str, &str)> = ctx
             .iter()
-            .filter_map(|(k, v)| v.as_str().filter(|v| v.ends_with(['#', '/'])).map(|v| (k.as_str(), v)))
+            .filter_map(|(k, v)| {
+                v.as_str()
+                    .filter(|v| v.ends_with(['#', '/']))
+                    .map(|v| (k.as_str(), v))
+            })
             .collect();
         assert!(prefixes.iter().any(|(p, _)| *p == "poa"), "{prefixes:?}");
         let mut terms = 0;

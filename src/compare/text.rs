@@ -229,7 +229,11 @@ impl Vectors {
         }
         let residual: Vector = self.word_weights[x]
             .iter()
-            .filter(|(id, _)| self.word_weights[k].binary_search_by_key(id, |(t, _)| *t).is_err())
+            .filter(|(id, _)| {
+                self.word_weights[k]
+                    .binary_search_by_key(id, |(t, _)| *t)
+                    .is_err()
+            })
             .copied()
             .collect();
         let left: f32 = residual.iter().map(|(_, w)| w).sum();

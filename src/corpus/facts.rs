@@ -52,8 +52,18 @@ pub struct MetaSources {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// A date, "13 December 2005" or "December 13, 2005", as the last part of
@@ -90,7 +100,11 @@ pub(super) fn adoption_date(preamble: &str) -> Option<(u16, u8, u8)> {
 
 /// A title for a plan whose text prints none: "ASEAN-Australia Plan of
 /// Action (2008-2013)".
-pub(super) fn compose_title(partner: Option<&Partner>, kind: &str, period: Option<(u16, u16)>) -> String {
+pub(super) fn compose_title(
+    partner: Option<&Partner>,
+    kind: &str,
+    period: Option<(u16, u16)>,
+) -> String {
     let partner = partner.map_or("ASEAN", |p| p.label.as_str());
     let lead = if partner == "ASEAN" {
         "ASEAN".to_owned()
@@ -102,4 +116,3 @@ pub(super) fn compose_title(partner: Option<&Partner>, kind: &str, period: Optio
         None => format!("{lead} {kind}"),
     }
 }
-

@@ -166,9 +166,10 @@ fn years(c: &regex::Captures<'_>) -> Option<(u16, u16)> {
 /// (`ASEAN-EU-POA-2018-2022.pdf` is "ASEAN EU POA 2018 2022"), for the
 /// years it may carry.
 fn file_stem(file_name: &str) -> String {
-    let stem = std::path::Path::new(file_name)
-        .file_stem()
-        .map_or_else(|| file_name.to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem = std::path::Path::new(file_name).file_stem().map_or_else(
+        || file_name.to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     stem.replace(['_', '.'], " ")
 }
 
@@ -209,7 +210,11 @@ impl PlanMeta {
             None => {
                 let found = find_partner(&title, preamble, partners, &mut warnings);
                 sources.partner = match &found {
-                    Some(p) if p.names().chain([p.code.as_str()]).any(|n| title.contains(n)) => {
+                    Some(p)
+                        if p.names()
+                            .chain([p.code.as_str()])
+                            .any(|n| title.contains(n)) =>
+                    {
                         Origin::TitleLine
                     }
                     Some(_) => Origin::Preamble,
@@ -218,7 +223,11 @@ impl PlanMeta {
                 found
             }
         };
-        let (kind, kind_from) = match (&overrides.kind, kind_named_itself(preamble), first_kind_in(&title)) {
+        let (kind, kind_from) = match (
+            &overrides.kind,
+            kind_named_itself(preamble),
+            first_kind_in(&title),
+        ) {
             (Some(k), _, _) => (k.clone(), Origin::User),
             (None, Some(k), _) => (k, Origin::Preamble),
             (None, None, Some(k)) => (k, Origin::TitleLine),
@@ -256,7 +265,8 @@ impl PlanMeta {
             .find(|p| period.is_none_or(|(start, _)| p.1 <= start && p.1 + 3 >= start));
         let title = if title.trim().is_empty() {
             sources.title = Origin::Composed;
-            warnings.push("no title line: the title is composed from partner, kind and period".into());
+            warnings
+                .push("no title line: the title is composed from partner, kind and period".into());
             compose_title(partner.as_ref(), &kind, period)
         } else {
             title

@@ -114,7 +114,10 @@ impl Partners {
             }
             let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
             if !header {
-                if cols.len() < 2 || cols[..cols.len().min(HEADER.len())] != HEADER[..cols.len().min(HEADER.len())] {
+                if cols.len() < 2
+                    || cols[..cols.len().min(HEADER.len())]
+                        != HEADER[..cols.len().min(HEADER.len())]
+                {
                     return Err(err(format!("expected the header `{}`", HEADER.join("\\t"))));
                 }
                 header = true;

@@ -108,9 +108,9 @@ fn utf16(
 ) -> Result<(String, Encoding), NotText> {
     let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
     if had_errors || bytes.len() % 2 == 1 {
-        let at = text.find('\u{fffd}').map_or(bytes.len(), |i| {
-            2 * text[..i].encode_utf16().count()
-        });
+        let at = text
+            .find('\u{fffd}')
+            .map_or(bytes.len(), |i| 2 * text[..i].encode_utf16().count());
         return Err(NotText::BadUtf16(skipped + at));
     }
     Ok((text.into_owned(), encoding))
@@ -164,7 +164,10 @@ mod tests {
     #[test]
     fn a_utf8_mark_stays_in_the_text() {
         let bytes = [b"\xef\xbb\xbf".as_slice(), b"Plan"].concat();
-        assert_eq!(decode(&bytes), Ok(("\u{feff}Plan".to_owned(), Encoding::Utf8Bom)));
+        assert_eq!(
+            decode(&bytes),
+            Ok(("\u{feff}Plan".to_owned(), Encoding::Utf8Bom))
+        );
     }
 
     #[test]
@@ -173,7 +176,10 @@ mod tests {
         let bytes = b"the \x93Caf\xe9 Plan\x94 2021\x962025\n";
         assert_eq!(
             decode(bytes),
-            Ok(("the “Café Plan” 2021–2025\n".to_owned(), Encoding::Windows1252))
+            Ok((
+                "the “Café Plan” 2021–2025\n".to_owned(),
+                Encoding::Windows1252
+            ))
         );
     }
 
@@ -181,8 +187,14 @@ mod tests {
     fn binary_data_is_no_text() {
         assert_eq!(decode(b"PK\x03\x04\x00\x01zip"), Err(NotText::Nul(4)));
         // bytes Windows-1252 leaves undefined, and control bytes
-        assert_eq!(decode(b"ok\nthen \x81\x02 junk"), Err(NotText::Unreadable(2)));
+        assert_eq!(
+            decode(b"ok\nthen \x81\x02 junk"),
+            Err(NotText::Unreadable(2))
+        );
         // a lone surrogate in UTF-16
-        assert!(matches!(decode(&[0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), Err(NotText::BadUtf16(_))));
+        assert!(matches!(
+            decode(&[0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]),
+            Err(NotText::BadUtf16(_))
+        ));
     }
 }

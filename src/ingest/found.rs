@@ -25,7 +25,10 @@ pub(super) fn what_is_there(text: &str) -> String {
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     match numbered {
-        0 => format!("{} of text, no numbered line", plural(paragraphs, "paragraph")),
+        0 => format!(
+            "{} of text, no numbered line",
+            plural(paragraphs, "paragraph")
+        ),
         n => format!(
             "{} of text and {}, none of them under a pillar with clauses",
             plural(paragraphs, "paragraph"),

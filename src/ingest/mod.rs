@@ -7,17 +7,17 @@
 
 mod decode;
 mod error;
-mod found;
 pub mod formats;
+mod found;
 mod load;
 pub mod plan;
 pub mod programme;
 mod source;
 mod triples;
 
-pub use load::{build, build_from, Built, Input, Loaded, Refused};
 pub use decode::Encoding;
 pub use error::IngestError;
+pub use load::{build, build_from, Built, Input, Loaded, Refused};
 pub use source::{read_sidecar, slug, DocumentKind, Format, Source};
 
 use crate::seeds;

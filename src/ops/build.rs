@@ -165,7 +165,14 @@ pub fn build(
     let ingest::Built {
         loaded: documents,
         refused,
-    } = ingest::build_from(writer.store(), inputs, drop_others, strict, extractor, observe)?;
+    } = ingest::build_from(
+        writer.store(),
+        inputs,
+        drop_others,
+        strict,
+        extractor,
+        observe,
+    )?;
     if documents.is_empty() && !refused.is_empty() {
         // nothing to publish: the store keeps what it held
         return Err(Error::NothingBuilt(refused));

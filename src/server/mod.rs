@@ -199,9 +199,10 @@ fn health(state: &State) -> Response<Body> {
     let mut response = text(StatusCode::OK, "ok");
     let running = state.running.load(std::sync::atomic::Ordering::SeqCst);
     if let Ok(value) = oxhttp::model::HeaderValue::from_str(&running.to_string()) {
-        response
-            .headers_mut()
-            .insert(oxhttp::model::HeaderName::from_static("poakg-running"), value);
+        response.headers_mut().insert(
+            oxhttp::model::HeaderName::from_static("poakg-running"),
+            value,
+        );
     }
     response
 }

@@ -13,7 +13,9 @@ fn fixture(path: &str) -> String {
 }
 
 fn count(env: &Env, query: &str) -> Result<usize, Box<dyn std::error::Error>> {
-    let out = env.run(&["query", "--format", "csv", "--query", query]).ok();
+    let out = env
+        .run(&["query", "--format", "csv", "--query", query])
+        .ok();
     Ok(out.lines().nth(1).ok_or("no row")?.trim().parse()?)
 }
 
@@ -23,28 +25,65 @@ fn a_folder_build_keeps_every_good_file_and_lists_each_refusal() -> TestResult {
     let folder = env.path("plans");
     std::fs::create_dir(&folder)?;
     for (name, from) in [
-        ("a-canada-2016.txt", "tests/fixtures/compare/canada-2016-2020.txt"),
-        ("c-canada-2021.txt", "tests/fixtures/compare/canada-2021-2025.txt"),
+        (
+            "a-canada-2016.txt",
+            "tests/fixtures/compare/canada-2016-2020.txt",
+        ),
+        (
+            "c-canada-2021.txt",
+            "tests/fixtures/compare/canada-2021-2025.txt",
+        ),
     ] {
         std::fs::copy(repo_file(from), folder.join(name))?;
     }
     // in the middle, in name order: a file of prose and a binary one
-    std::fs::write(folder.join("b-notes.txt"), "Some notes on the meeting.\nNothing numbered here.\n")?;
-    std::fs::write(folder.join("b-zz-image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")?;
+    std::fs::write(
+        folder.join("b-notes.txt"),
+        "Some notes on the meeting.\nNothing numbered here.\n",
+    )?;
+    std::fs::write(
+        folder.join("b-zz-image.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )?;
     let run = env.run(&["build", "--source", folder.to_str().ok_or("path")?]);
     assert_eq!(run.code(), 1, "{}", run.stderr());
     let err = run.stderr();
     let refused: Vec<&str> = err.lines().filter(|l| l.starts_with("refused ")).collect();
     assert_eq!(refused.len(), 2, "{err}");
-    assert!(refused[0].contains("b-notes.txt") && refused[1].contains("b-zz-image.txt"), "{err}");
+    assert!(
+        refused[0].contains("b-notes.txt") && refused[1].contains("b-zz-image.txt"),
+        "{err}"
+    );
     assert!(err.contains("2 of 4 documents were refused"), "{err}");
     // both plans are in the store, with their comparison
-    assert_eq!(count(&env, "SELECT (COUNT(*) AS ?n) WHERE { ?p a poa:PlanOfAction }")?, 2);
-    assert!(count(&env, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }")? > 40);
+    assert_eq!(
+        count(
+            &env,
+            "SELECT (COUNT(*) AS ?n) WHERE { ?p a poa:PlanOfAction }"
+        )?,
+        2
+    );
+    assert!(
+        count(
+            &env,
+            "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }"
+        )? > 40
+    );
     // --strict stops at the first refusal and keeps what the store held
-    env.run(&["build", "--strict", "--source", folder.to_str().ok_or("path")?])
-        .user_error("b-notes.txt");
-    assert_eq!(count(&env, "SELECT (COUNT(*) AS ?n) WHERE { ?p a poa:PlanOfAction }")?, 2);
+    env.run(&[
+        "build",
+        "--strict",
+        "--source",
+        folder.to_str().ok_or("path")?,
+    ])
+    .user_error("b-notes.txt");
+    assert_eq!(
+        count(
+            &env,
+            "SELECT (COUNT(*) AS ?n) WHERE { ?p a poa:PlanOfAction }"
+        )?,
+        2
+    );
     Ok(())
 }
 
@@ -59,22 +98,45 @@ fn an_existing_empty_store_says_so_instead_of_filling_itself() -> TestResult {
         .user_error("notes.txt");
     // an empty RDF file makes a store that exists and holds no plan
     let empty = env.file("empty.ttl", "");
-    env.run(&["build", "--source", empty.to_str().ok_or("path")?]).ok();
+    env.run(&["build", "--source", empty.to_str().ok_or("path")?])
+        .ok();
     let plans = env.run(&["plans"]);
-    assert!(!plans.stdout().contains("United States"), "{}", plans.stdout());
+    assert!(
+        !plans.stdout().contains("United States"),
+        "{}",
+        plans.stdout()
+    );
     Ok(())
 }
 
 #[test]
 fn add_a_later_plan_beside_its_predecessor_then_a_failing_file_then_rdf() -> TestResult {
     let env = Env::new();
-    env.run(&["build", "--source", &fixture("tests/fixtures/compare/canada-2016-2020.txt")])
-        .ok();
-    assert_eq!(count(&env, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }")?, 0);
+    env.run(&[
+        "build",
+        "--source",
+        &fixture("tests/fixtures/compare/canada-2016-2020.txt"),
+    ])
+    .ok();
+    assert_eq!(
+        count(
+            &env,
+            "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }"
+        )?,
+        0
+    );
     // the later plan added: the comparison with its predecessor is made
-    env.run(&["build", "--add", "--source", &fixture("tests/fixtures/compare/canada-2021-2025.txt")])
-        .ok();
-    let changes = count(&env, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }")?;
+    env.run(&[
+        "build",
+        "--add",
+        "--source",
+        &fixture("tests/fixtures/compare/canada-2021-2025.txt"),
+    ])
+    .ok();
+    let changes = count(
+        &env,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }",
+    )?;
     assert!(changes > 40, "{changes} changes");
     let clauses = clause_count(&env);
     // a failing file added: refused, the store unchanged
@@ -87,13 +149,23 @@ fn add_a_later_plan_beside_its_predecessor_then_a_failing_file_then_rdf() -> Tes
         "extra.ttl",
         "<https://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"an extra\" .\n",
     );
-    env.run(&["build", "--add", "--source", rdf.to_str().ok_or("path")?]).ok();
+    env.run(&["build", "--add", "--source", rdf.to_str().ok_or("path")?])
+        .ok();
     assert_eq!(clause_count(&env), clauses);
     assert_eq!(
-        count(&env, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s rdfs:label \"an extra\" } }")?,
+        count(
+            &env,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s rdfs:label \"an extra\" } }"
+        )?,
         1
     );
-    assert_eq!(count(&env, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }")?, changes);
+    assert_eq!(
+        count(
+            &env,
+            "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:ClauseChange }"
+        )?,
+        changes
+    );
     Ok(())
 }
 
@@ -130,7 +202,12 @@ fn served_store(env: &Env, extra: &[&str]) -> Result<Served, Box<dyn std::error:
 }
 
 fn ask(s: &Served, query: &str) -> Result<bool, Box<dyn std::error::Error>> {
-    let (status, _, body) = post(s, "application/sparql-query", query, "application/sparql-results+json")?;
+    let (status, _, body) = post(
+        s,
+        "application/sparql-query",
+        query,
+        "application/sparql-results+json",
+    )?;
     assert_eq!(status, 200, "{body}");
     Ok(serde_json::from_str::<serde_json::Value>(&body)?["boolean"] == true)
 }
@@ -145,7 +222,13 @@ fn endpoint_updates_delete_drop_clear_and_refuse_a_malformed_one() -> TestResult
     assert_eq!(update(&format!("INSERT DATA {{ GRAPH {g} {{ <https://example.org/a> <https://example.org/b> 1, 2 }} }}"))?.0, 204);
     // reads beside the writes see them
     assert!(ask(&s, &format!("ASK {{ GRAPH {g} {{ ?a ?b 2 }} }}"))?);
-    assert_eq!(update(&format!("DELETE DATA {{ GRAPH {g} {{ <https://example.org/a> <https://example.org/b> 2 }} }}"))?.0, 204);
+    assert_eq!(
+        update(&format!(
+            "DELETE DATA {{ GRAPH {g} {{ <https://example.org/a> <https://example.org/b> 2 }} }}"
+        ))?
+        .0,
+        204
+    );
     assert!(!ask(&s, &format!("ASK {{ GRAPH {g} {{ ?a ?b 2 }} }}"))?);
     assert!(ask(&s, &format!("ASK {{ GRAPH {g} {{ ?a ?b 1 }} }}"))?);
     assert_eq!(update(&format!("DROP GRAPH {g}"))?.0, 204);
@@ -155,9 +238,15 @@ fn endpoint_updates_delete_drop_clear_and_refuse_a_malformed_one() -> TestResult
     assert_eq!(status, 400, "{body}");
     assert!(ask(&s, "ASK { ?c a poa:Clause }")?);
     // the analysis graph stays queryable after updates
-    assert!(ask(&s, "ASK { GRAPH <https://w3id.org/poakg/id/graph/analysis> { ?e poa:betweenness ?b } }")?);
+    assert!(ask(
+        &s,
+        "ASK { GRAPH <https://w3id.org/poakg/id/graph/analysis> { ?e poa:betweenness ?b } }"
+    )?);
     // CLEAR of a document's graph removes its clauses, and only them
-    assert_eq!(update("CLEAR GRAPH <https://w3id.org/poakg/id/graph/asean-us-poa-2021-2025>")?.0, 204);
+    assert_eq!(
+        update("CLEAR GRAPH <https://w3id.org/poakg/id/graph/asean-us-poa-2021-2025>")?.0,
+        204
+    );
     assert!(!ask(&s, "ASK { ?c a poa:Clause }")?);
     assert!(ask(&s, "ASK { ?a a poa:Activity }")?);
     Ok(())
@@ -180,10 +269,18 @@ fn network_parameters_and_the_programme_pages() -> TestResult {
     let (status, _, _) = get(&s, "/network?plan=nowhere-9999", None)?;
     assert_eq!(status, 404);
     // the programme page and one of its activities, as people read them
-    let (status, _, body) = get(&s, "/id/asean-us-partnership-program-2024-2029", Some("text/html"))?;
+    let (status, _, body) = get(
+        &s,
+        "/id/asean-us-partnership-program-2024-2029",
+        Some("text/html"),
+    )?;
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Partnership Program"), "{body}");
-    let (status, _, body) = get(&s, "/id/asean-us-partnership-program-2024-2029/activity/1", Some("text/html"))?;
+    let (status, _, body) = get(
+        &s,
+        "/id/asean-us-partnership-program-2024-2029/activity/1",
+        Some("text/html"),
+    )?;
     assert_eq!(status, 200, "{body}");
     assert!(body.to_lowercase().contains("activity"), "{body}");
     let _ = encode("");
@@ -204,7 +301,10 @@ fn a_user_registry_and_lexicon_change_what_is_found() -> TestResult {
     );
     let plan = plan.to_str().ok_or("path")?;
     let named = |env: &Env, name: &str| -> Result<bool, Box<dyn std::error::Error>> {
-        Ok(count(env, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?e skos:prefLabel \"{name}\" }}"))? > 0)
+        Ok(count(
+            env,
+            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?e skos:prefLabel \"{name}\" }}"),
+        )? > 0)
     };
     env.run(&["build", "--source", plan]).ok();
     assert!(!named(&env, "Blue Lantern Compact")?);
@@ -280,6 +380,9 @@ fn the_plan_each_plan_follows_is_stated_when_the_comparison_infers_it() -> TestR
         .iter()
         .find(|p| p["slug"] == "asean-kr-poa-2021-2025")
         .ok_or("the later plan")?;
-    assert_eq!(later["replaces"], "https://w3id.org/poakg/id/asean-kr-poa-2016-2020");
+    assert_eq!(
+        later["replaces"],
+        "https://w3id.org/poakg/id/asean-kr-poa-2016-2020"
+    );
     Ok(())
 }

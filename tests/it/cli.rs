@@ -167,7 +167,8 @@ fn bad_input_keeps_the_previous_graph(name: &str, contents: &[u8], what: &str) -
 fn a_cut_text_keeps_its_whole_clauses_and_strict_refuses_it() -> TestResult {
     let env = Env::new();
     env.run(&["build"]).ok();
-    let seed = std::fs::read_to_string(crate::common::repo_file("seeds/asean-us-poa-2021-2025.txt"))?;
+    let seed =
+        std::fs::read_to_string(crate::common::repo_file("seeds/asean-us-poa-2021-2025.txt"))?;
     let cut = &seed[..seed
         .find("through the ADMM-Plus framework")
         .ok_or("marker")?];
@@ -184,11 +185,27 @@ fn a_cut_text_keeps_its_whole_clauses_and_strict_refuses_it() -> TestResult {
     let kept = clause_count(&env);
     assert!(kept > 0 && kept < 126, "{kept} clauses");
     let marked = env
-        .run(&["query", "--format", "csv", "--query", "SELECT ?cut WHERE { ?p poa:complete false ; poa:cutClause ?cut }"])
+        .run(&[
+            "query",
+            "--format",
+            "csv",
+            "--query",
+            "SELECT ?cut WHERE { ?p poa:complete false ; poa:cutClause ?cut }",
+        ])
         .ok();
-    let cut_clause = marked.lines().nth(1).ok_or("no incomplete plan")?.trim().to_owned();
-    let cut_at = cut.rfind(&format!("\n{cut_clause}")).ok_or("the cut clause is not in the text")?;
-    assert!(cut[cut_at..].lines().count() <= 4, "{cut_clause} is not the last clause");
+    let cut_clause = marked
+        .lines()
+        .nth(1)
+        .ok_or("no incomplete plan")?
+        .trim()
+        .to_owned();
+    let cut_at = cut
+        .rfind(&format!("\n{cut_clause}"))
+        .ok_or("the cut clause is not in the text")?;
+    assert!(
+        cut[cut_at..].lines().count() <= 4,
+        "{cut_clause} is not the last clause"
+    );
     Ok(())
 }
 

@@ -218,7 +218,10 @@ fn two_files_of_one_plan_are_refused_naming_both() -> TestResult {
     let line = env
         .run(&["build", "--strict", "--source", "docs"])
         .user_error("japan-copy.txt");
-    assert!(line.contains("japan.txt") && line.contains("same plan"), "{line}");
+    assert!(
+        line.contains("japan.txt") && line.contains("same plan"),
+        "{line}"
+    );
     Ok(())
 }
 

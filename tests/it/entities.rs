@@ -94,7 +94,10 @@ fn seed_sections_by_the_rules_alone() -> TestResult {
         }
     }
     let registry = Registry::parse("not-in-the-seed.tsv", &rows)?;
-    assert!(kept >= 100 && kept < bundled.registry().entries.len(), "{kept} rows kept");
+    assert!(
+        kept >= 100 && kept < bundled.registry().entries.len(),
+        "{kept} rows kept"
+    );
     let s = score_file(
         ingest::bundled_sources(),
         &Extractor::with_partners(
@@ -266,7 +269,9 @@ fn bundled_registry_is_well_formed() -> TestResult {
             let only_a_head = lexicon
                 .head_at(&words)
                 .is_some_and(|(n, _)| n == words.len());
-            let only_generic = words.iter().all(|w| lexicon.is_generic(w) || lexicon.is_connector(w));
+            let only_generic = words
+                .iter()
+                .all(|w| lexicon.is_generic(w) || lexicon.is_connector(w));
             assert!(
                 !words.is_empty() && !only_a_head && !only_generic,
                 "{}: label {label:?} names nothing in particular",
@@ -308,7 +313,11 @@ fn agency_classes(
         .entities
         .entities
         .values()
-        .filter(|e| ["Energy", "Agriculture", "Commerce"].iter().any(|w| e.label.contains(w)))
+        .filter(|e| {
+            ["Energy", "Agriculture", "Commerce"]
+                .iter()
+                .any(|w| e.label.contains(w))
+        })
         .map(|e| (e.label.clone(), e.class))
         .collect();
     found.sort();
@@ -324,15 +333,26 @@ fn every_partner_s_agencies_are_found_alike() -> TestResult {
     let bundled = Extractor::bundled()?;
     let us = agency_classes(&bundled, &agencies_plan("United States", "U.S."))?;
     assert_eq!(us.len(), 3, "{us:?}");
-    assert!(us.iter().all(|(_, c)| *c == EntityClass::USAgency), "{us:?}");
+    assert!(
+        us.iter().all(|(_, c)| *c == EntityClass::USAgency),
+        "{us:?}"
+    );
     // the table's adjective for the United Arab Emirates
     let uae = agency_classes(&bundled, &agencies_plan("UAE", "Emirati"))?;
     assert_eq!(uae.len(), 3, "{uae:?}");
-    assert!(uae.iter().all(|(_, c)| *c == EntityClass::PartnerAgency), "{uae:?}");
+    assert!(
+        uae.iter().all(|(_, c)| *c == EntityClass::PartnerAgency),
+        "{uae:?}"
+    );
     // a partner the table does not know: its name before or after the agency
     let unknown = agency_classes(&bundled, &agencies_plan("Freedonia", "Freedonia"))?;
     assert_eq!(unknown.len(), 3, "{unknown:?}");
-    assert!(unknown.iter().all(|(_, c)| *c == EntityClass::PartnerAgency), "{unknown:?}");
+    assert!(
+        unknown
+            .iter()
+            .all(|(_, c)| *c == EntityClass::PartnerAgency),
+        "{unknown:?}"
+    );
     // a table of the user's own, with an unusual adjective
     let table = "code\tlabel\tvariants\tadjectives\twikidata\tkind\tagency_class\n\
                  NC\tNordic Council\tNordic countries\tNordic\t\tdevelopment\t\n";
@@ -341,8 +361,14 @@ fn every_partner_s_agencies_are_found_alike() -> TestResult {
         poakg::entities::lexicon::Lexicon::bundled()?,
         poakg::corpus::Partners::parse("partners.tsv", table)?,
     );
-    let nordic = agency_classes(&nordic_extractor, &agencies_plan("Nordic Council", "Nordic"))?;
+    let nordic = agency_classes(
+        &nordic_extractor,
+        &agencies_plan("Nordic Council", "Nordic"),
+    )?;
     assert_eq!(nordic.len(), 3, "{nordic:?}");
-    assert!(nordic.iter().all(|(_, c)| *c == EntityClass::PartnerAgency), "{nordic:?}");
+    assert!(
+        nordic.iter().all(|(_, c)| *c == EntityClass::PartnerAgency),
+        "{nordic:?}"
+    );
     Ok(())
 }

@@ -28,7 +28,10 @@ fn the_seed_plan_as_a_pdf_gives_the_same_clauses_word_for_word() -> TestResult {
 #[test]
 fn layout_fixtures_as_pdfs_keep_their_structure() -> TestResult {
     let mut compared = 0;
-    for folder in ["tests/fixtures/layouts", "tests/fixtures/layouts-second-author"] {
+    for folder in [
+        "tests/fixtures/layouts",
+        "tests/fixtures/layouts-second-author",
+    ] {
         for entry in std::fs::read_dir(repo_file(folder))? {
             let path = entry?.path();
             if path.extension().and_then(|e| e.to_str()) != Some("txt") {
@@ -53,7 +56,10 @@ fn layout_fixtures_as_pdfs_keep_their_structure() -> TestResult {
 fn a_pdf_builds_with_offsets_into_its_extracted_text() -> TestResult {
     let env = Env::new();
     let text = std::fs::read_to_string(repo_file("seeds/asean-us-poa-2021-2025.txt"))?;
-    let pdf = env.file("plan.pdf", crate::common::pdf::from_text(&text).ok_or("WinAnsi")?);
+    let pdf = env.file(
+        "plan.pdf",
+        crate::common::pdf::from_text(&text).ok_or("WinAnsi")?,
+    );
     env.run(&["build", "--source", pdf.to_str().ok_or("path")?])
         .ok();
     assert_eq!(clause_count(&env), 126);

@@ -89,7 +89,10 @@ fn what_every_plan_and_one_plan_alone_names_agrees_with_sparql() -> TestResult {
         assert!(every.contains(e), "{e} is not named in every plan");
     }
     let unique = iris("unique");
-    assert!(!unique.is_empty(), "each fixture plan names something of its own");
+    assert!(
+        !unique.is_empty(),
+        "each fixture plan names something of its own"
+    );
     for e in unique {
         assert_eq!(by_sparql.get(&e).map(BTreeSet::len), Some(1), "{e}");
     }
@@ -97,7 +100,9 @@ fn what_every_plan_and_one_plan_alone_names_agrees_with_sparql() -> TestResult {
     // plans naming it are those SPARQL finds
     let matrix = report["matrix"].as_array().ok_or("matrix")?;
     assert!(
-        matrix.iter().any(|r| r["iri"].as_str().is_some_and(|i| shared.contains(i))),
+        matrix
+            .iter()
+            .any(|r| r["iri"].as_str().is_some_and(|i| shared.contains(i))),
         "the matrix has no row of an entity every plan names"
     );
     for row in matrix {

@@ -83,17 +83,27 @@ fn plan_in_sequence() -> impl Strategy<Value = String> {
     ];
     (
         sentence(),
-        prop::collection::vec(prop::collection::vec(prop::collection::vec((clause, noise), 1..5), 1..4), 1..4),
+        prop::collection::vec(
+            prop::collection::vec(prop::collection::vec((clause, noise), 1..5), 1..4),
+            1..4,
+        ),
         prop::sample::select(vec!["\n", "\r\n", "\u{c}\n"]),
     )
         .prop_map(|(preamble, pillars, eol)| {
-            let mut text = format!("Plan of Action for the Partnership (2021-2025){eol}{preamble}.{eol}");
+            let mut text =
+                format!("Plan of Action for the Partnership (2021-2025){eol}{preamble}.{eol}");
             for (p, sections) in pillars.iter().enumerate() {
                 text.push_str(&format!("{}. PILLAR NUMBER {}{eol}", p + 1, p + 1));
                 for (s, clauses) in sections.iter().enumerate() {
                     text.push_str(&format!("{}.{}. Section Heading{eol}", p + 1, s + 1));
                     for (c, (clause, noise)) in clauses.iter().enumerate() {
-                        text.push_str(&format!("{}.{}.{}. {}{eol}", p + 1, s + 1, c + 1, clause.replace('\n', eol)));
+                        text.push_str(&format!(
+                            "{}.{}.{}. {}{eol}",
+                            p + 1,
+                            s + 1,
+                            c + 1,
+                            clause.replace('\n', eol)
+                        ));
                         if let Some(n) = noise {
                             text.push_str(n);
                             text.push_str(eol);
@@ -182,7 +192,10 @@ fn parsed_plans_keep_exact_provenance() -> Result<(), Box<dyn std::error::Error>
     // the property says something only if many generated texts parsed
     let (parsed, clauses) = (parsed.into_inner(), clauses.into_inner());
     // about half the texts are plans in sequence: most of those must parse
-    assert!(parsed >= 100, "only {parsed} of 300+ generated plans parsed");
+    assert!(
+        parsed >= 100,
+        "only {parsed} of 300+ generated plans parsed"
+    );
     assert!(clauses >= 500, "only {clauses} clauses checked");
     Ok(())
 }
@@ -216,7 +229,10 @@ fn programme_blocks_keep_exact_provenance() -> Result<(), Box<dyn std::error::Er
         Ok(())
     })?;
     let (parsed, blocks) = (parsed.into_inner(), blocks.into_inner());
-    assert!(parsed >= 250, "only {parsed} of 300+ generated pages parsed");
+    assert!(
+        parsed >= 250,
+        "only {parsed} of 300+ generated pages parsed"
+    );
     assert!(blocks >= 1000, "only {blocks} blocks checked");
     Ok(())
 }

@@ -33,7 +33,10 @@ fn less_known_mistakes(query: &str, expected: &str) -> (String, Vec<String>) {
     let mut kept = String::new();
     let mut known = Vec::new();
     for line in expected.split_inclusive('\n') {
-        if KNOWN_MISTAKES.iter().any(|(q, row, _)| *q == query && line.contains(row)) {
+        if KNOWN_MISTAKES
+            .iter()
+            .any(|(q, row, _)| *q == query && line.contains(row))
+        {
             known.push(line.trim_end().to_owned());
         } else {
             kept.push_str(line);
@@ -155,7 +158,11 @@ fn new_clauses_are_those_the_hand_alignment_calls_new() -> TestResult {
         .filter(|(q, _, _)| *q == "new-clauses")
         .map(|(_, row, _)| row.trim_matches('"').to_owned())
         .collect();
-    let want_now: Vec<String> = want.iter().filter(|n| !known.contains(n)).cloned().collect();
+    let want_now: Vec<String> = want
+        .iter()
+        .filter(|n| !known.contains(n))
+        .cloned()
+        .collect();
     assert_eq!(got, want_now, "new clauses, in plan order");
     Ok(())
 }
@@ -180,7 +187,11 @@ fn clause_provenance_spans_start_at_their_numbers() -> TestResult {
         let text: Vec<char> = String::from_utf8(bytes)?.chars().collect();
         let (start, end): (usize, usize) = (start.parse()?, end.parse()?);
         let span: String = text[start..end].iter().collect();
-        assert!(span.starts_with(notation), "{notation}: span starts {:?}", &span[..span.len().min(20)]);
+        assert!(
+            span.starts_with(notation),
+            "{notation}: span starts {:?}",
+            &span[..span.len().min(20)]
+        );
         assert!(start >= last_end, "{notation} overlaps the clause before");
         last_end = end;
         rows += 1;

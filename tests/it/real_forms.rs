@@ -29,9 +29,9 @@ fn read_gold(path: &std::path::Path) -> Result<Gold, Box<dyn std::error::Error>>
             [key, value, ..] if key.starts_with('@') => {
                 gold.meta.push((key[1..].to_owned(), (*value).to_owned()));
             }
-            ["clause", notation, text, ..] => {
-                gold.clauses.push(((*notation).to_owned(), (*text).to_owned()))
-            }
+            ["clause", notation, text, ..] => gold
+                .clauses
+                .push(((*notation).to_owned(), (*text).to_owned())),
             _ => {}
         }
     }
@@ -71,11 +71,18 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
         clauses_gold: gold.clauses.len(),
         ..Score::default()
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let refused = gold.meta.iter().any(|(k, _)| k == "refused");
     let doc = Source::from_path(path)
         .map_err(|e| e.to_string())
-        .and_then(|s| ingest::ingest(&s, extractor()).map(|d| (s, d)).map_err(|e| e.to_string()));
+        .and_then(|s| {
+            ingest::ingest(&s, extractor())
+                .map(|d| (s, d))
+                .map_err(|e| e.to_string())
+        });
     let (source, doc) = match doc {
         Ok(ok) => ok,
         Err(e) => {
@@ -90,11 +97,17 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
     };
     if refused {
         score.facts = 1;
-        score.misses.push(format!("{name}: built, but holds no action clause"));
+        score
+            .misses
+            .push(format!("{name}: built, but holds no action clause"));
         return score;
     }
     let got: BTreeSet<(String, String)> = ingest::parse_plan(&source)
-        .map(|p| p.clauses().map(|c| (c.notation.clone(), c.passage.text.clone())).collect())
+        .map(|p| {
+            p.clauses()
+                .map(|c| (c.notation.clone(), c.passage.text.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     score.clauses_found = got.len();
     for clause in &gold.clauses {
@@ -115,17 +128,24 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
     };
     for (key, want) in &gold.meta {
         let got = match key.as_str() {
-            "title" if want == "~composed" => (meta.sources.title == poakg::corpus::meta::Origin::Composed)
+            "title" if want == "~composed" => (meta.sources.title
+                == poakg::corpus::meta::Origin::Composed)
                 .then(|| want.clone())
                 .unwrap_or_else(|| meta.title.clone()),
             "title" => meta.title.clone(),
             "partner" => meta
                 .partner
                 .as_ref()
-                .and_then(|p| p.names().find(|n| fold(n) == fold(want)).or(Some(p.label.as_str())))
+                .and_then(|p| {
+                    p.names()
+                        .find(|n| fold(n) == fold(want))
+                        .or(Some(p.label.as_str()))
+                })
                 .unwrap_or("")
                 .to_owned(),
-            "period" => meta.period.map_or("~none".to_owned(), |(a, b)| format!("{a}-{b}")),
+            "period" => meta
+                .period
+                .map_or("~none".to_owned(), |(a, b)| format!("{a}-{b}")),
             "period-source" => match meta.sources.period.name() {
                 "title line" => "title".to_owned(),
                 "file name" => "filename".to_owned(),
@@ -145,7 +165,9 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
         if fold(&got) == fold(want) {
             score.facts_right += 1;
         } else {
-            score.misses.push(format!("{name}: @{key} {want:?}, read {got:?}"));
+            score
+                .misses
+                .push(format!("{name}: @{key} {want:?}, read {got:?}"));
         }
     }
     score
@@ -166,8 +188,14 @@ fn score_folder(folder: &str) -> Result<(usize, usize, usize, usize), Box<dyn st
     let mut fixtures = 0;
     for entry in entries {
         let path = entry.path();
-        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Some(stem) = [".txt", ".html", ".md"].iter().find_map(|x| file.strip_suffix(x)) else {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(stem) = [".txt", ".html", ".md"]
+            .iter()
+            .find_map(|x| file.strip_suffix(x))
+        else {
             continue;
         };
         let gold_path = dir.join(format!("{stem}.expected.tsv"));
@@ -203,15 +231,24 @@ fn real_forms_development_fixtures() -> TestResult {
     // floors at today's figures (a regression fails; raise them as the
     // reading gets better)
     assert!(clauses * 100 >= of * FLOOR_DEV.0, "clauses {clauses}/{of}");
-    assert!(facts * 100 >= of_facts * FLOOR_DEV.1, "facts {facts}/{of_facts}");
+    assert!(
+        facts * 100 >= of_facts * FLOOR_DEV.1,
+        "facts {facts}/{of_facts}"
+    );
     Ok(())
 }
 
 #[test]
 fn real_forms_blind_fixtures() -> TestResult {
     let (clauses, of, facts, of_facts) = score_folder("tests/fixtures/real-forms-blind")?;
-    assert!(clauses * 100 >= of * FLOOR_BLIND.0, "clauses {clauses}/{of}");
-    assert!(facts * 100 >= of_facts * FLOOR_BLIND.1, "facts {facts}/{of_facts}");
+    assert!(
+        clauses * 100 >= of * FLOOR_BLIND.0,
+        "clauses {clauses}/{of}"
+    );
+    assert!(
+        facts * 100 >= of_facts * FLOOR_BLIND.1,
+        "facts {facts}/{of_facts}"
+    );
     Ok(())
 }
 
@@ -230,7 +267,10 @@ fn entity_scores(folder: &str) -> Result<(f64, f64, f64, usize), Box<dyn std::er
     let (mut right, mut found, mut gold, mut class_right) = (0, 0, 0, 0);
     for entry in entries {
         let path = entry.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let Some(stem) = name.strip_suffix(".entities.tsv") else {
             continue;
         };
@@ -278,7 +318,10 @@ fn real_forms_entities_against_their_hand_annotations() -> TestResult {
     ] {
         let (p, r, c, gold) = entity_scores(folder)?;
         assert!(gold >= 40, "{folder}: {gold} gold pairs");
-        assert!(p >= floor.0 && r >= floor.1 && c >= floor.2, "{folder}: P {p:.3} R {r:.3} class {c:.3}");
+        assert!(
+            p >= floor.0 && r >= floor.1 && c >= floor.2,
+            "{folder}: P {p:.3} R {r:.3} class {c:.3}"
+        );
     }
     Ok(())
 }

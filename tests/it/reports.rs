@@ -91,7 +91,9 @@ fn check_csv(out: &str, args: &[&str]) {
 }
 
 fn check_csv_table(out: &str, args: &[&str]) {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(out.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(out.as_bytes());
     let width = reader.headers().map(|h| h.len()).unwrap_or(0);
     assert!(width >= 2, "{args:?}: header of {width} columns:\n{out}");
     let records: Vec<csv::StringRecord> = reader
@@ -106,12 +108,19 @@ fn check_csv_table(out: &str, args: &[&str]) {
 fn check_markdown(out: &str, args: &[&str]) {
     let lines: Vec<&str> = out.lines().collect();
     let tables: Vec<usize> = (1..lines.len())
-        .filter(|&i| lines[i].starts_with("|") && lines[i].contains("---") && lines[i - 1].starts_with('|'))
+        .filter(|&i| {
+            lines[i].starts_with("|") && lines[i].contains("---") && lines[i - 1].starts_with('|')
+        })
         .collect();
     assert!(!tables.is_empty(), "{args:?}: no Markdown table:\n{out}");
     // cells between unescaped pipes (`\|` is a pipe inside a cell)
     let cells = |l: &str| {
-        let inner = l.trim().strip_prefix('|').unwrap_or(l).strip_suffix('|').unwrap_or(l);
+        let inner = l
+            .trim()
+            .strip_prefix('|')
+            .unwrap_or(l)
+            .strip_suffix('|')
+            .unwrap_or(l);
         let mut n = 1;
         let mut escaped = false;
         for c in inner.chars() {
@@ -124,8 +133,16 @@ fn check_markdown(out: &str, args: &[&str]) {
     };
     for at in tables {
         let width = cells(lines[at - 1]);
-        assert_eq!(cells(lines[at]), width, "{args:?}: delimiter row of {}", lines[at]);
-        let rows: Vec<&&str> = lines[at + 1..].iter().take_while(|l| l.starts_with('|')).collect();
+        assert_eq!(
+            cells(lines[at]),
+            width,
+            "{args:?}: delimiter row of {}",
+            lines[at]
+        );
+        let rows: Vec<&&str> = lines[at + 1..]
+            .iter()
+            .take_while(|l| l.starts_with('|'))
+            .collect();
         assert!(!rows.is_empty(), "{args:?}: a table with no row");
         for row in rows {
             assert_eq!(cells(row), width, "{args:?}: {row}");
@@ -205,7 +222,10 @@ fn pictures() -> TestResult {
         );
     }
     let svg = svg_graph.ok();
-    assert!(svg.contains("<svg") && svg.contains("East Asia Summit"), "{svg}");
+    assert!(
+        svg.contains("<svg") && svg.contains("East Asia Summit"),
+        "{svg}"
+    );
     Ok(())
 }
 

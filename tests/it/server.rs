@@ -119,7 +119,9 @@ fn a_runaway_query_is_cut_at_the_timeout_and_others_still_answer() -> TestResult
 /// The requests holding a slot, as `/health` reports them.
 fn running(s: &crate::common::served::Served) -> Result<usize, Box<dyn std::error::Error>> {
     let r = http::request(&s.base, "GET", "/health", &[], b"")?;
-    Ok(r.header("poakg-running").ok_or("no Poakg-Running header")?.parse()?)
+    Ok(r.header("poakg-running")
+        .ok_or("no Poakg-Running header")?
+        .parse()?)
 }
 
 /// Polls `ready` until it holds; an error only when it never does (a

@@ -134,9 +134,7 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
         HeadRule::Body => EntityClass::Organization,
         HeadRule::Institution if partner && words[at] == "Network" => EntityClass::Programme,
         HeadRule::Institution if asean && !partner => EntityClass::ASEANBody,
-        HeadRule::Institution if agency.is_some() => {
-            agency.unwrap_or(EntityClass::PartnerAgency)
-        }
+        HeadRule::Institution if agency.is_some() => agency.unwrap_or(EntityClass::PartnerAgency),
         HeadRule::Institution => EntityClass::Organization,
         HeadRule::Agency => agency.unwrap_or(EntityClass::Organization),
         HeadRule::Organization => EntityClass::Organization,

@@ -45,7 +45,10 @@ pub fn head_noun_names(lex: &Lexicon, text: &str) -> Vec<Candidate> {
         // first word)
         while from + 1 < to
             && tokens[from].text.ends_with("ing")
-            && matches!(tokens[from + 1].text.as_str(), "the" | "that" | "its" | "their")
+            && matches!(
+                tokens[from + 1].text.as_str(),
+                "the" | "that" | "its" | "their"
+            )
         {
             from += 1;
         }
@@ -116,8 +119,18 @@ fn split_coordination(
 /// ("... Summit in Bangkok"); an instrument keeps its "in" ("Treaty of Amity
 /// and Cooperation in Southeast Asia").
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Whether a word opens a date: a day of the month or a month.
@@ -131,9 +144,9 @@ fn starts_a_date(word: &str) -> bool {
 
 /// Whether the words end with the head of a meeting or forum ("Summit").
 fn ends_with_meeting_head(lex: &Lexicon, words: &[&str]) -> bool {
-    heads_in(lex, words)
-        .last()
-        .is_some_and(|(i, h)| matches!(h, HeadRule::Forum | HeadRule::Body) && *i == words.len() - 1)
+    heads_in(lex, words).last().is_some_and(|(i, h)| {
+        matches!(h, HeadRule::Forum | HeadRule::Body) && *i == words.len() - 1
+    })
 }
 
 fn trim_occasion(lex: &Lexicon, tokens: &[Token], mut a: usize, mut b: usize) -> (usize, usize) {

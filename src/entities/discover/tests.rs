@@ -32,7 +32,10 @@ fn lex() -> Lexicon {
     Some(EntityClass::PartnerAgency)
 )]
 #[test_case("Emirati Space Agency", Some(EntityClass::PartnerAgency))]
-#[test_case("Norwegian Institute of Marine Research", Some(EntityClass::PartnerAgency))]
+#[test_case(
+    "Norwegian Institute of Marine Research",
+    Some(EntityClass::PartnerAgency)
+)]
 #[test_case("Freedonian Space Agency", Some(EntityClass::Organization); "a partner the table does not know")]
 #[test_case("International Energy Agency", Some(EntityClass::Organization))]
 #[test_case(

@@ -108,7 +108,11 @@ impl Extractor {
 
     /// An extractor that knows the partners (to resolve shared acronyms and
     /// name partners' agencies).
-    pub fn with_partners(registry: Registry, mut lexicon: Lexicon, partners: Partners) -> Extractor {
+    pub fn with_partners(
+        registry: Registry,
+        mut lexicon: Lexicon,
+        partners: Partners,
+    ) -> Extractor {
         lexicon.learn_partners(&partners);
         let mut names = Vec::new();
         for (i, known) in registry.entries.iter().enumerate() {

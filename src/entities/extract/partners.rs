@@ -145,7 +145,12 @@ impl Extractor {
         };
         let possessive = partner.is_some();
         if partner.is_none() {
-            partner = self.partners.rows.iter().chain(unknown).find(|p| named_after(p));
+            partner = self
+                .partners
+                .rows
+                .iter()
+                .chain(unknown)
+                .find(|p| named_after(p));
         }
         let led_by_partner = partner.is_some();
         // "National Emergency Management Agency" in a partner's plan: a

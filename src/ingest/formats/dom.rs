@@ -93,13 +93,11 @@ pub(super) fn bold_heading(p: NodeRef<'_, Node>) -> bool {
     if collapse(&bold) != text {
         return false;
     }
-    let next = p
-        .next_siblings()
-        .find(|s| match s.value() {
-            Node::Text(t) => !t.trim().is_empty(),
-            Node::Element(_) => true,
-            _ => false,
-        });
+    let next = p.next_siblings().find(|s| match s.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(_) => true,
+        _ => false,
+    });
     next.is_some_and(|n| matches!(n.value(), Node::Element(e) if matches!(e.name(), "ol" | "ul")))
 }
 
@@ -145,9 +143,17 @@ pub(super) fn page_title(title: &str) -> String {
         .collect();
     let names_a_plan = |p: &&&str| {
         let lower = p.to_lowercase();
-        ["plan of action", "work plan", "workplan", "framework", "programme", "cooperation areas", "plan"]
-            .iter()
-            .any(|k| lower.contains(k))
+        [
+            "plan of action",
+            "work plan",
+            "workplan",
+            "framework",
+            "programme",
+            "cooperation areas",
+            "plan",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
     };
     parts
         .iter()

@@ -21,7 +21,9 @@ pub fn in_ci() -> bool {
 /// to get it.
 pub fn skip(check: &str, why: &str) -> Result<(), Box<dyn std::error::Error>> {
     if in_ci() {
-        return Err(format!("{check} cannot run: {why}; under CI every external check must run").into());
+        return Err(
+            format!("{check} cannot run: {why}; under CI every external check must run").into(),
+        );
     }
     eprintln!("skipped {check}: {why}");
     if let Ok(mut list) = SKIPPED.lock() {
@@ -41,7 +43,10 @@ pub fn skip(check: &str, why: &str) -> Result<(), Box<dyn std::error::Error>> {
 /// data: refused under CI.
 pub fn refuse_under_ci(variable: &str) -> Result<(), Box<dyn std::error::Error>> {
     if in_ci() && std::env::var_os(variable).is_some() {
-        return Err(format!("{variable} is set: CI refuses it (it would skip a check or rewrite expected data)").into());
+        return Err(format!(
+            "{variable} is set: CI refuses it (it would skip a check or rewrite expected data)"
+        )
+        .into());
     }
     Ok(())
 }

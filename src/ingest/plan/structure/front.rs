@@ -66,7 +66,10 @@ pub(super) fn front_matter(
     }
     // a page without a title line opens with a preamble sentence, a site's
     // headline or a byline: no title then (the plan's is composed later)
-    let first_lines: Vec<&str> = content[..title_lines].iter().map(|l| l.text.trim()).collect();
+    let first_lines: Vec<&str> = content[..title_lines]
+        .iter()
+        .map(|l| l.text.trim())
+        .collect();
     if !reads_as_a_plan_title(&first_lines.join(" ")) {
         title_lines = 0;
     }
@@ -116,7 +119,9 @@ fn reads_as_a_plan_title(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()
         && t.chars().count() <= 300
-        && t.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || c == '(' || c == '“' || c == '"')
+        && t.starts_with(|c: char| {
+            c.is_uppercase() || c.is_numeric() || c == '(' || c == '“' || c == '"'
+        })
         && !t.ends_with(['.', ';', ','])
         && TITLE_WORD.is_match(t)
 }

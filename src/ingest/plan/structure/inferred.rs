@@ -10,8 +10,8 @@
 use super::super::labels::Style;
 use super::super::lines::{classify, Line, LineKind};
 use super::super::{Plan, PlanError};
-use super::ParseOptions;
 use super::front::{char_offset_of, ends_sentence, is_shouting, is_title_cased};
+use super::ParseOptions;
 
 /// The heading lines put in, by pillar number (pillars beyond these are
 /// not inferred: no plan of the genre has more than a dozen).
@@ -128,14 +128,15 @@ fn theme_of_sections(pillar: &super::super::Pillar) -> Option<String> {
 /// their number, and says so in the warnings.
 pub(super) fn name_inferred_pillars(plan: &mut Plan) {
     for pillar in &mut plan.pillars {
-        let put_in = PILLAR_LINES
-            .iter()
-            .any(|l| l.split_once(". ").is_some_and(|(_, title)| title == pillar.printed_title));
+        let put_in = PILLAR_LINES.iter().any(|l| {
+            l.split_once(". ")
+                .is_some_and(|(_, title)| title == pillar.printed_title)
+        });
         if put_in {
             pillar.heading_inferred = true;
             // the theme its sections' titles agree on, else its number
-            pillar.printed_title = theme_of_sections(pillar)
-                .unwrap_or_else(|| format!("Pillar {}", pillar.notation));
+            pillar.printed_title =
+                theme_of_sections(pillar).unwrap_or_else(|| format!("Pillar {}", pillar.notation));
             pillar.title = pillar.printed_title.clone();
             plan.warnings.push(format!(
                 "pillar {} has no heading in the text: inferred from its sections' numbers",
@@ -166,7 +167,10 @@ pub(super) fn with_heading_numbers<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s
     let mut last_value = 0;
     for (i, line) in lines.iter().enumerate() {
         if let LineKind::Labeled(readings) = &kinds[i] {
-            if let Some(r) = readings.iter().find(|r| r.key.style == Style::Decimal && r.values.len() == 1) {
+            if let Some(r) = readings
+                .iter()
+                .find(|r| r.key.style == Style::Decimal && r.values.len() == 1)
+            {
                 last_value = r.values[0];
             }
         }
@@ -268,7 +272,9 @@ pub(super) fn with_outer_items_as_headings<'s>(lines: &[Line<'s>]) -> Option<Vec
     let mut count = 0;
     for (k, line) in lines.iter().enumerate() {
         let at = items.iter().position(|&(i, _)| i == k);
-        let heads = at.is_some_and(|p| items[p].1 == outer && items.get(p + 1).is_some_and(|&(_, m)| m > outer));
+        let heads = at.is_some_and(|p| {
+            items[p].1 == outer && items.get(p + 1).is_some_and(|&(_, m)| m > outer)
+        });
         match (heads, item(line), ROMAN_LINES.get(count)) {
             (true, Some(label), Some(number)) => {
                 let words = char_offset_of(line.text, label.rest);

@@ -20,8 +20,24 @@ static LABEL: LazyLock<Regex> =
 
 /// Words after which a number is another text's ("Article 2.1").
 const REFERS: &[&str] = &[
-    "article", "articles", "section", "sections", "paragraph", "paragraphs", "para", "chapter",
-    "rule", "annex", "clause", "clauses", "item", "version", "no", "no.", "point", "points",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "chapter",
+    "rule",
+    "annex",
+    "clause",
+    "clauses",
+    "item",
+    "version",
+    "no",
+    "no.",
+    "point",
+    "points",
 ];
 
 /// Lines long enough to hold run-in units; shorter ones are left whole.
@@ -74,7 +90,11 @@ fn cuts_in(text: &str, last: &mut Vec<u32>) -> Vec<usize> {
         let after = &text[whole.end()..];
         let starts_word = before.is_empty() || before.ends_with(char::is_whitespace);
         let capital_next = after.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '“');
-        let previous_word = before.split_whitespace().last().unwrap_or("").to_lowercase();
+        let previous_word = before
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
         if !starts_word || !capital_next || REFERS.contains(&previous_word.as_str()) {
             continue;
         }

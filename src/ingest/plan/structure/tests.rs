@@ -212,7 +212,10 @@ fn a_cut_text_keeps_its_whole_clauses() -> TestResult {
     assert_eq!(plan.cut.as_deref(), Some("2.1.1"));
     let kept: Vec<String> = plan.clauses().map(|c| c.notation.clone()).collect();
     assert_eq!(kept, ["1.1.1", "1.1.2", "1.2.1", "1.2.2"]);
-    assert!(plan.warnings.iter().any(|w| w.contains("2.1.1") && w.contains("incomplete")));
+    assert!(plan
+        .warnings
+        .iter()
+        .any(|w| w.contains("2.1.1") && w.contains("incomplete")));
     // a text cut inside its only clause has nothing whole to keep
     let only = "Plan of Action (2023-2027)\n1. PILLAR\n1.1 Dialogue\n1.1.1 Hold talks on\n";
     assert!(matches!(parse(only), Err(PlanError::Truncated(_))));
@@ -252,9 +255,15 @@ fn sections_with_no_pillar_line_get_the_pillars_their_numbers_imply() -> TestRes
     // the headings put in are no text of the source: every offset points at it
     let chars: Vec<char> = text.chars().collect();
     for clause in plan.clauses() {
-        let span: String = chars[clause.passage.span.start..clause.passage.span.end].iter().collect();
+        let span: String = chars[clause.passage.span.start..clause.passage.span.end]
+            .iter()
+            .collect();
         assert!(span.starts_with(&clause.notation), "{span}");
-        assert!(!clause.passage.text.contains("INFERRED"), "{}", clause.passage.text);
+        assert!(
+            !clause.passage.text.contains("INFERRED"),
+            "{}",
+            clause.passage.text
+        );
     }
     Ok(())
 }
