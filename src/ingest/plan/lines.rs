@@ -107,7 +107,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         r"|met dank overgenomen van\b.*",          // Dutch: "reproduced with thanks from"
         r"|(?:share(?: this(?: page| article| post)?| on)?|print this page|email this page|follow us)\s*[:!]?(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit)\b[\s|·,]*)*", // share buttons
         r"|(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit)(?:\s*[|·,]?\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit))+",
-        r"|(?:related (?:posts?|articles?|news|stories|content)|read more|see also|you may also like|more news|latest news|tags?:.*|categor(?:y|ies):.*)",
+        r"|(?:related (?:posts?|articles?|news|stories|content)|read more|see also|read also|you may also like|more news|latest news|tags?:.*|categor(?:y|ies):.*)",
+        // the same in the languages of sites that repost plans
+        r"|(?:lees ook|lees meer|gerelateerde artikelen|lire aussi|voir aussi|articles liés|lesen sie auch|weitere artikel|leia também|baca juga)\s*:?",
+        // a list of social networks, whatever words stand before it
+        r"|.{0,40}?(?:facebook|twitter|linkedin|whatsapp|e-?mail|telegram|reddit)(?:\s*[|·,/]?\s*(?:facebook|twitter|linkedin|whatsapp|e-?mail|telegram|reddit|x)\b){1,}\s*",
         r"|(?:home|skip to (?:main )?content|menu|search|back to top|top)(?:\s*[>»|/›]\s*\S.*)?", // navigation, breadcrumbs
         r")$"
     ))

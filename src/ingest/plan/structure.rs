@@ -387,6 +387,19 @@ impl<'s> Parser<'s, '_> {
     }
 
     /// Places a line of running text.
+    /// Whether a blank line or page furniture stands before `i` (a
+    /// paragraph break).
+    fn after_blank(&self, i: usize) -> bool {
+        i > 0 && matches!(self.ahead.kinds[i - 1], LineKind::Blank | LineKind::Furniture)
+    }
+
+    /// Whether a labelled line comes anywhere after `i`.
+    fn clause_follows(&self, i: usize) -> bool {
+        self.ahead.kinds[i + 1..]
+            .iter()
+            .any(|k| matches!(k, LineKind::Labeled(_)))
+    }
+
     fn text(&mut self, i: usize) {
         let line = &self.lines[i];
         let text = line.text.trim();
@@ -418,6 +431,14 @@ impl<'s> Parser<'s, '_> {
                 if !unfinished && self.is_unnumbered_heading(i) {
                     self.warnings.push(format!(
                         "line {}: unnumbered heading {text:?} left out of the clause text",
+                        line.number
+                    ));
+                } else if !unfinished && self.after_blank(i) && !self.clause_follows(i) {
+                    // a finished clause, a blank line, and text no clause
+                    // comes after: what a page puts after the plan ("Read
+                    // also: ..."), not the clause's
+                    self.warnings.push(format!(
+                        "line {}: text after the last clause was not placed: {text:?}",
                         line.number
                     ));
                 } else {

@@ -75,7 +75,7 @@ pub(super) fn front_matter(
     }
     let title_parts: Vec<&str> = content[..title_lines]
         .iter()
-        .map(|l| l.text.trim())
+        .map(|l| l.text.trim().trim_start_matches('\u{feff}'))
         .collect();
     let title = repair::collapse_spaces(&title_parts.join(" "));
     // a title printed twice (a cover, then the first page) is one title
@@ -116,7 +116,7 @@ static TITLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether text can be a plan's title: it names a kind of plan (or what
 /// one is of), starts like a heading and does not end like a sentence.
 fn reads_as_a_plan_title(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim().trim_start_matches('\u{feff}');
     !t.is_empty()
         && t.chars().count() <= 300
         && t.starts_with(|c: char| {
