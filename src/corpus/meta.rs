@@ -173,6 +173,79 @@ fn file_stem(file_name: &str) -> String {
     stem.replace(['_', '.'], " ")
 }
 
+/// The partner: the user's, else the one the title (or the preamble) names.
+fn read_partner(
+    title: &str,
+    preamble: &str,
+    partners: &Partners,
+    overrides: &Overrides,
+    warnings: &mut Vec<String>,
+) -> (Option<Partner>, Origin) {
+    if let Some(name) = &overrides.partner {
+        let partner = partners
+            .lookup(name)
+            .cloned()
+            .unwrap_or_else(|| Partner::unknown(name));
+        return (Some(partner), Origin::User);
+    }
+    let found = find_partner(title, preamble, partners, warnings);
+    let origin = match &found {
+        Some(p)
+            if p.names()
+                .chain([p.code.as_str()])
+                .any(|n| title.contains(n)) =>
+        {
+            Origin::TitleLine
+        }
+        Some(_) => Origin::Preamble,
+        None => Origin::Nowhere,
+    };
+    (found, origin)
+}
+
+/// The kind: the user's, else the document's words about itself, else the
+/// title's, else a plan of action.
+fn read_kind(title: &str, preamble: &str, overrides: &Overrides) -> (String, Origin) {
+    if let Some(k) = &overrides.kind {
+        return (k.clone(), Origin::User);
+    }
+    if let Some(k) = kind_named_itself(preamble) {
+        return (k, Origin::Preamble);
+    }
+    match first_kind_in(title) {
+        Some(k) => (k, Origin::TitleLine),
+        None => ("Plan of Action".to_owned(), Origin::Nowhere),
+    }
+}
+
+/// The period: the user's, else the title's, else one the preamble states
+/// of the plan, else the file name's.
+fn read_period(
+    title: &str,
+    preamble: &str,
+    file_name: &str,
+    overrides: &Overrides,
+) -> (Option<(u16, u16)>, Origin) {
+    let stated = || {
+        STATED_PERIOD
+            .captures_iter(preamble)
+            .chain(COMING_YEARS.captures_iter(preamble))
+            .chain(SELF_PERIOD.captures_iter(preamble))
+            .find_map(|c| years(&c))
+    };
+    if let Some(p) = overrides.period {
+        (Some(p), Origin::User)
+    } else if let Some(p) = period_in(title) {
+        (Some(p), Origin::TitleLine)
+    } else if let Some(p) = stated() {
+        (Some(p), Origin::Preamble)
+    } else if let Some(p) = period_in(&file_stem(file_name)) {
+        (Some(p), Origin::FileName)
+    } else {
+        (None, Origin::Nowhere)
+    }
+}
+
 /// The period written in `text`, the first plausible one.
 pub fn period_in(text: &str) -> Option<(u16, u16)> {
     YEARS.captures_iter(text).find_map(|c| years(&c))
@@ -197,61 +270,12 @@ impl PlanMeta {
             }
             None => title.to_owned(),
         };
-        let partner = match &overrides.partner {
-            Some(name) => {
-                sources.partner = Origin::User;
-                Some(
-                    partners
-                        .lookup(name)
-                        .cloned()
-                        .unwrap_or_else(|| Partner::unknown(name)),
-                )
-            }
-            None => {
-                let found = find_partner(&title, preamble, partners, &mut warnings);
-                sources.partner = match &found {
-                    Some(p)
-                        if p.names()
-                            .chain([p.code.as_str()])
-                            .any(|n| title.contains(n)) =>
-                    {
-                        Origin::TitleLine
-                    }
-                    Some(_) => Origin::Preamble,
-                    None => Origin::Nowhere,
-                };
-                found
-            }
-        };
-        let (kind, kind_from) = match (
-            &overrides.kind,
-            kind_named_itself(preamble),
-            first_kind_in(&title),
-        ) {
-            (Some(k), _, _) => (k.clone(), Origin::User),
-            (None, Some(k), _) => (k, Origin::Preamble),
-            (None, None, Some(k)) => (k, Origin::TitleLine),
-            (None, None, None) => ("Plan of Action".to_owned(), Origin::Nowhere),
-        };
+        let (partner, partner_from) =
+            read_partner(&title, preamble, partners, overrides, &mut warnings);
+        let (kind, kind_from) = read_kind(&title, preamble, overrides);
+        let (period, period_from) = read_period(&title, preamble, file_name, overrides);
+        sources.partner = partner_from;
         sources.kind = kind_from;
-        let stated = || {
-            STATED_PERIOD
-                .captures_iter(preamble)
-                .chain(COMING_YEARS.captures_iter(preamble))
-                .chain(SELF_PERIOD.captures_iter(preamble))
-                .find_map(|c| years(&c))
-        };
-        let (period, period_from) = if let Some(p) = overrides.period {
-            (Some(p), Origin::User)
-        } else if let Some(p) = period_in(&title) {
-            (Some(p), Origin::TitleLine)
-        } else if let Some(p) = stated() {
-            (Some(p), Origin::Preamble)
-        } else if let Some(p) = period_in(&file_stem(file_name)) {
-            (Some(p), Origin::FileName)
-        } else {
-            (None, Origin::Nowhere)
-        };
         sources.period = period_from;
         if period.is_none() {
             warnings.push(

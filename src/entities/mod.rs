@@ -275,14 +275,12 @@ pub fn variants(name: &str) -> Vec<String> {
 /// ("U.S.") made plain ("US"), or, where there are none, plain made dotted;
 /// None when it has neither.
 fn swap_initials(name: &str) -> Option<String> {
-    static DOTTED: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    static PLAIN: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let dotted = DOTTED
-        .get_or_init(|| regex::Regex::new(r"\b([A-Z])\.([A-Z])\.").ok())
-        .as_ref()?;
-    let plain = PLAIN
-        .get_or_init(|| regex::Regex::new(r"\b([A-Z])([A-Z])\b").ok())
-        .as_ref()?;
+    static DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b([A-Z])\.([A-Z])\.").expect("valid regex")
+    });
+    static PLAIN: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b([A-Z])([A-Z])\b").expect("valid regex"));
+    let (dotted, plain) = (&*DOTTED, &*PLAIN);
     let swapped = if dotted.is_match(name) {
         dotted.replace_all(name, "$1$2")
     } else {

@@ -4,7 +4,7 @@
 //! sections and clauses with their notations, titles and full texts, and
 //! the plan's title, partner, period and kind.
 
-use crate::common::{repo_file, TestResult};
+use crate::common::{extractor, fold, repo_file, TestResult};
 use poakg::ingest::plan::Plan;
 use poakg::ingest::{self, Source};
 
@@ -44,13 +44,6 @@ fn read_expected(path: &std::path::Path) -> Result<Expected, Box<dyn std::error:
         }
     }
     Ok(Expected { meta, records })
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// The plan's structure as records, in document order (sections the text
@@ -163,11 +156,6 @@ fn check_meta(
         }
     }
     Ok(problems)
-}
-
-fn extractor() -> &'static poakg::entities::Extractor {
-    static EXTRACTOR: std::sync::OnceLock<poakg::entities::Extractor> = std::sync::OnceLock::new();
-    EXTRACTOR.get_or_init(|| poakg::entities::Extractor::bundled().expect("bundled registry"))
 }
 
 fn check_folder(folder: &str, at_least: usize) -> TestResult {

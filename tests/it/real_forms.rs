@@ -8,7 +8,7 @@
 //! then title, partner, period and where it came from, kind, adoption date,
 //! encoding, completeness; a file with no action clause must be refused.
 
-use crate::common::{repo_file, TestResult};
+use crate::common::{extractor, fold, repo_file, TestResult};
 use poakg::ingest::{self, Encoding, Source};
 use std::collections::BTreeSet;
 
@@ -47,13 +47,6 @@ struct Score {
     facts: usize,
     facts_right: usize,
     misses: Vec<String>,
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 fn encoding_name(e: Encoding) -> &'static str {
@@ -171,11 +164,6 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
         }
     }
     score
-}
-
-fn extractor() -> &'static poakg::entities::Extractor {
-    static EXTRACTOR: std::sync::OnceLock<poakg::entities::Extractor> = std::sync::OnceLock::new();
-    EXTRACTOR.get_or_init(|| poakg::entities::Extractor::bundled().expect("bundled registry"))
 }
 
 /// Scores every fixture of a folder: (clauses right, clauses in the gold,

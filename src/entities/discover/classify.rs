@@ -130,13 +130,10 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
         HeadRule::Forum => EntityClass::Mechanism,
         HeadRule::Body if partner => EntityClass::Mechanism,
         HeadRule::Body if asean => EntityClass::ASEANBody,
-        HeadRule::Body if agency.is_some() => agency.unwrap_or(EntityClass::PartnerAgency),
-        HeadRule::Body => EntityClass::Organization,
+        HeadRule::Body => agency.unwrap_or(EntityClass::Organization),
         HeadRule::Institution if partner && words[at] == "Network" => EntityClass::Programme,
         HeadRule::Institution if asean && !partner => EntityClass::ASEANBody,
-        HeadRule::Institution if agency.is_some() => agency.unwrap_or(EntityClass::PartnerAgency),
-        HeadRule::Institution => EntityClass::Organization,
-        HeadRule::Agency => agency.unwrap_or(EntityClass::Organization),
+        HeadRule::Institution | HeadRule::Agency => agency.unwrap_or(EntityClass::Organization),
         HeadRule::Organization => EntityClass::Organization,
         HeadRule::CountryGroup => {
             if at == 0 || lex.is_group_generic(words[at - 1]) || words.contains(&"ASEAN") {

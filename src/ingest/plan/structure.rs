@@ -390,7 +390,11 @@ impl<'s> Parser<'s, '_> {
     /// Whether a blank line or page furniture stands before `i` (a
     /// paragraph break).
     fn after_blank(&self, i: usize) -> bool {
-        i > 0 && matches!(self.ahead.kinds[i - 1], LineKind::Blank | LineKind::Furniture)
+        i > 0
+            && matches!(
+                self.ahead.kinds[i - 1],
+                LineKind::Blank | LineKind::Furniture
+            )
     }
 
     /// Whether a labelled line comes anywhere after `i`.

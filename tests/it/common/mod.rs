@@ -121,3 +121,17 @@ pub fn clause_count(env: &Env) -> usize {
 pub fn repo_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
+
+/// The bundled extractor, built once for the tests that parse in process.
+pub fn extractor() -> &'static poakg::entities::Extractor {
+    static EXTRACTOR: std::sync::OnceLock<poakg::entities::Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| poakg::entities::Extractor::bundled().expect("bundled registry"))
+}
+
+/// Text compared as people read it: spacing collapsed, case ignored.
+pub fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

@@ -110,7 +110,9 @@ pub(super) fn with_pillar_lines<'s>(lines: &[Line<'s>]) -> Option<Vec<Line<'s>>>
 /// The label of the pillar theme (`ontology/pillar-themes.tsv`) that most
 /// of a pillar's section titles name, when more than half of them do.
 fn theme_of_sections(pillar: &super::super::Pillar) -> Option<String> {
-    let themes = crate::corpus::themes::Themes::bundled();
+    static THEMES: std::sync::LazyLock<crate::corpus::themes::Themes> =
+        std::sync::LazyLock::new(crate::corpus::themes::Themes::bundled);
+    let themes = &*THEMES;
     let mut votes: Vec<(String, usize)> = Vec::new();
     for section in &pillar.sections {
         if let Some(theme) = themes.table_theme(&section.title) {
@@ -262,19 +264,19 @@ pub(super) fn with_outer_items_as_headings<'s>(lines: &[Line<'s>]) -> Option<Vec
         return None;
     }
     let mut out = Vec::with_capacity(lines.len() + ROMAN_LINES.len());
-    let headings = items
+
+    // the lines of the outer items an inner item follows
+    let heading_lines: std::collections::HashSet<usize> = items
         .windows(2)
         .filter(|w| w[0].1 == outer && w[1].1 > outer)
-        .count();
-    if headings < 2 {
+        .map(|w| w[0].0)
+        .collect();
+    if heading_lines.len() < 2 {
         return None;
     }
     let mut count = 0;
     for (k, line) in lines.iter().enumerate() {
-        let at = items.iter().position(|&(i, _)| i == k);
-        let heads = at.is_some_and(|p| {
-            items[p].1 == outer && items.get(p + 1).is_some_and(|&(_, m)| m > outer)
-        });
+        let heads = heading_lines.contains(&k);
         match (heads, item(line), ROMAN_LINES.get(count)) {
             (true, Some(label), Some(number)) => {
                 let words = char_offset_of(line.text, label.rest);

@@ -108,13 +108,11 @@ fn cuts_in(text: &str, last: &mut Vec<u32>) -> Vec<usize> {
         }
         let opens_pillar = last.first() != values.first();
         *last = values;
-        match capitals_before(before).filter(|_| opens_pillar) {
-            Some(heading) => cuts.push(heading),
-            None => cuts.push(whole.start()),
+        // a pillar's heading in capitals is cut off before its first unit
+        if let Some(heading) = capitals_before(before).filter(|_| opens_pillar) {
+            cuts.push(heading);
         }
-        if opens_pillar && capitals_before(before).is_some() {
-            cuts.push(whole.start());
-        }
+        cuts.push(whole.start());
     }
     cuts.sort_unstable();
     cuts.dedup();
