@@ -9,26 +9,34 @@
 //! The generated graph: 1,000 plan-sized networks, each the seed's co-mention
 //! graph with a tenth of its links rewired at random (fixed seed), side by
 //! side — as a store holding a thousand plans of the genre would be.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // tests and benchmarks report and fail loudly
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use petgraph::graph::{NodeIndex, UnGraph};
 use poakg::analysis::{load, metrics, Analysis};
 use poakg::entities::Extractor;
 use poakg::ingest;
-use poakg::store::KgStore;
+use poakg::store::Writer;
 use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
 fn seed_graph() -> (Analysis, UnGraph<usize, f64>) {
-    let store = KgStore::in_memory().expect("store");
+    let writer = Writer::in_memory().expect("store");
     ingest::build(
-        &store,
+        &writer,
         &ingest::bundled_sources(),
         true,
         &Extractor::bundled().expect("registry"),
     )
     .expect("build");
+    let store = writer.commit().expect("commit");
     let net = load::network(&store).expect("network");
     let analysis = Analysis::compute(net, false);
     let graph = analysis.graph.clone();

@@ -5,6 +5,13 @@
 //!
 //! Run with `cargo bench --bench build`; compare `build/whole/disk` with
 //! `reference/bulk-load-nquads/disk` (the goal is within 2x).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // tests and benchmarks report and fail loudly
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -12,7 +19,7 @@ use oxigraph::model::Quad;
 use oxigraph::store::Store;
 use poakg::entities::Extractor;
 use poakg::ingest::{self, plan};
-use poakg::store::{KgStore, Location, Writer};
+use poakg::store::{Location, Writer};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -83,23 +90,23 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("load/memory", |b| {
         b.iter_batched(
-            || KgStore::in_memory().expect("store"),
-            |store| ingest_quads(&store, &quads),
+            || Writer::in_memory().expect("store"),
+            |writer| ingest_quads(&writer, &quads),
             BatchSize::PerIteration,
         )
     });
     g.bench_function("load/disk", |b| {
         b.iter_batched(
             || disk_writer(&tmp, fresh()),
-            |writer| ingest_quads(writer.store(), &quads),
+            |writer| ingest_quads(&writer, &quads),
             BatchSize::PerIteration,
         )
     });
     g.bench_function("whole/memory", |b| {
         b.iter_batched(
-            || KgStore::in_memory().expect("store"),
-            |store| {
-                ingest::build(&store, &ingest::bundled_sources(), true, &extractor).expect("builds")
+            || Writer::in_memory().expect("store"),
+            |writer| {
+                ingest::build(&writer, &ingest::bundled_sources(), true, &extractor).expect("builds")
             },
             BatchSize::PerIteration,
         )
@@ -159,7 +166,7 @@ fn benches(c: &mut Criterion) {
 }
 
 /// What `build` does after parsing: one transaction replacing the graphs.
-fn ingest_quads(store: &KgStore, quads: &[Quad]) {
+fn ingest_quads(store: &Writer, quads: &[Quad]) {
     let graph = oxigraph::model::NamedNode::new_unchecked("https://w3id.org/poakg/id/graph/bench");
     store
         .replace_graphs(&[(&graph, quads)], true)

@@ -10,11 +10,18 @@
 //! difflib's (best of 5 runs, as it reports itself).
 //!
 //! Run with `cargo bench --bench compare` (needs python3).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // tests and benchmarks report and fail loudly
 
 use poakg::compare::{self, Clause, Comparison};
 use poakg::entities::Extractor;
 use poakg::ingest::{self, Source};
-use poakg::store::KgStore;
+use poakg::store::Writer;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -37,7 +44,7 @@ const PAIRS: [(&str, &str, &str); 5] = [
 ];
 
 fn clauses(folder: &str, earlier: &str, later: &str) -> (Vec<Clause>, Vec<Clause>) {
-    let store = KgStore::in_memory().expect("store");
+    let writer = Writer::in_memory().expect("store");
     let sources: Vec<Source> = [earlier, later]
         .iter()
         .map(|f| {
@@ -46,12 +53,13 @@ fn clauses(folder: &str, earlier: &str, later: &str) -> (Vec<Clause>, Vec<Clause
         })
         .collect();
     let built = ingest::build(
-        &store,
+        &writer,
         &sources,
         true,
         &Extractor::bundled().expect("registry"),
     )
     .expect("build");
+    let store = writer.commit().expect("commit");
     let plan = |k: usize| poakg::vocab::id(&built[k].slug);
     (
         compare::clauses(&store, &plan(0)).expect("clauses"),

@@ -15,6 +15,13 @@
 //!
 //! Run with `cargo bench --bench layouts`. Times are medians of repeated
 //! runs (at least 20, and at least 0.3 s of them).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // tests and benchmarks report and fail loudly
 
 #[path = "../tests/it/common/pdf.rs"]
 mod pdf;

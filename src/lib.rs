@@ -2,9 +2,10 @@
 //! partnership plans.
 //!
 //! Text → triples (`ingest`) → store (`store`) → queries (`sparql`, `queries`)
-//! → exports (`export`, `jsonld`), validation (`validate`), the endpoint
-//! (`server`) and uploads to other stores (`push`). See ARCHITECTURE.md for the map and its invariants.
-#![warn(missing_docs)]
+//! → exports (`export`, `jsonld`), validation (`validate`) and uploads to
+//! other stores (`push`). The endpoint and the pages are the `poakg-web`
+//! crate's; the command line is `poakg-cli`'s. See ARCHITECTURE.md for the map and its invariants.
+#![deny(missing_docs)]
 
 pub mod analysis;
 pub mod compare;
@@ -17,13 +18,12 @@ pub mod jsonld;
 pub mod listing;
 pub mod ops;
 pub mod output;
-pub mod pages;
 pub mod push;
 pub mod queries;
 pub mod report;
 pub mod seeds;
-pub mod server;
 pub mod sparql;
 pub mod store;
+pub mod text;
 pub mod validate;
 pub mod vocab;

@@ -10,7 +10,9 @@ use crate::vocab;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{
+    QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError,
+};
 use std::io::Write;
 
 /// Output formats of `poakg query`.
@@ -128,6 +130,12 @@ pub enum QueryError {
         /// The format names that do suit it, for the message.
         allowed: &'static str,
     },
+    /// The query was cancelled (its time ran out) before it finished.
+    #[error("{origin}: the query was cancelled before it finished")]
+    Cancelled {
+        /// Where the query came from ([`QueryText::origin`]).
+        origin: String,
+    },
     /// A name typed by the user (a clause notation, say) holds a line break
     /// or another control character, so it is not put into a query.
     #[error("a name to look up: {0}")]
@@ -138,6 +146,41 @@ pub enum QueryError {
 }
 
 impl QueryError {
+    /// An evaluation error of the query from `origin`; a cancellation stays
+    /// [`QueryError::Cancelled`].
+    pub fn evaluation(origin: &str, error: QueryEvaluationError) -> QueryError {
+        match error {
+            QueryEvaluationError::Cancelled => QueryError::Cancelled {
+                origin: origin.to_owned(),
+            },
+            e => QueryError::Evaluation {
+                origin: origin.to_owned(),
+                message: e.to_string(),
+            },
+        }
+    }
+
+    /// An error of the update from `origin`; a cancellation (which Oxigraph
+    /// carries inside its update error) stays [`QueryError::Cancelled`].
+    pub fn update(origin: &str, error: UpdateEvaluationError) -> QueryError {
+        let cancelled = match &error {
+            UpdateEvaluationError::Unexpected(inner) => matches!(
+                inner.downcast_ref::<QueryEvaluationError>(),
+                Some(QueryEvaluationError::Cancelled)
+            ),
+            _ => false,
+        };
+        if cancelled {
+            return QueryError::Cancelled {
+                origin: origin.to_owned(),
+            };
+        }
+        QueryError::Evaluation {
+            origin: origin.to_owned(),
+            message: error.to_string(),
+        }
+    }
+
     /// True when the user's query or flags are at fault (exit code 1).
     pub fn is_user_error(&self) -> bool {
         !matches!(self, QueryError::Io(_))
@@ -164,6 +207,10 @@ impl oxigraph::sparql::DefaultServiceHandler for NoRemoteService {
 }
 
 /// An evaluator with poakg's prefixes predeclared and no remote SERVICE calls.
+#[expect(
+    clippy::expect_used,
+    reason = "the namespaces are the vocabulary's constants, read by every test query"
+)]
 pub fn evaluator() -> SparqlEvaluator {
     let mut evaluator = SparqlEvaluator::new().with_default_service_handler(NoRemoteService);
     for (prefix, ns) in vocab::PREFIXES {
@@ -186,7 +233,7 @@ pub fn check(query: &QueryText) -> Result<(), QueryError> {
 }
 
 /// Parses and evaluates `query` with the union of all graphs as default graph.
-pub fn evaluate<'a>(
+pub fn evaluate(
     store: &KgStore,
     query: &QueryText,
 ) -> Result<QueryResults<'static>, QueryError> {
@@ -199,13 +246,9 @@ pub fn evaluate<'a>(
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    prepared
-        .on_store(store.inner())
-        .execute()
-        .map_err(|e| QueryError::Evaluation {
-            origin: query.origin.clone(),
-            message: e.to_string(),
-        })
+    store
+        .execute(prepared)
+        .map_err(|e| QueryError::evaluation(&query.origin, e))
 }
 
 /// One solution as variable name -> term.
@@ -224,10 +267,7 @@ pub fn select(
     let mut rows = Vec::new();
     if let QueryResults::Solutions(solutions) = evaluate(store, &query)? {
         for row in solutions {
-            let row = row.map_err(|e| QueryError::Evaluation {
-                origin: origin.to_owned(),
-                message: e.to_string(),
-            })?;
+            let row = row.map_err(|e| QueryError::evaluation(origin, e))?;
             rows.push(
                 row.iter()
                     .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
@@ -286,10 +326,7 @@ pub fn run(
             let rows =
                 solutions
                     .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| QueryError::Evaluation {
-                        origin: query.origin.clone(),
-                        message: e.to_string(),
-                    })?;
+                    .map_err(|e| QueryError::evaluation(&query.origin, e))?;
             match format.unwrap_or(default_tabular) {
                 ResultFormat::Table => {
                     let header: Vec<String> =
@@ -333,12 +370,9 @@ pub fn run(
             }
         },
         QueryResults::Graph(triples) => {
-            let mut triples = triples.collect::<Result<Vec<Triple>, _>>().map_err(|e| {
-                QueryError::Evaluation {
-                    origin: query.origin.clone(),
-                    message: e.to_string(),
-                }
-            })?;
+            let mut triples = triples
+                .collect::<Result<Vec<Triple>, _>>()
+                .map_err(|e| QueryError::evaluation(&query.origin, e))?;
             triples.sort_by_cached_key(|t| t.to_string());
             triples.dedup();
             let format = match format.unwrap_or(ResultFormat::Turtle) {

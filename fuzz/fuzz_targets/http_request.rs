@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use oxhttp::model::{Body, HeaderName, HeaderValue, Method, Request};
-use poakg::server::{Backing, Endpoint, Options};
+use poakg_web::server::{Backing, Endpoint, Options};
 use poakg::store::Writer;
 use std::sync::LazyLock;
 use std::time::Duration;

@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use poakg::entities::Extractor;
 use poakg::ingest::{self, Source};
-use poakg::store::KgStore;
+use poakg::store::Writer;
 use std::sync::LazyLock;
 
 static EXTRACTOR: LazyLock<Extractor> =
@@ -21,8 +21,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let name = NAMES[usize::from(pick) % NAMES.len()];
     if let Ok(source) = Source::from_bytes(name, rest.to_vec()) {
-        if let Ok(store) = KgStore::in_memory() {
-            let _ = ingest::build(&store, &[source], true, &EXTRACTOR);
+        if let Ok(writer) = Writer::in_memory() {
+            let _ = ingest::build(&writer, &[source], true, &EXTRACTOR);
         }
     }
 });

@@ -92,7 +92,7 @@ pub fn network_and_passages(
         "entities",
         // VALUES joins on the store's term ids; a FILTER IN decoded every
         // class IRI to compare it (40% of a report's start, callgrind).
-        &format!("SELECT ?e ?label ?class ?alt WHERE {{ VALUES ?class {{ {classes} }} ?e a ?class ; skos:prefLabel ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}"),
+        format!("SELECT ?e ?label ?class ?alt WHERE {{ VALUES ?class {{ {classes} }} ?e a ?class ; skos:prefLabel ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}"),
     )?;
     // Sorted here, not by ORDER BY: Oxigraph decodes both terms' strings
     // from the store at every comparison of a sort.

@@ -2,6 +2,7 @@
 
 use super::Network;
 use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef as _;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// Centrality of every entity in the co-mention graph.
@@ -68,8 +69,8 @@ pub fn betweenness(graph: &UnGraph<usize, f64>) -> Vec<f64> {
             g
         })
         .collect();
-    for e in graph.edge_indices() {
-        let (a, b) = graph.edge_endpoints(e).expect("edge exists");
+    for e in graph.edge_references() {
+        let (a, b) = (e.source(), e.target());
         let c = component_of[a.index()];
         subgraphs[c].add_edge(
             NodeIndex::new(local[a.index()]),
@@ -111,9 +112,8 @@ pub fn pagerank(graph: &UnGraph<usize, f64>, damping: f64, max_iter: usize, tol:
         let dangling: f64 = (0..n).filter(|&v| degree[v] == 0.0).map(|v| rank[v]).sum();
         let base = (1.0 - damping) / n as f64 + damping * dangling / n as f64;
         let mut next = vec![base; n];
-        for e in graph.edge_indices() {
-            let (a, b) = graph.edge_endpoints(e).expect("edge exists");
-            let (a, b) = (a.index(), b.index());
+        for e in graph.edge_references() {
+            let (a, b) = (e.source().index(), e.target().index());
             next[b] += damping * rank[a] / degree[a];
             if a != b {
                 next[a] += damping * rank[b] / degree[b];

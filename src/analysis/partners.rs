@@ -281,9 +281,9 @@ fn cluster_order(likeness: &[Vec<Likeness>]) -> Vec<usize> {
         return (0..n).collect();
     }
     let mut condensed = Vec::with_capacity(n * (n - 1) / 2);
-    for i in 0..n {
-        for j in i + 1..n {
-            condensed.push(1.0 - likeness[i][j].overall());
+    for (i, row) in likeness.iter().enumerate().take(n) {
+        for cell in &row[i + 1..n] {
+            condensed.push(1.0 - cell.overall());
         }
     }
     let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);

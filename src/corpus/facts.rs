@@ -80,7 +80,7 @@ static ADOPTED_ON: LazyLock<[Regex; 3]> = LazyLock::new(|| {
         r"(?i)\b(?:adopted|adopt|endorsed|approved|Summit|Meeting|Conference)\b[^.;]{0,160}?",
         r"(?i)\b(?:signed)\b[^.;]{0,160}?",
     ]
-    .map(|lead| Regex::new(&format!("{lead}{DATE}")).expect("valid regex"))
+    .map(|lead| crate::text::regex(&format!("{lead}{DATE}")))
 });
 
 /// The adoption date a preamble states (see [`ADOPTED_ON`]).

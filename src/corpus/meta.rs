@@ -99,8 +99,7 @@ fn kind_named_itself(text: &str) -> Option<String> {
 /// "this ASEAN-ROK Plan of Action", "the present Work Plan": up to four
 /// capitalised words (a partnership's name) before the kind.
 static SELF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:this|the present)\s+((?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan|Programme|Program|Framework|Work\s*[Pp]lan|Workplan|Practical|Action|Roadmap)[\p{L} ]{0,30})")
-        .expect("valid regex")
+    crate::text::regex(r"\b(?:this|the present)\s+((?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan|Programme|Program|Framework|Work\s*[Pp]lan|Workplan|Practical|Action|Roadmap)[\p{L} ]{0,30})")
 });
 
 /// The short form of a kind in IRIs.
@@ -120,37 +119,31 @@ pub fn kind_code(kind: &str) -> String {
 /// Two years as a period: `2021-2025`, `2021 – 2025`, `2022 to 2026`,
 /// `2025 2029` (a dash lost in conversion).
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d\d)\s*(?:[-–—‑]|\bto\b|\buntil\b|\bthrough\b)?\s*((?:19|20)\d\d)\b")
-        .expect("valid regex")
+    crate::text::regex(r"\b((?:19|20)\d\d)\s*(?:[-–—‑]|\bto\b|\buntil\b|\bthrough\b)?\s*((?:19|20)\d\d)\b")
 });
 /// A period the preamble states: "covers the period 2024 to 2028".
 static STATED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:covers?|covering|spans?|for|during|over)\s+(?:the\s+)?(?:period|years?)\s+(?:of\s+|from\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
-        .expect("valid regex")
+    crate::text::regex(r"(?i)\b(?:covers?|covering|spans?|for|during|over)\s+(?:the\s+)?(?:period|years?)\s+(?:of\s+|from\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
 });
 /// A period the preamble gives as the plan's own span of years: "for the
 /// next ten years (2007- 2017)", "over the coming five years (2013-2017)",
 /// "in the five years 2020 to 2024".
 static COMING_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for|over|during|in|within)\s+the\s+(?:next|coming|following|upcoming)?\s*(?:[a-z]+\s+|\d+\s+)?years?,?\s*\(?\s*(?:from\s+|of\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
-        .expect("valid regex")
+    crate::text::regex(r"(?i)\b(?:for|over|during|in|within)\s+the\s+(?:next|coming|following|upcoming)?\s*(?:[a-z]+\s+|\d+\s+)?years?,?\s*\(?\s*(?:from\s+|of\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
 });
 /// A period in a sentence about the plan itself: "this Plan of Action shall
 /// guide the joint activities ... during 2007-2012".
 static SELF_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:this|the present)\s+(?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan of Action|Plan|Work\s*[Pp]lan|Workplan|Programme|Framework|Roadmap)\b[^.;]{0,160}?\b((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b)\s*((?:19|20)\d\d)\b")
-        .expect("valid regex")
+    crate::text::regex(r"\b(?:this|the present)\s+(?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan of Action|Plan|Work\s*[Pp]lan|Workplan|Programme|Framework|Roadmap)\b[^.;]{0,160}?\b((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b)\s*((?:19|20)\d\d)\b")
 });
 /// The plan this one follows: "the previous Plan of Action (2016-2020)".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?")
-        .expect("valid regex")
+    crate::text::regex(r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?")
 });
 /// A partner's name in a hyphenated compound with ASEAN, for partners the
 /// table does not know: "ASEAN-Freedonia", "Freedonia-ASEAN".
 static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bASEAN[-–]([A-Z][\p{L}']+(?:\s[A-Z][\p{L}']+)?)|\b([A-Z][\p{L}']+)[-–]ASEAN\b")
-        .expect("valid regex")
+    crate::text::regex(r"\bASEAN[-–]([A-Z][\p{L}']+(?:\s[A-Z][\p{L}']+)?)|\b([A-Z][\p{L}']+)[-–]ASEAN\b")
 });
 
 fn plausible((start, end): (u16, u16)) -> bool {

@@ -100,6 +100,10 @@ impl Themes {
     }
 
     /// The shipped table.
+    #[expect(
+        clippy::expect_used,
+        reason = "the shipped table is the program's data, parsed by its tests"
+    )]
     pub fn bundled() -> Themes {
         Themes::parse(BUNDLED_THEMES).expect("the bundled theme table parses")
     }

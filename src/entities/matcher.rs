@@ -86,6 +86,10 @@ impl Matcher {
                 insensitive_owner.push(owner);
             }
         }
+        #[expect(
+            clippy::expect_used,
+            reason = "plain strings fail only past aho-corasick's 2^31 states, gigabytes of names"
+        )]
         let build = |patterns: &[String]| {
             (!patterns.is_empty()).then(|| {
                 AhoCorasickBuilder::new()

@@ -276,10 +276,10 @@ pub fn variants(name: &str) -> Vec<String> {
 /// None when it has neither.
 fn swap_initials(name: &str) -> Option<String> {
     static DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\b([A-Z])\.([A-Z])\.").expect("valid regex")
+        crate::text::regex(r"\b([A-Z])\.([A-Z])\.")
     });
     static PLAIN: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\b([A-Z])([A-Z])\b").expect("valid regex"));
+        std::sync::LazyLock::new(|| crate::text::regex(r"\b([A-Z])([A-Z])\b"));
     let (dotted, plain) = (&*DOTTED, &*PLAIN);
     let swapped = if dotted.is_match(name) {
         dotted.replace_all(name, "$1$2")

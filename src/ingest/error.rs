@@ -54,7 +54,7 @@ pub enum IngestError {
     },
     /// No numbered pillar with numbered clauses was found in any reading
     /// of the text; says what the text holds instead.
-    #[error("{name}: no numbered pillar with numbered clauses was found ({found}): this does not look like a plan of action (a plan's clauses carry numbers; the layouts poakg reads are listed in README.md)")]
+    #[error("{name}: no numbered pillar with numbered clauses was found ({found}): this does not look like a plan of action (a plan's clauses carry numbers; the layouts poakg reads are listed in docs/reading-plans.md)")]
     NotAPlan {
         /// The document's file name.
         name: String,

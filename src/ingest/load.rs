@@ -14,7 +14,7 @@
 use super::{ingest, ontology_quads, IngestError, Ingested, Source};
 use crate::corpus::{Overrides, PlanMeta};
 use crate::entities::{Extractor, Method};
-use crate::store::KgStore;
+use crate::store::{KgStore, Writer};
 use crate::vocab;
 use oxigraph::model::{GraphNameRef, NamedNode, Quad};
 use std::collections::HashSet;
@@ -127,13 +127,13 @@ impl Loaded {
 
 /// Builds `sources` into `store`: see [`build_from`].
 pub fn build(
-    store: &KgStore,
+    writer: &Writer,
     sources: &[Source],
     drop_others: bool,
     extractor: &Extractor,
 ) -> Result<Vec<Loaded>, IngestError> {
     let inputs: Vec<Input> = sources.iter().cloned().map(Input::Source).collect();
-    Ok(build_from(store, &inputs, drop_others, true, extractor, &mut |_| {})?.loaded)
+    Ok(build_from(writer, &inputs, drop_others, true, extractor, &mut |_| {})?.loaded)
 }
 
 /// A document a build refused, and why.
@@ -172,13 +172,14 @@ impl IngestError {
 /// build and is its error; otherwise it is refused and the others are
 /// built. A failure of the store always stops the build.
 pub fn build_from(
-    store: &KgStore,
+    writer: &Writer,
     inputs: &[Input],
     drop_others: bool,
     strict: bool,
     extractor: &Extractor,
     observe: &mut dyn FnMut(&Loaded),
 ) -> Result<Built, IngestError> {
+    let store = writer.store();
     if drop_others
         && !store
             .inner()

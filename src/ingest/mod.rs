@@ -301,6 +301,10 @@ pub fn ontology_quads() -> Result<Vec<Quad>, IngestError> {
 }
 
 /// The bundled seed documents.
+#[expect(
+    clippy::expect_used,
+    reason = "the seeds are the program's data, compiled in as UTF-8 text"
+)]
 pub fn bundled_sources() -> Vec<Source> {
     seeds::SEEDS
         .iter()

@@ -166,7 +166,7 @@ pub fn build(
         loaded: documents,
         refused,
     } = ingest::build_from(
-        writer.store(),
+        &writer,
         inputs,
         drop_others,
         strict,
@@ -177,9 +177,9 @@ pub fn build(
         // nothing to publish: the store keeps what it held
         return Err(Error::NothingBuilt(refused));
     }
-    super::store_references(writer.store())?;
-    super::store_comparisons(writer.store())?;
-    let analysis = store_analysis(writer.store())?;
+    super::store_references(&writer)?;
+    super::store_comparisons(&writer)?;
+    let analysis = store_analysis(&writer)?;
     let store = writer.commit()?;
     let analysis = analysis.map(|a| {
         let connectors = analysis::metrics::connectors(&a.net).len();
@@ -203,7 +203,8 @@ pub fn build(
 }
 
 /// Recomputes the analysis graph of a store being written (after a build).
-pub fn store_analysis(store: &KgStore) -> Result<Option<Analysis>, Error> {
+pub fn store_analysis(writer: &Writer) -> Result<Option<Analysis>, Error> {
+    let store = writer.store();
     let net = analysis::load::network(store)?;
     let graph = oxigraph::model::NamedNode::new_unchecked(vocab::ANALYSIS_GRAPH);
     if net.mentions.is_empty() {

@@ -4,7 +4,7 @@
 
 use super::{plans, Error, PlanInfo};
 use crate::compare::{self, Comparison};
-use crate::store::KgStore;
+use crate::store::{KgStore, Writer};
 use crate::vocab;
 use oxigraph::model::{NamedNode, Quad};
 
@@ -65,7 +65,8 @@ const BATCH: usize = 64;
 /// cores; batches are written one after another by the bulk loader (the
 /// store is a generation not yet published, so the graph is seen whole or
 /// not at all).
-pub fn store_comparisons(store: &KgStore) -> Result<usize, Error> {
+pub fn store_comparisons(writer: &Writer) -> Result<usize, Error> {
+    let store = writer.store();
     let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
     // cleared first: the plans a text names as predecessors are read from
     // the documents, not from what an earlier build inferred

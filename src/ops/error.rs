@@ -197,6 +197,21 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+/// One refusal as its own error; several as one line naming each file.
+fn nothing_built(refused: &[crate::ingest::Refused]) -> String {
+    match refused {
+        [one] => one.error.to_string(),
+        many => format!(
+            "no document was built; {} refused: {}",
+            many.len(),
+            many.iter()
+                .map(|r| r.error.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Error;
@@ -216,20 +231,5 @@ mod tests {
             some.to_string(),
             "no entity named \"ARFF\"; did you mean \"ARF\"?"
         );
-    }
-}
-
-/// One refusal as its own error; several as one line naming each file.
-fn nothing_built(refused: &[crate::ingest::Refused]) -> String {
-    match refused {
-        [one] => one.error.to_string(),
-        many => format!(
-            "no document was built; {} refused: {}",
-            many.len(),
-            many.iter()
-                .map(|r| r.error.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
     }
 }

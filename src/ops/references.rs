@@ -6,7 +6,7 @@
 
 use super::Error;
 use crate::sparql;
-use crate::store::KgStore;
+use crate::store::Writer;
 use crate::vocab::{
     self,
     ext::{SKOS_ALT_LABEL, SKOS_PREF_LABEL},
@@ -16,7 +16,8 @@ use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Literal, NamedNode, Quad};
 
 /// Recomputes the references graph of a store being written.
-pub fn store_references(store: &KgStore) -> Result<usize, Error> {
+pub fn store_references(writer: &Writer) -> Result<usize, Error> {
+    let store = writer.store();
     let rows = sparql::select(
         store,
         "references",

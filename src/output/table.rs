@@ -126,7 +126,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     for word in text.split_whitespace() {
         let mut word: Vec<char> = word.chars().collect();
         loop {
-            let last = lines.last_mut().expect("a line");
+            let Some(last) = lines.last_mut() else {
+                lines.push(String::new());
+                continue;
+            };
             let used = len(last);
             let room = if used == 0 {
                 width

@@ -237,7 +237,7 @@ pub fn path(a: &Analysis, from: usize, to: usize) -> Report {
                     vec![
                         ent.label.clone(),
                         ps.key.clone(),
-                        snippet(ps, &[ent.label.clone()], 50),
+                        snippet(ps, std::slice::from_ref(&ent.label), 50),
                     ]
                 }
                 None => vec![ent.label.clone(), String::new(), String::new()],

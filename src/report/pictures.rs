@@ -2,6 +2,7 @@
 //! Graphviz), the pillar matrix as an SVG heat map (drawn here).
 
 use crate::analysis::{metrics, Analysis};
+use petgraph::visit::EdgeRef as _;
 use std::fmt::Write as _;
 
 /// Node fill by pillar span: 1 pillar pale, 5 pillars dark.
@@ -37,9 +38,9 @@ pub fn dot(a: &Analysis) -> String {
             size * 0.6
         );
     }
-    for edge in a.graph.edge_indices() {
-        let (x, y) = a.graph.edge_endpoints(edge).expect("edge exists");
-        let w = a.graph[edge];
+    for edge in a.graph.edge_references() {
+        let (x, y) = (edge.source(), edge.target());
+        let w = *edge.weight();
         let _ = writeln!(
             out,
             "  n{} -- n{} [penwidth={:.1}];",

@@ -18,6 +18,7 @@ pub use writer::Writer;
 
 use generations::Layout;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults};
 use oxigraph::store::{StorageError, Store};
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,9 @@ pub enum StoreError {
     #[error("store: {0}")]
     Storage(#[from] StorageError),
 }
+
+/// Quads read from the store, one at a time.
+pub type QuadIter = Box<dyn Iterator<Item = Result<Quad, StorageError>>>;
 
 /// The knowledge-graph store.
 pub struct KgStore {
@@ -113,9 +117,35 @@ impl KgStore {
         KgStore::open_read_only(&self.location)
     }
 
-    /// The Oxigraph store, for reading.
-    pub fn inner(&self) -> &Store {
+    /// The Oxigraph store. Crate-private: outside the core a store is read
+    /// through [`KgStore::execute`] and [`KgStore::graph_quads`], and written
+    /// only through [`Writer`], so what a caller may do is fixed by types.
+    pub(crate) fn inner(&self) -> &Store {
         &self.store
+    }
+
+    /// Evaluates a query the caller prepared (with its own dataset, options
+    /// and cancellation token) against this store.
+    pub fn execute(
+        &self,
+        prepared: PreparedSparqlQuery,
+    ) -> Result<QueryResults<'static>, QueryEvaluationError> {
+        prepared.on_store(&self.store).execute()
+    }
+
+    /// The quads of one named graph (None when the store has no such graph),
+    /// or of every graph.
+    pub fn graph_quads(&self, graph: Option<&NamedNode>) -> Result<Option<QuadIter>, StoreError> {
+        match graph {
+            Some(g) if !self.store.contains_named_graph(g)? => Ok(None),
+            Some(g) => Ok(Some(Box::new(self.store.quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            )))),
+            None => Ok(Some(Box::new(self.store.iter()))),
+        }
     }
 
     /// Whether the store holds a document graph (a built plan or programme).
@@ -134,7 +164,7 @@ impl KgStore {
     /// failure (or a kill) at any point leaves every previous graph whole.
     /// With `drop_others`, the other poakg graphs (documents of earlier builds,
     /// derived results) are removed in the same transaction.
-    pub fn replace_graphs(
+    pub(crate) fn replace_graphs(
         &self,
         graphs: &[(&NamedNode, &[Quad])],
         drop_others: bool,
@@ -174,7 +204,7 @@ impl KgStore {
     /// several times faster than a transaction and in bounded memory, but
     /// not atomic. Only for a generation a build is writing: it is published
     /// whole or not at all, so nobody sees a half-loaded graph.
-    pub fn bulk_add(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+    pub(crate) fn bulk_add(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
         let mut loader = self.store.bulk_loader().with_num_threads(2);
         loader.load_quads(quads)?;
         loader.commit()?;

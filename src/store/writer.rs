@@ -86,6 +86,21 @@ impl Writer {
         Writer { store, disk: None }
     }
 
+    /// A writer of a new in-memory store.
+    pub fn in_memory() -> Result<Writer, StoreError> {
+        Ok(Writer::over_memory(KgStore::in_memory()?))
+    }
+
+    /// Replaces each named graph with the given quads in one transaction
+    /// (see [`KgStore`]'s own, which only the core calls).
+    pub fn replace_graphs(
+        &self,
+        graphs: &[(&oxigraph::model::NamedNode, &[oxigraph::model::Quad])],
+        drop_others: bool,
+    ) -> Result<(), StoreError> {
+        self.store.replace_graphs(graphs, drop_others)
+    }
+
     /// The store being written.
     pub fn store(&self) -> &KgStore {
         &self.store
@@ -112,6 +127,16 @@ impl Writer {
             },
             message: "the generation just published cannot be found".into(),
         })
+    }
+
+    /// Applies a SPARQL UPDATE the caller prepared (with its own options and
+    /// cancellation token) to the store being written; [`Writer::publish_snapshot`]
+    /// then makes it visible to readers of an on-disk store.
+    pub fn apply_update(
+        &self,
+        update: oxigraph::sparql::PreparedSparqlUpdate,
+    ) -> Result<(), oxigraph::sparql::UpdateEvaluationError> {
+        update.on_store(self.store.inner()).execute()
     }
 
     /// Publishes a checkpoint of what the writer holds now, and keeps

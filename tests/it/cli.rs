@@ -141,7 +141,7 @@ fn graph_clause_addresses_one_document() {
 #[test_case(&["validate", "--shapes", "none.ttl"], "none.ttl" ; "missing shapes file")]
 fn user_errors_exit_1_with_one_line(args: &[&str], what: &str) {
     let env = Env::new();
-    env.run(&args).user_error(what);
+    env.run(args).user_error(what);
 }
 
 #[test_case("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" as &[u8], "binary data" ; "binary")]

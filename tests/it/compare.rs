@@ -9,7 +9,7 @@ use crate::common::{repo_file, TestResult};
 use poakg::compare::{self, score, Comparison};
 use poakg::entities::Extractor;
 use poakg::ingest::{self, Source};
-use poakg::store::KgStore;
+use poakg::store::Writer;
 use test_case::test_case;
 
 /// The two plans built into one store, compared.
@@ -18,12 +18,13 @@ fn compared(
     earlier: &str,
     later: &str,
 ) -> Result<Comparison, Box<dyn std::error::Error>> {
-    let store = KgStore::in_memory()?;
+    let writer = Writer::in_memory()?;
     let sources = [earlier, later]
         .iter()
         .map(|f| Source::from_path(&repo_file(&format!("tests/fixtures/{folder}/{f}.txt"))))
         .collect::<Result<Vec<_>, _>>()?;
-    let built = ingest::build(&store, &sources, true, &Extractor::bundled()?)?;
+    let built = ingest::build(&writer, &sources, true, &Extractor::bundled()?)?;
+    let store = writer.commit()?;
     let plan = |k: usize| poakg::vocab::id(&built[k].slug);
     let (a, b) = (plan(0), plan(1));
     Ok(Comparison::new(

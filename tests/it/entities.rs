@@ -9,7 +9,7 @@ use poakg::entities::{EntityClass, Extractor};
 use poakg::eval::{self, Gold, Score};
 use poakg::ingest::{self, Source};
 use poakg::listing;
-use poakg::store::KgStore;
+use poakg::store::{KgStore, Writer};
 use test_case::test_case;
 
 fn score_file(
@@ -17,8 +17,9 @@ fn score_file(
     extractor: &Extractor,
     gold: &str,
 ) -> Result<Score, Box<dyn std::error::Error>> {
-    let store = KgStore::in_memory()?;
-    ingest::build(&store, &sources, true, extractor)?;
+    let writer = Writer::in_memory()?;
+    ingest::build(&writer, &sources, true, extractor)?;
+    let store = writer.commit()?;
     let path = repo_file(gold);
     let gold = Gold::parse(
         &path.display().to_string(),
@@ -195,13 +196,14 @@ fn partner_plans_against_their_hand_annotations(stem: &str) -> TestResult {
 
 /// A store built from the bundled seeds.
 fn seed_store() -> Result<KgStore, Box<dyn std::error::Error>> {
-    let store = KgStore::in_memory()?;
+    let writer = Writer::in_memory()?;
     ingest::build(
-        &store,
+        &writer,
         &ingest::bundled_sources(),
         true,
         &Extractor::bundled()?,
     )?;
+    let store = writer.commit()?;
     Ok(store)
 }
 

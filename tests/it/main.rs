@@ -1,6 +1,13 @@
 //! The integration tests: one test binary (as cargo and ripgrep keep theirs),
 //! so that RocksDB and Oxigraph are linked once, not once per file. Each
 //! module is one area; `common` holds the harness.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)] // tests and benchmarks report and fail loudly
 
 mod common;
 

@@ -10,7 +10,7 @@
 
 use crate::common::TestResult;
 use poakg::sparql::{self, QueryText, ResultFormat};
-use poakg::store::KgStore;
+use poakg::store::{KgStore, Writer};
 use test_case::test_case;
 
 /// Numbers and strings that make a cycle under value-then-lexical ordering,
@@ -68,13 +68,14 @@ fn order_by_puts_numbers_in_numeric_order_and_apart_from_strings() -> TestResult
 
 #[test]
 fn order_by_over_every_object_of_the_seed_store_answers() -> TestResult {
-    let store = KgStore::in_memory()?;
+    let writer = Writer::in_memory()?;
     poakg::ingest::build(
-        &store,
+        &writer,
         &poakg::ingest::bundled_sources(),
         true,
         &poakg::entities::Extractor::bundled()?,
     )?;
+    let store = writer.commit()?;
     let got = rows(&store, "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")?;
     let all = rows(&store, "SELECT ?o WHERE { ?s ?p ?o }")?;
     assert_eq!(got.len(), all.len());

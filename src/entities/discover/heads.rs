@@ -19,7 +19,7 @@ pub fn head_noun_names(lex: &Lexicon, text: &str) -> Vec<Candidate> {
             if words
                 .iter()
                 .all(|w| is_capitalised(w) && !lex.is_countries_generic(w))
-                && !(from == 0)
+                && from != 0
             {
                 let name = format!("{} countries", words.join(" "));
                 out.push(Candidate {

@@ -206,8 +206,7 @@ fn item(tokens: &[Token], k: &mut usize) -> usize {
     if tokens.get(*k).is_some_and(|t| t.text == "the") {
         *k += 1;
     }
-    loop {
-        let Some(t) = tokens.get(*k) else { break };
+    while let Some(t) = tokens.get(*k) {
         if is_capitalised(&t.text) && !is_year_or_number(&t.text) {
             words += 1;
             *k += 1;

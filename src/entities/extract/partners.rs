@@ -238,10 +238,10 @@ impl Extractor {
                     while let Some(w) = words.first().copied() {
                         let bare = w.trim_end_matches(',');
                         let capital = bare.starts_with(|c: char| c.is_uppercase());
-                        if capital && !bare.contains("ASEAN") && !bare.ends_with('-') {
-                            taken.push(w);
-                            words.remove(0);
-                        } else if (w == "and" || w == "&") && !taken.is_empty() {
+                        let name_word =
+                            capital && !bare.contains("ASEAN") && !bare.ends_with('-');
+                        let joiner = (w == "and" || w == "&") && !taken.is_empty();
+                        if name_word || joiner {
                             taken.push(w);
                             words.remove(0);
                         } else {

@@ -82,19 +82,18 @@ impl Label<'_> {
 }
 
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[•▪◦●·*\-–]\s+)+").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"^(?:[•▪◦●·*\-–]\s+)+"));
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
     // "1.2.16.", "1.1", "1)", and "2 ." with a space before the dot
-    Regex::new(r"^(\d{1,2}(?:\.\d{1,3}){0,3})(?: ?(\.|\)|:))?(?:\s+(.*))?$").expect("valid regex")
+    crate::text::regex(r"^(\d{1,2}(?:\.\d{1,3}){0,3})(?: ?(\.|\)|:))?(?:\s+(.*))?$")
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(([a-zA-Z]{1,5}|\d{1,2})\)(?:\s+(.*))?$").expect("valid regex")
+    crate::text::regex(r"^\(([a-zA-Z]{1,5}|\d{1,2})\)(?:\s+(.*))?$")
 });
 static PLAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([a-zA-Z]{1,5})(\.|\)|:)(?:\s+(.*))?$").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"^([a-zA-Z]{1,5})(\.|\)|:)(?:\s+(.*))?$"));
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:part|pillar|chapter|priority\s+area|area|theme|cluster|component|(?:strategic\s+)?thrust)\s+([IVXL]{1,6}|[A-Z]|\d{1,2})\b\s*(?:[:.\-–—]\s*|\s+)?(.*)$")
-        .expect("valid regex")
+    crate::text::regex(r"^(?i:part|pillar|chapter|priority\s+area|area|theme|cluster|component|(?:strategic\s+)?thrust)\s+([IVXL]{1,6}|[A-Z]|\d{1,2})\b\s*(?:[:.\-–—]\s*|\s+)?(.*)$")
 });
 
 /// Every reading of the label at the start of `text` (already trimmed), most

@@ -94,7 +94,7 @@ pub enum LineKind<'a> {
 }
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::text::regex(concat!(
         r"(?i)^(?:",
         r"page\s*\d+(?:\s*(?:of|/)\s*\d+)?",      // Page 9 of 20, Page 3
         r"|\d+\s*(?:of|/)\s*\d+",                  // 9 of 20, 9/20
@@ -115,7 +115,6 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:home|skip to (?:main )?content|menu|search|back to top|top)(?:\s*[>»|/›]\s*\S.*)?", // navigation, breadcrumbs
         r")$"
     ))
-    .expect("valid regex")
 });
 
 /// Classifies one line by its shape alone.

@@ -320,9 +320,8 @@ fn relation(state: &State, h: &Label<'_>, level: Level, r: &Label<'_>) -> Relati
         if r.values.len() <= n {
             // a decimal label at this depth or above: a sibling or an uncle
             let same_parent = r.values.len() == n && r.values[..n - 1] == h.values[..n - 1];
-            return if same_parent && r.values[n - 1] == h.values[n - 1] + 1 {
-                Relation::Sibling
-            } else if r.values.len() < n || level == Level::Pillar {
+            let next = same_parent && r.values[n - 1] == h.values[n - 1] + 1;
+            return if next || r.values.len() < n || level == Level::Pillar {
                 Relation::Sibling
             } else {
                 Relation::Other

@@ -73,15 +73,15 @@ pub struct Repairer {
 }
 
 static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}.\-’']*").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"[\p{L}\p{N}][\p{L}\p{N}.\-’']*"));
 static GLUED_ABBREV_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{3,})((?:[A-Z]\.){2,})").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"\b([A-Z]{3,})((?:[A-Z]\.){2,})"));
 static GLUED_ABBREV_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:[A-Z]\.){2,})([A-Z][A-Za-z]{2,})").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"\b((?:[A-Z]\.){2,})([A-Z][A-Za-z]{2,})"));
 static CAPITAL_I_FOR_L: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([\p{L}\p{N}.])-I([a-z]{1,12})\b").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"([\p{L}\p{N}.])-I([a-z]{1,12})\b"));
 static CAMEL_GLUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$"));
 
 impl Repairer {
     /// Learns line lengths and vocabulary from the document's lines.

@@ -307,10 +307,10 @@ impl<'s> Parser<'s, '_> {
     fn push_inferred_section(&mut self, i: usize, label: &Label<'s>) {
         let line = &self.lines[i];
         let values = label.values[..2].to_vec();
-        let pillar = self
-            .pillars
-            .last_mut()
-            .expect("a clause fits only in a pillar");
+        // a clause fits only in a pillar: there is one
+        let Some(pillar) = self.pillars.last_mut() else {
+            return;
+        };
         let title = pillar.title.clone();
         pillar.sections.push(SectionLines {
             label: values

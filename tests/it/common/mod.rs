@@ -44,7 +44,7 @@ impl Env {
 
     /// `poakg --store <dir>/store ARGS` run in the folder.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_poakg"));
+        let mut cmd = Command::new(poakg_binary());
         cmd.arg("--store")
             .arg(self.store())
             .args(args)
@@ -134,4 +134,28 @@ pub fn fold(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The `poakg` binary of this build. It is poakg-cli's (the core crate has
+/// no binary), built beside this test binary: `cargo test` from the
+/// workspace root builds it first, since poakg-cli has tests of its own.
+pub fn poakg_binary() -> std::path::PathBuf {
+    static BINARY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BINARY
+        .get_or_init(|| {
+            let exe = std::env::current_exe().expect("the test binary's path");
+            // target/<profile>/deps/it-HASH -> target/<profile>/poakg
+            let dir = exe
+                .parent()
+                .and_then(std::path::Path::parent)
+                .expect("the test binary sits in target/<profile>/deps");
+            let binary = dir.join(format!("poakg{}", std::env::consts::EXE_SUFFIX));
+            assert!(
+                binary.exists(),
+                "{} is missing: run the tests from the workspace root (`cargo test --release`), which builds poakg-cli's binary",
+                binary.display()
+            );
+            binary
+        })
+        .clone()
 }

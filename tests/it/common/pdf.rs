@@ -13,7 +13,7 @@ pub fn from_text(text: &str) -> Option<Vec<u8>> {
         let mut parts = raw.split('\u{c}').peekable();
         while let Some(part) = parts.next() {
             let line = part.trim_end_matches('\r');
-            if !(i == 0 && line.is_empty() && parts.peek().is_some()) || !line.is_empty() {
+            if !(i == 0 && line.is_empty() && parts.peek().is_some()) {
                 let bytes: Option<Vec<u8>> = line.chars().map(win_ansi).collect();
                 let page = pages.last_mut().expect("a page");
                 if page.len() >= 60 {

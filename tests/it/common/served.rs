@@ -30,7 +30,7 @@ pub fn serve_store(store: &[&str], extra: &[&str]) -> Result<Served, Box<dyn std
         .local_addr()?
         .port();
     let bind = format!("127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_poakg"))
+    let child = Command::new(super::poakg_binary())
         .args(store)
         .args(["serve", "--bind", &bind])
         .args(extra)

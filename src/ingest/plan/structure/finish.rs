@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static YEAR_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*[-–—]\s*(\d{4})").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"(\d{4})\s*[-–—]\s*(\d{4})"));
 
 impl<'s> Parser<'s, '_> {
     pub(super) fn finish(self, first_pillar_line: usize) -> Result<Plan, PlanError> {

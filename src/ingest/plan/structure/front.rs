@@ -7,14 +7,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?\s*(?:19|20)\d\d\s*(?:[-–—‑]|to)?\s*(?:19|20)\d\d\s*\)?$")
-        .expect("valid regex")
+    crate::text::regex(r"^\(?\s*(?:19|20)\d\d\s*(?:[-–—‑]|to)?\s*(?:19|20)\d\d\s*\)?$")
 });
 /// A title line that ends with its period: "... Prosperity (2021-2025)",
 /// "for the period of 2023 to 2027", "Partnership 2025–2029".
 static ENDS_WITH_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:19|20)\d\d\s*(?:[-–—‑]|to|until)?\s*(?:19|20)\d\d\s*\)?\s*$")
-        .expect("valid regex")
+    crate::text::regex(r"\b(?:19|20)\d\d\s*(?:[-–—‑]|to|until)?\s*(?:19|20)\d\d\s*\)?\s*$")
 });
 
 /// Splits the lines before the first pillar into the title and the preamble.
@@ -109,8 +107,7 @@ pub(super) fn front_matter(
 /// Words a plan's title has (its kind, or what it is a plan of): a line
 /// without any is a sentence or a headline, not the title.
 static TITLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:plan|plans|programme|program|framework|work\s*plan|workplan|cooperation|co-operation|partnership|roadmap|road map|agenda|action|areas|declaration|statement|strategy)\b")
-        .expect("valid regex")
+    crate::text::regex(r"(?i)\b(?:plan|plans|programme|program|framework|work\s*plan|workplan|cooperation|co-operation|partnership|roadmap|road map|agenda|action|areas|declaration|statement|strategy)\b")
 });
 
 /// Whether text can be a plan's title: it names a kind of plan (or what

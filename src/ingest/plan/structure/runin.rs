@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// A decimal label of two to four parts, with an optional dot, and the
 /// white space after it.
 static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+").expect("valid regex"));
+    LazyLock::new(|| crate::text::regex(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+"));
 
 /// Words after which a number is another text's ("Article 2.1").
 const REFERS: &[&str] = &[
@@ -123,7 +123,7 @@ fn cuts_in(text: &str, last: &mut Vec<u32>) -> Vec<usize> {
 /// Whether `next` follows `last` in a plan's numbering: the first unit
 /// (`1.1`, `1.1.1`), a child, a sibling, or a sibling of an ancestor.
 fn in_sequence(last: &[u32], next: &[u32]) -> bool {
-    if next.iter().any(|&v| v == 0) {
+    if next.contains(&0) {
         return false;
     }
     if last.is_empty() {
