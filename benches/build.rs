@@ -106,7 +106,8 @@ fn benches(c: &mut Criterion) {
         b.iter_batched(
             || Writer::in_memory().expect("store"),
             |writer| {
-                ingest::build(&writer, &ingest::bundled_sources(), true, &extractor).expect("builds")
+                ingest::build(&writer, &ingest::bundled_sources(), true, &extractor)
+                    .expect("builds")
             },
             BatchSize::PerIteration,
         )

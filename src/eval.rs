@@ -140,34 +140,20 @@ impl Gold {
 /// A name reduced to what must agree: lower case, letters and digits, no
 /// leading "the", no years.
 pub fn normalise_name(name: &str) -> String {
-    let folded: String = name
-        .chars()
-        .map(crate::entities::matcher::normalise_char)
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<&str> = folded
-        .split_whitespace()
-        .filter(|w| !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
-        .collect();
-    let words = if words.first() == Some(&"the") {
-        &words[1..]
-    } else {
-        &words[..]
-    };
-    words.join(" ")
+    name_words(name, false)
 }
 
 /// Like [`normalise_name`], but years stay.
 fn normalise_keeping_years(name: &str) -> String {
+    name_words(name, true)
+}
+
+/// The words of a name (the toolkit's characters, letters and digits, lower
+/// case), less a leading "the" and, unless `keep_years`, its years.
+fn name_words(name: &str, keep_years: bool) -> String {
     let folded: String = name
         .chars()
-        .map(crate::entities::matcher::normalise_char)
+        .map(crate::text::normalise_char)
         .map(|c| {
             if c.is_alphanumeric() {
                 c.to_ascii_lowercase()
@@ -176,11 +162,14 @@ fn normalise_keeping_years(name: &str) -> String {
             }
         })
         .collect();
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let words = if words.first() == Some(&"the") {
-        &words[1..]
-    } else {
-        &words[..]
+    let is_year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| keep_years || !is_year(w))
+        .collect();
+    let words = match words.first() {
+        Some(&"the") => &words[1..],
+        _ => &words[..],
     };
     words.join(" ")
 }
@@ -207,13 +196,15 @@ pub struct Score {
 }
 
 impl Score {
-    /// Matched pairs over found pairs, from 0 to 1 (0 when nothing was found).
+    /// Matched pairs over found pairs, from 0 to 1 (see [`Prf`] for nothing
+    /// found).
     pub fn precision(&self) -> f64 {
-        ratio(self.matched, self.found)
+        Prf::of(self.matched, self.found, self.gold).precision
     }
-    /// Matched rows over gold rows, from 0 to 1 (0 when the gold is empty).
+    /// Matched rows over gold rows, from 0 to 1 (see [`Prf`] for an empty
+    /// gold).
     pub fn recall(&self) -> f64 {
-        ratio(self.matched, self.gold)
+        Prf::of(self.matched, self.found, self.gold).recall
     }
     /// The harmonic mean of [`precision`](Self::precision) and
     /// [`recall`](Self::recall).
@@ -224,6 +215,43 @@ impl Score {
     /// nothing matched).
     pub fn class_accuracy(&self) -> f64 {
         ratio(self.class_right, self.matched)
+    }
+}
+
+/// Precision, recall and F1 of `right` items out of `found` against `gold`:
+/// the one definition every score of poakg uses. With nothing found and
+/// nothing to find, both are 1 (nothing was missed, nothing was wrong); with
+/// nothing found and something to find, precision is 0, as recall is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prf {
+    /// `right` over `found`.
+    pub precision: f64,
+    /// `right` over `gold`.
+    pub recall: f64,
+    /// Their harmonic mean.
+    pub f1: f64,
+}
+
+impl Prf {
+    /// The scores of `right` of `found` items against `gold` items.
+    pub fn of(right: usize, found: usize, gold: usize) -> Prf {
+        let share = |a: usize, b: usize| {
+            if b == 0 {
+                if gold == 0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            } else {
+                a as f64 / b as f64
+            }
+        };
+        let (precision, recall) = (share(right, found), share(right, gold));
+        Prf {
+            precision,
+            recall,
+            f1: f1(precision, recall),
+        }
     }
 }
 
@@ -309,6 +337,33 @@ pub fn score(gold: &Gold, found: &[Found]) -> Score {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_definition_of_precision_and_recall_at_the_edges() {
+        // nothing to find, nothing found: nothing missed, nothing wrong
+        assert_eq!(
+            Prf::of(0, 0, 0),
+            Prf {
+                precision: 1.0,
+                recall: 1.0,
+                f1: 1.0
+            }
+        );
+        // something to find, nothing found
+        assert_eq!(
+            Prf::of(0, 0, 4),
+            Prf {
+                precision: 0.0,
+                recall: 0.0,
+                f1: 0.0
+            }
+        );
+        // found things where there was nothing to find
+        assert_eq!(Prf::of(0, 3, 0).precision, 0.0);
+        let half = Prf::of(2, 4, 2);
+        assert_eq!((half.precision, half.recall), (0.5, 1.0));
+        assert!((half.f1 - 2.0 / 3.0).abs() < 1e-12);
+    }
 
     const GOLD: &str = "# scope: 1.2 preamble\nclause\tentity\tclass\n1.2.1\tASEAN Regional Forum\tMechanism\n1.2.1\tEast Asia Summit\tMechanism\n1.2.3\tthe ARF Hanoi Plan of Action II (2020-2025)\tInstrument\n";
 

@@ -84,11 +84,12 @@ impl ExportFormat {
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The `--graph` name (carried, without angle brackets) is not a valid IRI.
-    #[error("--graph {0}: not an IRI")]
+    /// The graph name asked for (carried, without angle brackets) is not a
+    /// valid IRI.
+    #[error("graph {0}: not an IRI")]
     BadGraph(String),
-    /// The `--graph` IRI names no graph in the store.
-    #[error("--graph <{graph}>: no such graph in the store (graphs: {known})")]
+    /// The graph IRI asked for names no graph in the store.
+    #[error("no graph <{graph}> in the store (graphs: {known})")]
     NoSuchGraph {
         /// The graph IRI asked for.
         graph: String,

@@ -14,6 +14,10 @@ pub mod entities;
 pub mod eval;
 pub mod export;
 pub mod ingest;
+#[cfg(feature = "jsonld")]
+pub mod jsonld;
+#[cfg(not(feature = "jsonld"))]
+#[path = "jsonld_off.rs"]
 pub mod jsonld;
 pub mod listing;
 pub mod ops;
@@ -25,5 +29,6 @@ pub mod seeds;
 pub mod sparql;
 pub mod store;
 pub mod text;
+#[cfg(feature = "shacl")]
 pub mod validate;
 pub mod vocab;

@@ -7,7 +7,7 @@ use crate::eval::Found;
 use crate::sparql::{self, QueryError, Row};
 use crate::store::KgStore;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 /// Output formats of the listings.
@@ -103,7 +103,7 @@ fn class_name(iri: &str) -> String {
 
 /// The short name of a document: a plan's (`US:2021`), else the last part
 /// of its IRI.
-fn doc_name(names: &std::collections::HashMap<String, String>, doc: &str) -> String {
+fn doc_name(names: &HashMap<String, String>, doc: &str) -> String {
     names
         .get(doc)
         .cloned()
@@ -170,6 +170,29 @@ pub fn entities(
     let names = crate::analysis::load::plan_names(store)?;
     // with several plans, notations are qualified by their plan (US:2021/1.2.3)
     let several = plan.is_none() && names.len() > 1;
+    let mut by_iri = entity_labels(store)?;
+    let mut uses = EntityUses::read(store, &names, plan, several, &mut by_iri)?;
+    let named: BTreeSet<String> = uses.plans.keys().cloned().collect();
+    let mut out: Vec<EntityRow> = by_iri
+        .into_values()
+        .filter(|r| class.is_none_or(|c| c.name() == r.class))
+        .filter(|r| plan.is_none() || named.contains(&r.iri))
+        .map(|mut r| {
+            r.alt_labels.sort();
+            uses.fill(&mut r);
+            r
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    Ok(out)
+}
+
+/// Every entity of the store with its class and labels (no uses yet), by IRI.
+fn entity_labels(store: &KgStore) -> Result<BTreeMap<String, EntityRow>, QueryError> {
     let rows = sparql::select(
         store,
         "entities",
@@ -199,86 +222,109 @@ pub fn entities(
             row.alt_labels.push(alt);
         }
     }
-    let uses = sparql::select(store,
-        "entity mentions",
-        "SELECT ?e ?doc ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
-           ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p .
-           ?p skos:notation ?key . OPTIONAL { ?p poa:position ?pos } OPTIONAL { ?p poa:inPillar/skos:notation ?pillar }
-           OPTIONAL { ?p dcterms:isPartOf ?doc }
-         } GROUP BY ?e ?doc ?key ?pos ?pillar"
-            .to_owned(),
-    )?;
-    let mut passages: BTreeMap<String, BTreeSet<(String, i64, String)>> = BTreeMap::new();
-    let mut pillars: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut plans: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for u in &uses {
-        let doc = text(u, "doc");
-        if plan.is_some_and(|plan| doc != plan) {
-            continue;
-        }
-        let doc_short = doc_name(&names, &doc);
-        let qualify = |n: String| {
-            if several && names.contains_key(&doc) {
-                format!("{doc_short}/{n}")
-            } else {
-                n
-            }
+    Ok(by_iri)
+}
+
+/// Where each entity is mentioned, by entity IRI.
+struct EntityUses {
+    /// The passages naming it, as (document, position, notation): in plan
+    /// and document order.
+    passages: BTreeMap<String, BTreeSet<(String, i64, String)>>,
+    /// The pillars of those passages.
+    pillars: BTreeMap<String, BTreeSet<String>>,
+    /// The short names of the documents naming it.
+    plans: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl EntityUses {
+    /// Reads the mentions (of `plan` only, if given), adding their counts
+    /// to the rows of `by_iri`; with `several`, notations are qualified by
+    /// their plan.
+    fn read(
+        store: &KgStore,
+        names: &HashMap<String, String>,
+        plan: Option<&str>,
+        several: bool,
+        by_iri: &mut BTreeMap<String, EntityRow>,
+    ) -> Result<EntityUses, QueryError> {
+        let rows = sparql::select(store,
+            "entity mentions",
+            "SELECT ?e ?doc ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
+               ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p .
+               ?p skos:notation ?key . OPTIONAL { ?p poa:position ?pos } OPTIONAL { ?p poa:inPillar/skos:notation ?pillar }
+               OPTIONAL { ?p dcterms:isPartOf ?doc }
+             } GROUP BY ?e ?doc ?key ?pos ?pillar"
+                .to_owned(),
+        )?;
+        let mut uses = EntityUses {
+            passages: BTreeMap::new(),
+            pillars: BTreeMap::new(),
+            plans: BTreeMap::new(),
         };
-        let e = text(u, "e");
-        plans
-            .entry(e.clone())
-            .or_default()
-            .insert(doc_short.clone());
-        if let Some(row) = by_iri.get_mut(&e) {
-            row.mentions += usize::try_from(number(u, "n")).unwrap_or(0);
+        for u in &rows {
+            let doc = text(u, "doc");
+            if plan.is_some_and(|plan| doc != plan) {
+                continue;
+            }
+            let doc_short = doc_name(names, &doc);
+            let qualify = |n: String| {
+                if several && names.contains_key(&doc) {
+                    format!("{doc_short}/{n}")
+                } else {
+                    n
+                }
+            };
+            let e = text(u, "e");
+            uses.plans
+                .entry(e.clone())
+                .or_default()
+                .insert(doc_short.clone());
+            if let Some(row) = by_iri.get_mut(&e) {
+                row.mentions += usize::try_from(number(u, "n")).unwrap_or(0);
+            }
+            uses.passages.entry(e.clone()).or_default().insert((
+                doc_short.clone(),
+                number(u, "pos"),
+                qualify(text(u, "key")),
+            ));
+            let pillar = text(u, "pillar");
+            if !pillar.is_empty() {
+                uses.pillars.entry(e).or_default().insert(qualify(pillar));
+            }
         }
-        passages.entry(e.clone()).or_default().insert((
-            doc_short.clone(),
-            number(u, "pos"),
-            qualify(text(u, "key")),
-        ));
-        let pillar = text(u, "pillar");
-        if !pillar.is_empty() {
-            pillars.entry(e).or_default().insert(qualify(pillar));
-        }
+        Ok(uses)
     }
-    let named: BTreeSet<String> = plans.keys().cloned().collect();
-    let mut out: Vec<EntityRow> = by_iri
-        .into_values()
-        .filter(|r| class.is_none_or(|c| c.name() == r.class))
-        .filter(|r| plan.is_none() || named.contains(&r.iri))
-        .map(|mut r| {
-            r.alt_labels.sort();
-            r.plans = plans
-                .remove(&r.iri)
-                .unwrap_or_default()
-                .into_iter()
-                .collect();
-            r.passages = passages
-                .remove(&r.iri)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(_, _, k)| k)
-                .collect();
-            r.pillars = pillars
-                .remove(&r.iri)
-                .unwrap_or_default()
-                .into_iter()
-                .collect();
-            r
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then_with(|| a.label.cmp(&b.label))
-    });
-    Ok(out)
+
+    /// Moves the plans, passages and pillars of `row`'s entity into it.
+    fn fill(&mut self, row: &mut EntityRow) {
+        row.plans = self
+            .plans
+            .remove(&row.iri)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        row.passages = self
+            .passages
+            .remove(&row.iri)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, _, k)| k)
+            .collect();
+        row.pillars = self
+            .pillars
+            .remove(&row.iri)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+    }
 }
 
 /// Passage-entity pairs for scoring, of one plan (by IRI) or of all.
 pub fn found_pairs(store: &KgStore, plan: Option<&str>) -> Result<Vec<Found>, QueryError> {
-    let in_plan = plan.map_or(String::new(), |p| format!("?p dcterms:isPartOf <{p}> ."));
+    let in_plan = match plan {
+        Some(p) => format!("?p dcterms:isPartOf {} .", sparql::iri(p)?),
+        None => String::new(),
+    };
     let rows = sparql::select(
         store,
         "found entities",

@@ -31,16 +31,16 @@ pub struct Target {
 #[derive(Debug, thiserror::Error)]
 pub enum PushError {
     /// The endpoint (carried, trimmed) does not start with `http://` or `https://`.
-    #[error("--endpoint {0}: not an http:// or https:// URL")]
+    #[error("endpoint {0}: not an http:// or https:// URL")]
     BadEndpoint(String),
-    /// The `--graph` name (carried, without angle brackets) is not a valid IRI.
-    #[error("--graph {0}: not an IRI")]
+    /// The graph name (carried, without angle brackets) is not a valid IRI.
+    #[error("graph {0}: not an IRI")]
     BadGraph(String),
-    /// The `--graph` IRI names no graph in the store.
-    #[error("--graph <{0}>: no such graph in the store (see `poakg stats`)")]
+    /// The graph IRI asked for names no graph in the store.
+    #[error("no graph <{0}> in the store")]
     NoSuchGraph(String),
     /// Only one of the user name and the password was given.
-    #[error("--password needs --user (and --user needs --password)")]
+    #[error("a password needs a user name (and a user name a password)")]
     HalfCredentials,
     /// The request could not be built or sent, or no answer came (connection
     /// refused, timeout, TLS failure).
@@ -267,10 +267,7 @@ mod tests {
         let mut t = target("http://x", None, None);
         t.graph = Some("urn:nowhere".into());
         let err = push(&store, &t, |_| {}).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "--graph <urn:nowhere>: no such graph in the store (see `poakg stats`)"
-        );
+        assert_eq!(err.to_string(), "no graph <urn:nowhere> in the store");
     }
 
     /// A store holding `<urn:s> <urn:p> <urn:o>` in graph `<urn:g>`.

@@ -117,9 +117,9 @@ pub enum QueryError {
         /// The evaluator's message.
         message: String,
     },
-    /// The `--format` asked for does not suit the kind of result the query
+    /// The format asked for does not suit the kind of result the query
     /// gives (e.g. `turtle` for a SELECT); found only after the query ran.
-    #[error("{origin}: --format {format} does not apply to {kind} results; use {allowed}")]
+    #[error("{origin}: the format {format} does not apply to {kind} results; use {allowed}")]
     Format {
         /// Where the query came from ([`QueryText::origin`]).
         origin: String,
@@ -140,6 +140,9 @@ pub enum QueryError {
     /// or another control character, so it is not put into a query.
     #[error("a name to look up: {0}")]
     BadName(#[from] crate::output::escape::ControlCharacter),
+    /// A value to put into a query as an IRI is not one; carries it.
+    #[error("not an IRI: {0:?}")]
+    BadIri(String),
     /// Writing the results failed (a closed pipe included).
     #[error("writing results: {0}")]
     Io(#[from] std::io::Error),
@@ -233,10 +236,7 @@ pub fn check(query: &QueryText) -> Result<(), QueryError> {
 }
 
 /// Parses and evaluates `query` with the union of all graphs as default graph.
-pub fn evaluate(
-    store: &KgStore,
-    query: &QueryText,
-) -> Result<QueryResults<'static>, QueryError> {
+pub fn evaluate(store: &KgStore, query: &QueryText) -> Result<QueryResults<'static>, QueryError> {
     let mut prepared = evaluator()
         .parse_query(&query.text)
         .map_err(|e| QueryError::Syntax {
@@ -249,6 +249,12 @@ pub fn evaluate(
     store
         .execute(prepared)
         .map_err(|e| QueryError::evaluation(&query.origin, e))
+}
+
+/// `iri` as a typed term for a query: Oxigraph validates it and writes it
+/// as `<...>`, so no text of a caller's is ever spliced into a query.
+pub fn iri(iri: &str) -> Result<oxigraph::model::NamedNode, QueryError> {
+    oxigraph::model::NamedNode::new(iri).map_err(|_| QueryError::BadIri(iri.to_owned()))
 }
 
 /// One solution as variable name -> term.
@@ -293,105 +299,134 @@ pub fn row_text(row: &Row, var: &str) -> Option<String> {
     })
 }
 
-/// Runs `query` and writes its results in `format` (or the kind's default).
-///
-/// `terminal` says whether `out` is a terminal (tables are then the default
-/// for SELECT and ASK, else CSV); `width` is what tables are laid out in.
+/// How [`run`] writes a query's results.
+#[derive(Debug, Clone, Copy)]
+pub struct ResultOptions {
+    /// The format asked for; None for the kind's default.
+    pub format: Option<ResultFormat>,
+    /// The default for SELECT and ASK results (a caller writing to a
+    /// terminal picks tables, one writing to a file or a pipe CSV).
+    pub tabular_default: ResultFormat,
+    /// What tables are laid out in.
+    pub width: usize,
+}
+
+/// Runs `query` and writes its results as `options` say.
 pub fn run(
     store: &KgStore,
     query: &QueryText,
-    format: Option<ResultFormat>,
-    terminal: bool,
-    width: usize,
+    options: &ResultOptions,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
-    let results = evaluate(store, query)?;
-    let bad_format = |kind, allowed| {
-        let format = format.map(Choice::name).unwrap_or_default().to_owned();
-        QueryError::Format {
-            origin: query.origin.clone(),
-            format,
-            kind,
-            allowed,
-        }
-    };
-    let default_tabular = if terminal {
-        ResultFormat::Table
-    } else {
-        ResultFormat::Csv
-    };
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
-            let rows =
-                solutions
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| QueryError::evaluation(&query.origin, e))?;
-            match format.unwrap_or(default_tabular) {
-                ResultFormat::Table => {
-                    let header: Vec<String> =
-                        variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    let cells: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|row| {
-                            variables
-                                .iter()
-                                .map(|v| row.get(v).map(display_term).unwrap_or_default())
-                                .collect()
-                        })
-                        .collect();
-                    crate::output::write_table(out, &header, &cells, width)?;
-                    writeln!(
-                        out,
-                        "({} row{})",
-                        rows.len(),
-                        if rows.len() == 1 { "" } else { "s" }
-                    )?;
-                }
+    match evaluate(store, query)? {
+        QueryResults::Solutions(solutions) => write_solutions(query, solutions, options, out),
+        QueryResults::Boolean(value) => {
+            match options.format.unwrap_or(options.tabular_default) {
+                ResultFormat::Table => writeln!(out, "{value}")?,
                 f => {
-                    let format = tabular(f)
-                        .ok_or_else(|| bad_format("SELECT", "table, csv, tsv, json or xml"))?;
-                    let mut serializer = QueryResultsSerializer::from_format(format)
-                        .serialize_solutions_to_writer(&mut *out, variables)?;
-                    for row in &rows {
-                        serializer.serialize(row)?;
-                    }
-                    serializer.finish()?;
+                    let format = tabular(f).ok_or_else(|| {
+                        bad_format(query, options, "ASK", "table, csv, tsv, json or xml")
+                    })?;
+                    QueryResultsSerializer::from_format(format)
+                        .serialize_boolean_to_writer(&mut *out, value)?;
                 }
             }
+            Ok(())
         }
-        QueryResults::Boolean(value) => match format.unwrap_or(default_tabular) {
-            ResultFormat::Table => writeln!(out, "{value}")?,
-            f => {
-                let format =
-                    tabular(f).ok_or_else(|| bad_format("ASK", "table, csv, tsv, json or xml"))?;
-                QueryResultsSerializer::from_format(format)
-                    .serialize_boolean_to_writer(&mut *out, value)?;
+        QueryResults::Graph(triples) => write_graph(query, triples, options, out),
+    }
+}
+
+/// The error of a format that does not suit the kind of result.
+fn bad_format(
+    query: &QueryText,
+    options: &ResultOptions,
+    kind: &'static str,
+    allowed: &'static str,
+) -> QueryError {
+    QueryError::Format {
+        origin: query.origin.clone(),
+        format: options
+            .format
+            .map(Choice::name)
+            .unwrap_or_default()
+            .to_owned(),
+        kind,
+        allowed,
+    }
+}
+
+/// SELECT results as a table or W3C results.
+fn write_solutions(
+    query: &QueryText,
+    solutions: oxigraph::sparql::QuerySolutionIter<'static>,
+    options: &ResultOptions,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    let variables = solutions.variables().to_vec();
+    let rows = solutions
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| QueryError::evaluation(&query.origin, e))?;
+    match options.format.unwrap_or(options.tabular_default) {
+        ResultFormat::Table => {
+            let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| {
+                    variables
+                        .iter()
+                        .map(|v| row.get(v).map(display_term).unwrap_or_default())
+                        .collect()
+                })
+                .collect();
+            crate::output::write_table(out, &header, &cells, options.width)?;
+            let s = if rows.len() == 1 { "" } else { "s" };
+            writeln!(out, "({} row{s})", rows.len())?;
+        }
+        f => {
+            let format = tabular(f).ok_or_else(|| {
+                bad_format(query, options, "SELECT", "table, csv, tsv, json or xml")
+            })?;
+            let mut serializer = QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(&mut *out, variables)?;
+            for row in &rows {
+                serializer.serialize(row)?;
             }
-        },
-        QueryResults::Graph(triples) => {
-            let mut triples = triples
-                .collect::<Result<Vec<Triple>, _>>()
-                .map_err(|e| QueryError::evaluation(&query.origin, e))?;
-            triples.sort_by_cached_key(|t| t.to_string());
-            triples.dedup();
-            let format = match format.unwrap_or(ResultFormat::Turtle) {
-                ResultFormat::Turtle => RdfFormat::Turtle,
-                ResultFormat::Ntriples => RdfFormat::NTriples,
-                ResultFormat::Jsonld => RdfFormat::JsonLd {
-                    profile: JsonLdProfileSet::empty(),
-                },
-                ResultFormat::Rdfxml => RdfFormat::RdfXml,
-                _ => {
-                    return Err(bad_format(
-                        "CONSTRUCT/DESCRIBE",
-                        "turtle, ntriples, jsonld or rdfxml",
-                    ))
-                }
-            };
-            write_triples(out, format, &triples)?;
+            serializer.finish()?;
         }
     }
+    Ok(())
+}
+
+/// CONSTRUCT and DESCRIBE results, sorted and without duplicates.
+fn write_graph(
+    query: &QueryText,
+    triples: oxigraph::sparql::QueryTripleIter<'static>,
+    options: &ResultOptions,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    let mut triples = triples
+        .collect::<Result<Vec<Triple>, _>>()
+        .map_err(|e| QueryError::evaluation(&query.origin, e))?;
+    triples.sort_by_cached_key(|t| t.to_string());
+    triples.dedup();
+    let format = match options.format.unwrap_or(ResultFormat::Turtle) {
+        ResultFormat::Turtle => RdfFormat::Turtle,
+        ResultFormat::Ntriples => RdfFormat::NTriples,
+        ResultFormat::Jsonld => RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
+        ResultFormat::Rdfxml => RdfFormat::RdfXml,
+        _ => {
+            return Err(bad_format(
+                query,
+                options,
+                "CONSTRUCT/DESCRIBE",
+                "turtle, ntriples, jsonld or rdfxml",
+            ))
+        }
+    };
+    write_triples(out, format, &triples)?;
     Ok(())
 }
 

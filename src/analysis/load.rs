@@ -1,6 +1,8 @@
 //! Reading the passage-entity network from the store by SPARQL.
 
 use super::{EntityNode, Network, Passage};
+use crate::corpus::meta::kind_code;
+use crate::corpus::{PlanId, Span};
 use crate::entities::EntityClass;
 use crate::sparql::QueryError;
 use crate::store::KgStore;
@@ -34,13 +36,19 @@ pub fn plan_names(store: &KgStore) -> Result<HashMap<String, String>, QueryError
     for row in select(
         store,
         "plans",
-        "SELECT ?plan ?code ?start WHERE { ?plan a poa:PlanOfAction ; dcterms:title ?t . OPTIONAL { ?plan poa:partner/skos:notation ?code } OPTIONAL { ?plan poa:startYear ?start } }",
+        "SELECT ?plan ?code ?kind ?start ?end WHERE { ?plan a poa:PlanOfAction ; dcterms:title ?t . OPTIONAL { ?plan poa:partner/skos:notation ?code } OPTIONAL { ?plan dcterms:type ?kind } OPTIONAL { ?plan poa:startYear ?start } OPTIONAL { ?plan poa:endYear ?end } }",
     )? {
         let Some(plan) = text(&row, "plan") else { continue };
-        let short = match (text(&row, "code"), text(&row, "start")) {
-            (Some(code), Some(start)) => format!("{code}:{}", start.get(..4).unwrap_or(&start)),
-            (Some(code), None) => code,
-            _ => plan.rsplit('/').next().unwrap_or(&plan).to_owned(),
+        let year = |var: &str| text(&row, var).and_then(|y| y.get(..4)?.parse::<u16>().ok());
+        let span = match (year("start"), year("end")) {
+            (Some(a), Some(b)) => Span::Period(a, b),
+            (Some(a), None) => Span::Adopted(a),
+            _ => Span::Unknown,
+        };
+        let kind = kind_code(&text(&row, "kind").unwrap_or_else(|| "Plan of Action".into()));
+        let short = match text(&row, "code") {
+            Some(code) => PlanId::new(&code, &kind, span).short(),
+            None => plan.rsplit('/').next().unwrap_or(&plan).to_owned(),
         };
         names.insert(plan, short);
     }
@@ -56,13 +64,44 @@ pub fn network_and_passages(
     store: &KgStore,
     plan: Option<&str>,
 ) -> Result<(Network, Vec<Passage>), QueryError> {
-    let classes = EntityClass::ALL
-        .iter()
-        .map(|c| format!("poa:{}", c.name()))
-        .collect::<Vec<_>>()
-        .join(" ");
     let mut net = Network::default();
     let plan_names = plan_names(store)?;
+    let naming = read_pillars(store, plan, &plan_names, &mut net)?;
+    let entity_index = read_entities(store, &mut net)?;
+    let passages = read_passages(store, plan, &naming, &mut net)?;
+    read_mentions(store, &passages.index, &entity_index, &mut net)?;
+    drop_unmentioning(&mut net);
+    read_hierarchy(store, &entity_index, &mut net)?;
+    Ok((net, passages.listed))
+}
+
+/// How pillars (and sections and clauses) are named: by their notation,
+/// qualified by their plan's short name when several plans have pillars.
+struct PillarNaming<'a> {
+    /// Plan IRI -> short name (`US:2021`).
+    plan_names: &'a HashMap<String, String>,
+    /// Whether several plans have pillars.
+    several: bool,
+}
+
+impl PillarNaming<'_> {
+    /// The key of `notation` in the plan `plan_iri`.
+    fn key(&self, plan_iri: Option<&str>, notation: String) -> String {
+        match plan_iri.and_then(|p| self.plan_names.get(p)) {
+            Some(short) if self.several => format!("{short}/{notation}"),
+            _ => notation,
+        }
+    }
+}
+
+/// Reads the pillars (of `plan` only, if given) into the network's pillar
+/// titles, and how they are named.
+fn read_pillars<'a>(
+    store: &KgStore,
+    plan: Option<&str>,
+    plan_names: &'a HashMap<String, String>,
+    net: &mut Network,
+) -> Result<PillarNaming<'a>, QueryError> {
     let pillar_rows: Vec<Row> = select(
         store,
         "pillars",
@@ -73,20 +112,28 @@ pub fn network_and_passages(
     .collect();
     let plans_with_pillars: std::collections::BTreeSet<String> =
         pillar_rows.iter().filter_map(|r| text(r, "plan")).collect();
-    let several = plans_with_pillars.len() > 1;
-    let pillar_key = |plan_iri: Option<&str>, notation: String| -> String {
-        match plan_iri.and_then(|p| plan_names.get(p)) {
-            Some(short) if several => format!("{short}/{notation}"),
-            _ => notation,
-        }
+    let naming = PillarNaming {
+        plan_names,
+        several: plans_with_pillars.len() > 1,
     };
     for row in &pillar_rows {
         if let (Some(n), Some(t)) = (text(row, "n"), text(row, "t")) {
             net.pillar_titles
-                .entry(pillar_key(text(row, "plan").as_deref(), n))
+                .entry(naming.key(text(row, "plan").as_deref(), n))
                 .or_insert(t);
         }
     }
+    Ok(naming)
+}
+
+/// Reads every entity of the entity classes into the network, in IRI
+/// order; returns the index of each by IRI.
+fn read_entities(store: &KgStore, net: &mut Network) -> Result<HashMap<String, usize>, QueryError> {
+    let classes = EntityClass::ALL
+        .iter()
+        .map(|c| format!("poa:{}", c.name()))
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut entity_rows = select(
         store,
         "entities",
@@ -119,6 +166,25 @@ pub fn network_and_passages(
             }
         }
     }
+    Ok(entity_index)
+}
+
+/// The passages read: the listed ones apart, and where each is in the network.
+struct PassagesRead {
+    /// Every clause and activity with a text.
+    listed: Vec<Passage>,
+    /// Passage IRI -> index into the network's passages.
+    index: HashMap<String, usize>,
+}
+
+/// Reads the passages (of `plan` only, if given, and programme activities)
+/// into the network, in document order.
+fn read_passages(
+    store: &KgStore,
+    plan: Option<&str>,
+    naming: &PillarNaming,
+    net: &mut Network,
+) -> Result<PassagesRead, QueryError> {
     // Passages and their mentions are read apart: one row per mention with
     // the passage's text in it decoded every text once per entity named.
     let passage_rows = select(
@@ -136,6 +202,7 @@ pub fn network_and_passages(
            FILTER(?listed || EXISTS { ?p schema:mentions ?any })
          }",
     )?;
+    let several = naming.several;
     let mut passages: Vec<(Passage, bool)> = passage_rows
         .iter()
         .filter_map(|row| {
@@ -144,29 +211,41 @@ pub fn network_and_passages(
                 return None;
             }
             if several {
-                p.plan = plan_names.get(&p.document).cloned();
+                p.plan = naming.plan_names.get(&p.document).cloned();
             }
-            p.pillar = p.pillar.map(|n| pillar_key(Some(&p.document), n));
-            p.section = p.section.map(|n| pillar_key(Some(&p.document), n));
+            p.pillar = p.pillar.map(|n| naming.key(Some(&p.document), n));
+            p.section = p.section.map(|n| naming.key(Some(&p.document), n));
             if several && !p.is_activity {
-                p.key = pillar_key(Some(&p.document), p.key);
+                p.key = naming.key(Some(&p.document), p.key);
             }
             Some((p, text(row, "listed").as_deref() == Some("true")))
         })
         .collect();
     passages.sort_by(|(a, _), (b, _)| passage_order(a, b));
-    let mut listed = Vec::new();
-    let mut passage_index: HashMap<String, usize> = HashMap::new();
+    let mut read = PassagesRead {
+        listed: Vec::new(),
+        index: HashMap::new(),
+    };
     for (found, is_listed) in passages {
-        if passage_index.contains_key(&found.iri) {
+        if read.index.contains_key(&found.iri) {
             continue;
         }
         if is_listed && !found.text.is_empty() {
-            listed.push(found.clone());
+            read.listed.push(found.clone());
         }
-        passage_index.insert(found.iri.clone(), net.passages.len());
+        read.index.insert(found.iri.clone(), net.passages.len());
         net.passages.push(found);
     }
+    Ok(read)
+}
+
+/// Reads the mentions of entities by passages into the network.
+fn read_mentions(
+    store: &KgStore,
+    passage_index: &HashMap<String, usize>,
+    entity_index: &HashMap<String, usize>,
+    net: &mut Network,
+) -> Result<(), QueryError> {
     for row in select(
         store,
         "mentions",
@@ -179,7 +258,16 @@ pub fn network_and_passages(
             net.mentions.insert((pi, ei));
         }
     }
-    drop_unmentioning(&mut net);
+    Ok(())
+}
+
+/// Reads the links between entities (sub-organisation, owner) into the
+/// network's hierarchy, sorted.
+fn read_hierarchy(
+    store: &KgStore,
+    entity_index: &HashMap<String, usize>,
+    net: &mut Network,
+) -> Result<(), QueryError> {
     for row in select(
         store,
         "hierarchy",
@@ -194,7 +282,7 @@ pub fn network_and_passages(
     }
     net.hierarchy.sort_unstable();
     net.hierarchy.dedup();
-    Ok((net, listed))
+    Ok(())
 }
 
 /// Drops the passages whose mentions all point outside the entity classes

@@ -215,15 +215,7 @@ impl Network {
     }
 }
 
-fn fold(s: &str) -> String {
-    s.chars()
-        .map(crate::entities::matcher::normalise_char)
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::text::fold;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -4,10 +4,12 @@
 //! clauses and mentions fall across pillars matched by theme. Pure
 //! computation on a [`Network`] and the listed passages; no I/O.
 
+mod tally;
+
 use super::themes::Themes;
 use super::{Network, Passage};
-use crate::compare::text::{cosine, Vectors};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use tally::{Clauses, Mentions, PillarThemes};
 
 /// A plan as the report names it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -62,6 +64,19 @@ pub struct Share {
     pub mentions: f64,
 }
 
+/// A pillar of a plan and the theme it went into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchedPillar {
+    /// Index into [`Partners::themes`].
+    pub theme: usize,
+    /// Index into [`Partners::plans`].
+    pub plan: usize,
+    /// The pillar's notation (`1`).
+    pub notation: String,
+    /// The pillar's title.
+    pub title: String,
+}
+
 /// Everything the partners report shows.
 #[derive(Debug, Clone)]
 pub struct Partners {
@@ -78,8 +93,8 @@ pub struct Partners {
     pub themes: Vec<String>,
     /// `balance[plan][theme]`.
     pub balance: Vec<Vec<Share>>,
-    /// Which pillars went into each theme: (theme, plan, notation, title).
-    pub matched: Vec<(usize, usize, String, String)>,
+    /// Which pillars went into each theme.
+    pub matched: Vec<MatchedPillar>,
 }
 
 impl Partners {
@@ -98,137 +113,52 @@ impl Partners {
             .map(|(i, p)| (p.iri.as_str(), i))
             .collect();
         let n = plans.len();
-        let mut presence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        let mut mentions = vec![0usize; n];
-        let mut theme_mentions: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
-        // pillar key -> theme, assigned in plan order so that made-up themes
-        // are named by the first plan's title
-        let mut pillar_theme: BTreeMap<String, usize> = BTreeMap::new();
-        let mut matched = Vec::new();
-        let mut pillars: Vec<(usize, String, String)> = Vec::new();
-        for p in listed.iter().chain(&net.passages) {
-            if let (Some(&plan), Some(key)) = (index.get(p.document.as_str()), &p.pillar) {
-                if let Some(title) = net.pillar_titles.get(key) {
-                    pillars.push((plan, key.clone(), title.clone()));
-                }
-            }
-        }
-        pillars.sort();
-        pillars.dedup();
-        for (plan, key, title) in pillars {
-            let theme = themes.assign(&title);
-            let notation = key.rsplit('/').next().unwrap_or(&key).to_owned();
-            matched.push((theme, plan, notation, title));
-            pillar_theme.insert(key, theme);
-        }
-        for &(p, e) in &net.mentions {
-            let passage = &net.passages[p];
-            let Some(&plan) = index.get(passage.document.as_str()) else {
-                continue;
-            };
-            presence.entry(e).or_insert_with(|| vec![0; n])[plan] += 1;
-            mentions[plan] += 1;
-            if let Some(t) = passage.pillar.as_ref().and_then(|k| pillar_theme.get(k)) {
-                *theme_mentions[plan].entry(*t).or_default() += 1;
-            }
-        }
-        let mut clauses = vec![0usize; n];
-        let mut theme_clauses: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); n];
-        let mut texts = vec![String::new(); n];
-        for p in listed.iter().filter(|p| !p.is_activity) {
-            let Some(&plan) = index.get(p.document.as_str()) else {
-                continue;
-            };
-            clauses[plan] += 1;
-            texts[plan].push_str(&p.text);
-            texts[plan].push('\n');
-            if let Some(t) = p.pillar.as_ref().and_then(|k| pillar_theme.get(k)) {
-                *theme_clauses[plan].entry(*t).or_default() += 1;
-            }
-        }
+        let pillars = PillarThemes::assign(net, listed, &index, &mut themes);
+        let named = Mentions::count(net, &index, &pillars.of_pillar, n);
+        let clauses = Clauses::count(listed, &index, &pillars.of_pillar, n);
         let sets: Vec<BTreeSet<usize>> = (0..n)
             .map(|plan| {
-                presence
+                named
+                    .presence
                     .iter()
                     .filter(|(_, counts)| counts[plan] > 0)
                     .map(|(e, _)| *e)
                     .collect()
             })
             .collect();
-        let vectors = Vectors::new(&texts.iter().map(String::as_str).collect::<Vec<_>>());
-        let mut likeness = vec![
-            vec![
-                Likeness {
-                    entities: 1.0,
-                    text: 1.0
-                };
-                n
-            ];
-            n
-        ];
-        for i in 0..n {
-            for j in i + 1..n {
-                let union = sets[i].union(&sets[j]).count();
-                let shared = sets[i].intersection(&sets[j]).count();
-                let l = Likeness {
-                    entities: if union == 0 {
-                        0.0
-                    } else {
-                        shared as f64 / union as f64
-                    },
-                    text: f64::from(cosine(&vectors.words[i], &vectors.words[j])).clamp(0.0, 1.0),
-                };
-                likeness[i][j] = l;
-                likeness[j][i] = l;
-            }
-        }
+        let likeness = tally::likeness(&sets, &clauses.texts);
         // the themes some plan has a pillar in, in table order
-        let used: BTreeSet<usize> = matched.iter().map(|m| m.0).collect();
+        let used: BTreeSet<usize> = pillars.matched.iter().map(|m| m.theme).collect();
         let columns: Vec<usize> = used.into_iter().collect();
-        let share = |part: Option<&usize>, whole: usize| {
-            if whole == 0 {
-                0.0
-            } else {
-                *part.unwrap_or(&0) as f64 / whole as f64
-            }
-        };
-        let balance = (0..n)
-            .map(|plan| {
-                columns
-                    .iter()
-                    .map(|t| Share {
-                        clauses: share(theme_clauses[plan].get(t), clauses[plan]),
-                        mentions: share(theme_mentions[plan].get(t), mentions[plan]),
-                    })
-                    .collect()
-            })
-            .collect();
         let position: HashMap<usize, usize> =
             columns.iter().enumerate().map(|(i, t)| (*t, i)).collect();
-        let matched = matched
-            .into_iter()
-            .map(|(t, plan, notation, title)| (position[&t], plan, notation, title))
-            .collect();
         Partners {
             plans: plans
                 .iter()
                 .enumerate()
                 .map(|(i, p)| PlanFigures {
                     plan: p.clone(),
-                    clauses: clauses[i],
-                    mentions: mentions[i],
+                    clauses: clauses.clauses[i],
+                    mentions: named.mentions[i],
                     entities: sets[i].len(),
                 })
                 .collect(),
-            presence,
+            balance: tally::balance(&columns, &clauses, &named),
+            presence: named.presence,
             order: cluster_order(&likeness),
             likeness,
             themes: columns
                 .iter()
                 .map(|&t| themes.themes[t].label.clone())
                 .collect(),
-            balance,
-            matched,
+            matched: pillars
+                .matched
+                .into_iter()
+                .map(|m| MatchedPillar {
+                    theme: position[&m.theme],
+                    ..m
+                })
+                .collect(),
         }
     }
 

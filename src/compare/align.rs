@@ -202,47 +202,9 @@ pub fn align(earlier: &[&str], later: &[&str], params: &Params) -> Vec<Row> {
 
 /// [`align`] on similarities already computed.
 pub fn align_with(s: &Similarities, earlier: &[&str], later: &[&str], params: &Params) -> Vec<Row> {
-    let (n, m) = (s.earlier, s.later);
-    let mut of_later: Vec<Option<usize>> = vec![None; m];
-    let mut of_earlier: Vec<Option<usize>> = vec![None; n];
-    for (i, j) in assign(s, params) {
-        of_later[j] = Some(i);
-        of_earlier[i] = Some(j);
-    }
-    let mut rows: Vec<Row> = Vec::new();
-    // splits: a later clause left over, mostly words of an earlier clause
-    // whose counterpart stands next to it
-    let mut split_of: Vec<Option<usize>> = vec![None; m];
-    for j in (0..m).filter(|&j| of_later[j].is_none()) {
-        let best = (0..n)
-            .filter(|&i| {
-                // beside its other half, a part may say less; moved away
-                // (to another section or pillar), it must be a pair by itself
-                let least = match of_earlier[i] {
-                    Some(k) if k.abs_diff(j) <= 2 => params.part,
-                    Some(_) => params.pair,
-                    None => f32::INFINITY,
-                };
-                let contained =
-                    s.get(i, j) >= least && s.later_in_earlier(j, i) >= params.containment;
-                contained || s.takes_up_the_rest(i, j, of_earlier[i], params)
-            })
-            .max_by(|&a, &b| s.get(a, j).total_cmp(&s.get(b, j)));
-        split_of[j] = best;
-    }
-    // merges: an earlier clause left over, mostly inside a paired later
-    // clause whose other source stands near it
-    let mut merged_into: Vec<Option<usize>> = vec![None; n];
-    for i in (0..n).filter(|&i| of_earlier[i].is_none()) {
-        let best = (0..m)
-            .filter(|&j| {
-                of_later[j].is_some_and(|k| k.abs_diff(i) <= 6)
-                    && s.get(i, j) >= params.part
-                    && s.earlier_in_later(i, j) >= params.containment
-            })
-            .max_by(|&a, &b| s.get(i, a).total_cmp(&s.get(i, b)));
-        merged_into[i] = best;
-    }
+    let pairs = Pairs::assigned(s, params);
+    let split_of = splits(s, &pairs, params);
+    let merged_into = merges(s, &pairs, params);
     let pair = |i: usize, j: usize, link: Link| Row {
         earlier: Some(i),
         later: Some(j),
@@ -254,9 +216,12 @@ pub fn align_with(s: &Similarities, earlier: &[&str], later: &[&str], params: &P
         link,
         similarity: f64::from(s.get(i, j)),
     };
-    for j in 0..m {
-        let merged: Vec<usize> = (0..n).filter(|&i| merged_into[i] == Some(j)).collect();
-        match (of_later[j], split_of[j]) {
+    let mut rows: Vec<Row> = Vec::new();
+    for j in 0..s.later {
+        let merged: Vec<usize> = (0..s.earlier)
+            .filter(|&i| merged_into[i] == Some(j))
+            .collect();
+        match (pairs.of_later[j], split_of[j]) {
             (Some(i), _) => {
                 let mut sources = vec![i];
                 sources.extend(&merged);
@@ -282,18 +247,82 @@ pub fn align_with(s: &Similarities, earlier: &[&str], later: &[&str], params: &P
             }),
         }
     }
-    for i in 0..n {
-        if of_earlier[i].is_none() && merged_into[i].is_none() {
-            rows.push(Row {
+    rows.extend(
+        (0..s.earlier)
+            .filter(|&i| pairs.of_earlier[i].is_none() && merged_into[i].is_none())
+            .map(|i| Row {
                 earlier: Some(i),
                 later: None,
                 change: Change::Dropped,
                 link: Link::OneToOne,
                 similarity: 0.0,
-            });
-        }
-    }
+            }),
+    );
     rows
+}
+
+/// The one-to-one pairs of [`assign`], looked up from either side.
+struct Pairs {
+    /// Later clause -> its earlier counterpart.
+    of_later: Vec<Option<usize>>,
+    /// Earlier clause -> its later counterpart.
+    of_earlier: Vec<Option<usize>>,
+}
+
+impl Pairs {
+    /// The optimal one-to-one pairs of `s`.
+    fn assigned(s: &Similarities, params: &Params) -> Pairs {
+        let mut pairs = Pairs {
+            of_later: vec![None; s.later],
+            of_earlier: vec![None; s.earlier],
+        };
+        for (i, j) in assign(s, params) {
+            pairs.of_later[j] = Some(i);
+            pairs.of_earlier[i] = Some(j);
+        }
+        pairs
+    }
+}
+
+/// Splits: for each later clause left over, the earlier clause it is
+/// mostly made of, whose counterpart stands next to it.
+fn splits(s: &Similarities, pairs: &Pairs, params: &Params) -> Vec<Option<usize>> {
+    let mut split_of: Vec<Option<usize>> = vec![None; s.later];
+    for j in (0..s.later).filter(|&j| pairs.of_later[j].is_none()) {
+        let best = (0..s.earlier)
+            .filter(|&i| {
+                // beside its other half, a part may say less; moved away
+                // (to another section or pillar), it must be a pair by itself
+                let least = match pairs.of_earlier[i] {
+                    Some(k) if k.abs_diff(j) <= 2 => params.part,
+                    Some(_) => params.pair,
+                    None => f32::INFINITY,
+                };
+                let contained =
+                    s.get(i, j) >= least && s.later_in_earlier(j, i) >= params.containment;
+                contained || s.takes_up_the_rest(i, j, pairs.of_earlier[i], params)
+            })
+            .max_by(|&a, &b| s.get(a, j).total_cmp(&s.get(b, j)));
+        split_of[j] = best;
+    }
+    split_of
+}
+
+/// Merges: for each earlier clause left over, the paired later clause it
+/// is mostly inside, whose other source stands near it.
+fn merges(s: &Similarities, pairs: &Pairs, params: &Params) -> Vec<Option<usize>> {
+    let mut merged_into: Vec<Option<usize>> = vec![None; s.earlier];
+    for i in (0..s.earlier).filter(|&i| pairs.of_earlier[i].is_none()) {
+        let best = (0..s.later)
+            .filter(|&j| {
+                pairs.of_later[j].is_some_and(|k| k.abs_diff(i) <= 6)
+                    && s.get(i, j) >= params.part
+                    && s.earlier_in_later(i, j) >= params.containment
+            })
+            .max_by(|&a, &b| s.get(i, a).total_cmp(&s.get(i, b)));
+        merged_into[i] = best;
+    }
+    merged_into
 }
 
 /// The optimal one-to-one pairs (earlier, later) at or above the pair

@@ -24,9 +24,11 @@ pub struct Clause {
 
 /// The clauses of the plan `plan` (an IRI), in plan order.
 pub fn clauses(store: &KgStore, plan: &str) -> Result<Vec<Clause>, QueryError> {
-    let iri = plan.replace(['<', '>', '"', ' '], "");
-    let values = format!("VALUES ?doc {{ <{iri}> }}");
-    Ok(read(store, &values)?.remove(&iri).unwrap_or_default())
+    let node = crate::sparql::iri(plan)?;
+    let values = format!("VALUES ?doc {{ {node} }}");
+    Ok(read(store, &values)?
+        .remove(node.as_str())
+        .unwrap_or_default())
 }
 
 /// The clauses of every plan of the store, by plan IRI: two queries for

@@ -114,15 +114,15 @@ pub struct AlignmentScore {
 }
 
 impl AlignmentScore {
-    /// Share of the pairs found that the hand alignment has, in [0, 1]; 1
-    /// when none were found.
+    /// Share of the pairs found that the hand alignment has, in [0, 1] (see
+    /// [`crate::eval::Prf`] for none found).
     pub fn precision(&self) -> f64 {
-        ratio(self.right_pairs, self.found_pairs)
+        crate::eval::Prf::of(self.right_pairs, self.found_pairs, self.gold_pairs).precision
     }
-    /// Share of the hand alignment's pairs that were found, in [0, 1]; 1 when
-    /// it has none.
+    /// Share of the hand alignment's pairs that were found, in [0, 1] (see
+    /// [`crate::eval::Prf`] for an empty one).
     pub fn recall(&self) -> f64 {
-        ratio(self.right_pairs, self.gold_pairs)
+        crate::eval::Prf::of(self.right_pairs, self.found_pairs, self.gold_pairs).recall
     }
     /// Harmonic mean of precision and recall, in [0, 1].
     pub fn f1(&self) -> f64 {

@@ -9,43 +9,6 @@
 
 use std::collections::HashMap;
 
-/// Words that carry no commitment: left out of the word vectors (they stay
-/// in the trigrams, where they matter little after IDF).
-const STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "in",
-    "into",
-    "its",
-    "of",
-    "on",
-    "or",
-    "such",
-    "that",
-    "the",
-    "their",
-    "these",
-    "this",
-    "those",
-    "through",
-    "to",
-    "with",
-    "where",
-    "which",
-    "will",
-    "including",
-    "other",
-    "relevant",
-    "appropriate",
-];
-
 /// A sparse vector: (term id, weight), sorted by term id.
 pub type Vector = Vec<(u32, f32)>;
 
@@ -65,32 +28,10 @@ pub fn normalise(text: &str) -> String {
 /// Whether two texts are the same words: equal once everything but letters
 /// and digits is removed ("U.S." and "US", dashes, apostrophes, spacing).
 pub fn same_words(a: &str, b: &str) -> bool {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    squash(a) == squash(b)
+    crate::text::fold(a) == crate::text::fold(b)
 }
 
-/// The words of a text, lower case; "U.S." is one word ("us"), a hyphen
-/// splits ("ASEAN-led" is "asean", "led").
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-}
-
-/// The content words of a text: its words less the stop words.
-pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter(|w| !STOPWORDS.contains(&w.as_str()))
-}
+pub use crate::text::{content_words, words};
 
 /// Term ids and document frequencies over a set of texts.
 #[derive(Debug, Default)]

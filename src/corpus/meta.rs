@@ -5,6 +5,8 @@
 use super::facts::{adoption_date, compose_title};
 pub use super::facts::{MetaSources, Origin};
 use super::partners::{Partner, Partners};
+pub use super::plan_id::{kind_code, KINDS};
+use super::plan_id::{PlanId, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,24 +58,6 @@ impl Overrides {
     }
 }
 
-/// Kinds of document, as titles call them, with the short form used in IRIs.
-pub const KINDS: &[(&str, &str)] = &[
-    ("Plan of Action", "poa"),
-    ("Work Plan", "wp"),
-    ("Workplan", "wp"),
-    ("Framework of Cooperation", "foc"),
-    ("Framework for Cooperation", "foc"),
-    ("Practical Cooperation Areas", "pca"),
-    ("Action Plan", "ap"),
-    ("Programme of Action", "poa"),
-    ("Program of Action", "poa"),
-    ("Plan of Cooperation", "pc"),
-    ("Programme of Cooperation", "pc"),
-    ("Joint Statement", "js"),
-    ("Joint Declaration", "jd"),
-    ("Roadmap", "rm"),
-];
-
 /// The kind a text names first, as the table spells it.
 fn first_kind_in(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
@@ -99,51 +83,51 @@ fn kind_named_itself(text: &str) -> Option<String> {
 /// "this ASEAN-ROK Plan of Action", "the present Work Plan": up to four
 /// capitalised words (a partnership's name) before the kind.
 static SELF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"\b(?:this|the present)\s+((?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan|Programme|Program|Framework|Work\s*[Pp]lan|Workplan|Practical|Action|Roadmap)[\p{L} ]{0,30})")
+    crate::text::regex(
+        r"\b(?:this|the present)\s+((?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan|Programme|Program|Framework|Work\s*[Pp]lan|Workplan|Practical|Action|Roadmap)[\p{L} ]{0,30})",
+    )
 });
-
-/// The short form of a kind in IRIs.
-pub fn kind_code(kind: &str) -> String {
-    KINDS
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(kind))
-        .map(|(_, c)| (*c).to_owned())
-        .unwrap_or_else(|| {
-            kind.split_whitespace()
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_lowercase)
-                .collect()
-        })
-}
 
 /// Two years as a period: `2021-2025`, `2021 – 2025`, `2022 to 2026`,
 /// `2025 2029` (a dash lost in conversion).
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"\b((?:19|20)\d\d)\s*(?:[-–—‑]|\bto\b|\buntil\b|\bthrough\b)?\s*((?:19|20)\d\d)\b")
+    crate::text::regex(
+        r"\b((?:19|20)\d\d)\s*(?:[-–—‑]|\bto\b|\buntil\b|\bthrough\b)?\s*((?:19|20)\d\d)\b",
+    )
 });
 /// A period the preamble states: "covers the period 2024 to 2028".
 static STATED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"(?i)\b(?:covers?|covering|spans?|for|during|over)\s+(?:the\s+)?(?:period|years?)\s+(?:of\s+|from\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
+    crate::text::regex(
+        r"(?i)\b(?:covers?|covering|spans?|for|during|over)\s+(?:the\s+)?(?:period|years?)\s+(?:of\s+|from\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)",
+    )
 });
 /// A period the preamble gives as the plan's own span of years: "for the
 /// next ten years (2007- 2017)", "over the coming five years (2013-2017)",
 /// "in the five years 2020 to 2024".
 static COMING_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"(?i)\b(?:for|over|during|in|within)\s+the\s+(?:next|coming|following|upcoming)?\s*(?:[a-z]+\s+|\d+\s+)?years?,?\s*\(?\s*(?:from\s+|of\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)")
+    crate::text::regex(
+        r"(?i)\b(?:for|over|during|in|within)\s+the\s+(?:next|coming|following|upcoming)?\s*(?:[a-z]+\s+|\d+\s+)?years?,?\s*\(?\s*(?:from\s+|of\s+)?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\band\b)\s*((?:19|20)\d\d)",
+    )
 });
 /// A period in a sentence about the plan itself: "this Plan of Action shall
 /// guide the joint activities ... during 2007-2012".
 static SELF_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"\b(?:this|the present)\s+(?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan of Action|Plan|Work\s*[Pp]lan|Workplan|Programme|Framework|Roadmap)\b[^.;]{0,160}?\b((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b)\s*((?:19|20)\d\d)\b")
+    crate::text::regex(
+        r"\b(?:this|the present)\s+(?:[A-Z][\p{L}.'’-]*\s+){0,4}(?:Plan of Action|Plan|Work\s*[Pp]lan|Workplan|Programme|Framework|Roadmap)\b[^.;]{0,160}?\b((?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b)\s*((?:19|20)\d\d)\b",
+    )
 });
 /// The plan this one follows: "the previous Plan of Action (2016-2020)".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?")
+    crate::text::regex(
+        r"(?i)\b(?:previous|preceding|earlier|former|last|first)\b[^.;]{0,80}?\(?((?:19|20)\d\d)\s*(?:[-–—]|\bto\b)\s*((?:19|20)\d\d)\)?",
+    )
 });
 /// A partner's name in a hyphenated compound with ASEAN, for partners the
 /// table does not know: "ASEAN-Freedonia", "Freedonia-ASEAN".
 static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"\bASEAN[-–]([A-Z][\p{L}']+(?:\s[A-Z][\p{L}']+)?)|\b([A-Z][\p{L}']+)[-–]ASEAN\b")
+    crate::text::regex(
+        r"\bASEAN[-–]([A-Z][\p{L}']+(?:\s[A-Z][\p{L}']+)?)|\b([A-Z][\p{L}']+)[-–]ASEAN\b",
+    )
 });
 
 fn plausible((start, end): (u16, u16)) -> bool {
@@ -272,7 +256,7 @@ impl PlanMeta {
         sources.period = period_from;
         if period.is_none() {
             warnings.push(
-                "no period in the title, the preamble or the file name (give one with --period or a sidecar)"
+                "no period in the title, the preamble or the file name (give it as an override or in a sidecar)"
                     .into(),
             );
         }
@@ -325,34 +309,39 @@ impl PlanMeta {
         format!("ASEAN-{partner} {}{period}", self.kind)
     }
 
-    /// The plan's name in IRIs: ASEAN, the partner's code, the kind, the
-    /// period (`asean-us-poa-2021-2025`); None when the text gives no partner.
-    pub fn slug(&self) -> Option<String> {
+    /// What the plan is: partner, kind and period (or, with no period, the
+    /// year it was adopted); None when the text gives no partner.
+    pub fn id(&self) -> Option<PlanId> {
         let partner = self.partner.as_ref()?;
-        let mut slug = format!(
-            "asean-{}-{}",
-            partner.code.to_lowercase(),
-            kind_code(&self.kind)
-        );
-        if let Some((start, end)) = self.period {
-            slug.push_str(&format!("-{start}-{end}"));
-        } else if let Some((year, _, _)) = self.issued {
-            // two plans of one partner and kind with no period are told
-            // apart by the year they were adopted
-            slug.push_str(&format!("-{year}"));
-        }
-        Some(slug)
+        let span = match (self.period, self.issued) {
+            (Some((start, end)), _) => Span::Period(start, end),
+            (None, Some((year, _, _))) => Span::Adopted(year),
+            (None, None) => Span::Unknown,
+        };
+        Some(PlanId::new(&partner.code, &kind_code(&self.kind), span))
+    }
+
+    /// The plan's name in IRIs (`asean-us-poa-2021-2025`); None when the
+    /// text gives no partner.
+    pub fn slug(&self) -> Option<String> {
+        self.id().map(|id| id.slug())
+    }
+
+    /// The plan this one follows: same partner and kind, the period its
+    /// text names.
+    pub fn predecessor_id(&self) -> Option<PlanId> {
+        let (start, end) = self.predecessor?;
+        let partner = self.partner.as_ref()?;
+        Some(PlanId::new(
+            &partner.code,
+            &kind_code(&self.kind),
+            Span::Period(start, end),
+        ))
     }
 
     /// The name of the plan this one follows, in IRIs.
     pub fn predecessor_slug(&self) -> Option<String> {
-        let (start, end) = self.predecessor?;
-        let partner = self.partner.as_ref()?;
-        Some(format!(
-            "asean-{}-{}-{start}-{end}",
-            partner.code.to_lowercase(),
-            kind_code(&self.kind)
-        ))
+        self.predecessor_id().map(|id| id.slug())
     }
 
     /// The predecessor's title: this title with the period changed.
@@ -425,7 +414,9 @@ fn find_partner(
     if let Some((p, _)) = partners.find_in(&head) {
         return Some(p.clone());
     }
-    warnings.push("no partner in the title or the preamble (give one with --partner)".into());
+    warnings.push(
+        "no partner in the title or the preamble (give it as an override or in a sidecar)".into(),
+    );
     None
 }
 

@@ -6,7 +6,9 @@
 mod facts;
 pub mod meta;
 pub mod partners;
+mod plan_id;
 pub mod themes;
 
 pub use meta::{Overrides, PlanMeta};
 pub use partners::{Partner, Partners};
+pub use plan_id::{PlanId, Span};

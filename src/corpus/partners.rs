@@ -210,13 +210,7 @@ impl Partners {
     }
 }
 
-/// Lower case, letters and digits only ("U.S." and "US" fold alike).
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::text::fold;
 
 /// The byte position of `word` in `text` where it stands as a whole word
 /// (case as given: names are proper nouns).

@@ -29,16 +29,7 @@ pub struct Matcher {
     insensitive_owner: Vec<usize>,
 }
 
-/// Curly quotes and dashes to ASCII, white space to a space; one char for one.
-pub fn normalise_char(c: char) -> char {
-    match c {
-        '’' | '‘' | '`' | '´' | 'ʼ' | '′' => '\'',
-        '“' | '”' => '"',
-        '–' | '—' | '‐' | '‑' | '‒' | '−' => '-',
-        c if c.is_whitespace() => ' ',
-        c => c,
-    }
-}
+pub use crate::text::normalise_char;
 
 fn normalise(text: &str, fold_case: bool) -> String {
     text.chars()

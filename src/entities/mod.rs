@@ -275,9 +275,8 @@ pub fn variants(name: &str) -> Vec<String> {
 /// ("U.S.") made plain ("US"), or, where there are none, plain made dotted;
 /// None when it has neither.
 fn swap_initials(name: &str) -> Option<String> {
-    static DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::text::regex(r"\b([A-Z])\.([A-Z])\.")
-    });
+    static DOTTED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::text::regex(r"\b([A-Z])\.([A-Z])\."));
     static PLAIN: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| crate::text::regex(r"\b([A-Z])([A-Z])\b"));
     let (dotted, plain) = (&*DOTTED, &*PLAIN);

@@ -6,6 +6,7 @@
 //! passage to the entity directly, for simple queries.
 
 use super::{Extraction, Mention};
+use crate::corpus::PlanId;
 use crate::vocab::{ext::*, id, poa};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
@@ -22,7 +23,7 @@ pub struct PassageRef<'a> {
 
 /// IRI of an entity; a plan referred to (`plan:<slug>`) is the plan's node.
 pub fn entity_iri(entity_id: &str) -> NamedNode {
-    match entity_id.strip_prefix("plan:") {
+    match PlanId::slug_of_entity(entity_id) {
         Some(slug) => NamedNode::new_unchecked(id(slug)),
         None => NamedNode::new_unchecked(id(&format!("entity/{entity_id}"))),
     }
@@ -45,7 +46,7 @@ pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
     for e in extraction
         .entities
         .values()
-        .filter(|e| !e.id.starts_with("plan:"))
+        .filter(|e| !PlanId::is_plan_entity(&e.id))
     {
         let iri = entity_iri(&e.id);
         add(
@@ -100,7 +101,7 @@ pub fn mention_quads(
     for e in extraction
         .entities
         .values()
-        .filter(|e| e.id.starts_with("plan:"))
+        .filter(|e| PlanId::is_plan_entity(&e.id))
     {
         let iri = entity_iri(&e.id);
         for label in std::iter::once(&e.label).chain(&e.alt_labels) {

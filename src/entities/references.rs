@@ -35,108 +35,192 @@ pub fn plan_references(passages: &[Vec<char>], context: &DocContext, out: &mut E
     let Some(this) = &context.this_plan else {
         return;
     };
-    let kinds = alternation(this);
-    // this / the present / these + the kind
-    let own = Regex::new(&format!(
-        r"\b(?:[Tt]his|[Tt]hese|[Tt]he present|[Tt]he current)\s+({kinds})\b"
-    ))
-    .ok();
-    // the abbreviation alone ("the POA"), not followed by a period
-    let abbreviation = abbreviations(&this.kind)
-        .iter()
-        .map(|a| regex::escape(a))
-        .collect::<Vec<_>>()
-        .join("|");
-    let bare = (!abbreviation.is_empty())
-        .then(|| Regex::new(&format!(r"\b[Tt]he\s+({abbreviation})\b")).ok())
-        .flatten();
-    // the kind with a period: the previous plan, or this one
-    let dated = Regex::new(&format!(
-        r"\b(?:[Pp]revious|[Pp]receding|[Ll]ast|[Ff]ormer|[Ff]irst)?\s*(?:set of\s+)?({kinds})(?:\s+for the years)?\s*{YEARS}"
-    ))
-    .ok();
-    let previous_word =
-        Regex::new(r"\b(?:[Pp]revious|[Pp]receding|[Ff]ormer)\s+(?:set of\s+)?").ok();
+    let patterns = Patterns::new(this);
     for (p, chars) in passages.iter().enumerate() {
         let text: String = chars.iter().collect();
         let char_at = char_positions(&text);
-        let mut found: Vec<(usize, usize, &PlanRef)> = Vec::new();
-        if let Some(re) = &dated {
-            for c in re.captures_iter(&text) {
-                let (Some(kind), Some(a), Some(b)) = (c.get(1), c.get(2), c.get(3)) else {
-                    continue;
-                };
-                let period: Option<(u16, u16)> =
-                    a.as_str().parse().ok().zip(b.as_str().parse().ok());
-                let whole = c.get(0).map_or(kind.end(), |m| m.end());
-                let target = [&context.previous_plan, &context.this_plan]
-                    .into_iter()
-                    .flatten()
-                    .find(|plan| plan.period == period);
-                if let Some(plan) = target {
-                    found.push((kind.start(), whole, plan));
-                }
-            }
-        }
-        if let (Some(re), Some(previous)) = (&previous_word, &context.previous_plan) {
-            // "the previous Plan of Action" with no period
-            if let Ok(kind_re) = Regex::new(&format!(r"^({kinds})\b")) {
-                for m in re.find_iter(&text) {
-                    if let Some(k) = kind_re.find(&text[m.end()..]) {
-                        let (s, e) = (m.end() + k.start(), m.end() + k.end());
-                        if !found.iter().any(|(fs, fe, _)| *fs < e && s < *fe) {
-                            found.push((s, e, previous));
-                        }
-                    }
-                }
-            }
-        }
-        for re in [&own, &bare].into_iter().flatten() {
-            for c in re.captures_iter(&text) {
-                if let Some(k) = c.get(1) {
-                    let followed_by_years = Regex::new(&format!(r"^\s*{YEARS}"))
-                        .ok()
-                        .is_some_and(|y| y.is_match(&text[k.end()..]));
-                    if !followed_by_years
-                        && !found.iter().any(|(s, e, _)| *s < k.end() && k.start() < *e)
-                    {
-                        found.push((k.start(), k.end(), this));
-                    }
-                }
-            }
-        }
-        for (s, e, plan) in found {
-            let (start, end) = (char_at[s], char_at[e]);
-            // a registry name already covering it (the full title) stands
-            if out
-                .mentions
-                .iter()
-                .any(|m| m.passage == p && m.start <= start && end <= m.end)
-            {
-                continue;
-            }
-            out.entities
-                .entry(plan.id.clone())
-                .or_insert_with(|| Entity {
-                    id: plan.id.clone(),
-                    class: EntityClass::Instrument,
-                    label: plan.title.clone(),
-                    alt_labels: Vec::new(),
-                    part_of: None,
-                    owner: None,
-                    partner: context.partner.as_ref().map(|p| p.code.clone()),
-                    method: Method::PlanReference,
-                });
-            out.mentions.push(Mention {
-                passage: p,
-                entity: plan.id.clone(),
-                start,
-                end,
-                surface: chars[start..end].iter().collect(),
-                method: Method::PlanReference,
-            });
+        let mut found = patterns.dated(&text, context);
+        patterns.previous(&text, context, &mut found);
+        patterns.own(&text, this, &mut found);
+        for reference in found {
+            let (start, end) = (char_at[reference.start], char_at[reference.end]);
+            add_reference(out, p, chars, start, end, reference.plan, context);
         }
     }
+}
+
+/// A plan named in a passage, by byte range.
+struct Reference<'c> {
+    /// Byte offset of its start.
+    start: usize,
+    /// Byte offset of its end.
+    end: usize,
+    /// The plan it names.
+    plan: &'c PlanRef,
+}
+
+impl Reference<'_> {
+    /// Whether it overlaps the bytes `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+}
+
+/// The patterns that name this plan and the plan it follows.
+struct Patterns {
+    /// this / the present / these + the kind.
+    own: Option<Regex>,
+    /// The abbreviation alone ("the POA").
+    bare: Option<Regex>,
+    /// The kind with a period: the previous plan, or this one.
+    dated: Option<Regex>,
+    /// "previous", "preceding", "former" before a kind.
+    previous_word: Option<Regex>,
+    /// The kind at the start of a text.
+    kind_first: Option<Regex>,
+    /// A period at the start of a text.
+    years_first: Option<Regex>,
+}
+
+impl Patterns {
+    /// The patterns for a plan of this kind.
+    fn new(this: &PlanRef) -> Patterns {
+        let kinds = alternation(this);
+        // the abbreviation alone ("the POA"), not followed by a period
+        let abbreviation = abbreviations(&this.kind)
+            .iter()
+            .map(|a| regex::escape(a))
+            .collect::<Vec<_>>()
+            .join("|");
+        Patterns {
+            own: Regex::new(&format!(
+                r"\b(?:[Tt]his|[Tt]hese|[Tt]he present|[Tt]he current)\s+({kinds})\b"
+            ))
+            .ok(),
+            bare: (!abbreviation.is_empty())
+                .then(|| Regex::new(&format!(r"\b[Tt]he\s+({abbreviation})\b")).ok())
+                .flatten(),
+            dated: Regex::new(&format!(
+                r"\b(?:[Pp]revious|[Pp]receding|[Ll]ast|[Ff]ormer|[Ff]irst)?\s*(?:set of\s+)?({kinds})(?:\s+for the years)?\s*{YEARS}"
+            ))
+            .ok(),
+            previous_word: Regex::new(r"\b(?:[Pp]revious|[Pp]receding|[Ff]ormer)\s+(?:set of\s+)?")
+                .ok(),
+            kind_first: Regex::new(&format!(r"^({kinds})\b")).ok(),
+            years_first: Regex::new(&format!(r"^\s*{YEARS}")).ok(),
+        }
+    }
+
+    /// The kind with a period that is this plan's or the previous one's.
+    fn dated<'c>(&self, text: &str, context: &'c DocContext) -> Vec<Reference<'c>> {
+        let mut found = Vec::new();
+        let Some(re) = &self.dated else {
+            return found;
+        };
+        for c in re.captures_iter(text) {
+            let (Some(kind), Some(a), Some(b)) = (c.get(1), c.get(2), c.get(3)) else {
+                continue;
+            };
+            let period: Option<(u16, u16)> = a.as_str().parse().ok().zip(b.as_str().parse().ok());
+            let whole = c.get(0).map_or(kind.end(), |m| m.end());
+            let target = [&context.previous_plan, &context.this_plan]
+                .into_iter()
+                .flatten()
+                .find(|plan| plan.period == period);
+            if let Some(plan) = target {
+                found.push(Reference {
+                    start: kind.start(),
+                    end: whole,
+                    plan,
+                });
+            }
+        }
+        found
+    }
+
+    /// "the previous Plan of Action" with no period, where nothing was found.
+    fn previous<'c>(&self, text: &str, context: &'c DocContext, found: &mut Vec<Reference<'c>>) {
+        let (Some(re), Some(previous)) = (&self.previous_word, &context.previous_plan) else {
+            return;
+        };
+        let Some(kind_re) = &self.kind_first else {
+            return;
+        };
+        for m in re.find_iter(text) {
+            if let Some(k) = kind_re.find(&text[m.end()..]) {
+                let (s, e) = (m.end() + k.start(), m.end() + k.end());
+                if !found.iter().any(|f| f.overlaps(s, e)) {
+                    found.push(Reference {
+                        start: s,
+                        end: e,
+                        plan: previous,
+                    });
+                }
+            }
+        }
+    }
+
+    /// "this Plan of Action", "the POA" (with no period after), where
+    /// nothing was found.
+    fn own<'c>(&self, text: &str, this: &'c PlanRef, found: &mut Vec<Reference<'c>>) {
+        for re in [&self.own, &self.bare].into_iter().flatten() {
+            for c in re.captures_iter(text) {
+                if let Some(k) = c.get(1) {
+                    let followed_by_years = self
+                        .years_first
+                        .as_ref()
+                        .is_some_and(|y| y.is_match(&text[k.end()..]));
+                    if !followed_by_years && !found.iter().any(|f| f.overlaps(k.start(), k.end())) {
+                        found.push(Reference {
+                            start: k.start(),
+                            end: k.end(),
+                            plan: this,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Adds a mention of `plan` at chars `start..end` of passage `p`, unless a
+/// registry name already covers it (the full title).
+fn add_reference(
+    out: &mut Extraction,
+    p: usize,
+    chars: &[char],
+    start: usize,
+    end: usize,
+    plan: &PlanRef,
+    context: &DocContext,
+) {
+    if out
+        .mentions
+        .iter()
+        .any(|m| m.passage == p && m.start <= start && end <= m.end)
+    {
+        return;
+    }
+    out.entities
+        .entry(plan.id.clone())
+        .or_insert_with(|| Entity {
+            id: plan.id.clone(),
+            class: EntityClass::Instrument,
+            label: plan.title.clone(),
+            alt_labels: Vec::new(),
+            part_of: None,
+            owner: None,
+            partner: context.partner.as_ref().map(|p| p.code.clone()),
+            method: Method::PlanReference,
+        });
+    out.mentions.push(Mention {
+        passage: p,
+        entity: plan.id.clone(),
+        start,
+        end,
+        surface: chars[start..end].iter().collect(),
+        method: Method::PlanReference,
+    });
 }
 
 /// Byte offset -> char index of `text` (one past the end included).

@@ -45,11 +45,6 @@ const HEADER: [&str; 7] = [
 impl Registry {
     /// Parses registry text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Registry, RegistryError> {
-        let err = |line: usize, message: String| RegistryError::Row {
-            file: file.to_owned(),
-            line,
-            message,
-        };
         let mut registry = Registry::default();
         let mut header_seen = false;
         for (i, raw) in text.lines().enumerate() {
@@ -59,77 +54,46 @@ impl Registry {
             }
             let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
             if !header_seen {
-                let n = cols.len().min(HEADER.len());
-                if cols[..n] != HEADER[..n] || cols.len() < 3 {
-                    return Err(err(
-                        line,
-                        format!("expected the header `{}`", HEADER.join("\\t")),
-                    ));
-                }
+                check_header(&cols).map_err(|message| row_error(file, line, message))?;
                 header_seen = true;
                 continue;
             }
-            let col = |k: usize| cols.get(k).copied().unwrap_or("");
-            let id = col(0);
-            if id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
-                return Err(err(
+            let known = parse_row(&cols).map_err(|message| row_error(file, line, message))?;
+            if registry.index.contains_key(&known.id) {
+                return Err(row_error(
+                    file,
                     line,
-                    format!("id {id:?} must be non-empty and use a-z, 0-9 and '-' only"),
+                    format!("duplicate id {:?}", known.id),
                 ));
             }
-            let class = EntityClass::parse(col(1)).ok_or_else(|| {
-                err(
-                    line,
-                    format!(
-                        "unknown class {:?} (one of {})",
-                        col(1),
-                        EntityClass::ALL.map(|c| c.name()).join(", ")
-                    ),
-                )
-            })?;
-            if col(2).is_empty() {
-                return Err(err(line, "empty label".into()));
-            }
-            let known = Entity {
-                id: id.to_owned(),
-                class,
-                label: col(2).to_owned(),
-                alt_labels: col(3)
-                    .split(" | ")
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                part_of: Some(col(4)).filter(|s| !s.is_empty()).map(str::to_owned),
-                owner: Some(col(5)).filter(|s| !s.is_empty()).map(str::to_owned),
-                partner: Some(col(6)).filter(|s| !s.is_empty()).map(str::to_owned),
-                method: Method::Registry,
-            };
-            if registry.index.contains_key(id) {
-                return Err(err(line, format!("duplicate id {id:?}")));
-            }
-            registry.index.insert(id.to_owned(), registry.entries.len());
+            registry
+                .index
+                .insert(known.id.clone(), registry.entries.len());
             registry.entries.push(known);
         }
-        for known in &registry.entries {
+        registry.check_references(file, text)?;
+        Ok(registry)
+    }
+
+    /// Every `part_of` and `owner` names a row; the first that does not is
+    /// an error at its row's line.
+    fn check_references(&self, file: &str, text: &str) -> Result<(), RegistryError> {
+        for known in &self.entries {
             for target in known.part_of.iter().chain(&known.owner) {
-                if !registry.index.contains_key(target) {
+                if !self.index.contains_key(target) {
                     let line = text
                         .lines()
                         .position(|l| l.starts_with(&format!("{}\t", known.id)))
                         .map_or(0, |p| p + 1);
-                    return Err(err(
+                    return Err(row_error(
+                        file,
                         line,
                         format!("{} refers to unknown id {target:?}", known.id),
                     ));
                 }
             }
         }
-        Ok(registry)
+        Ok(())
     }
 
     /// Adds the rows of `other`; a row with an id already present replaces it.
@@ -149,6 +113,65 @@ impl Registry {
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).map(|&i| &self.entries[i])
     }
+}
+
+/// An error at `line` of `file`.
+fn row_error(file: &str, line: usize, message: String) -> RegistryError {
+    RegistryError::Row {
+        file: file.to_owned(),
+        line,
+        message,
+    }
+}
+
+/// Whether the columns are the header (its first three columns at least);
+/// what is wrong otherwise.
+fn check_header(cols: &[&str]) -> Result<(), String> {
+    let n = cols.len().min(HEADER.len());
+    if cols[..n] != HEADER[..n] || cols.len() < 3 {
+        return Err(format!("expected the header `{}`", HEADER.join("\\t")));
+    }
+    Ok(())
+}
+
+/// The entity of a row's columns; what is wrong with them otherwise.
+fn parse_row(cols: &[&str]) -> Result<Entity, String> {
+    let col = |k: usize| cols.get(k).copied().unwrap_or("");
+    let id = col(0);
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(format!(
+            "id {id:?} must be non-empty and use a-z, 0-9 and '-' only"
+        ));
+    }
+    let class = EntityClass::parse(col(1)).ok_or_else(|| {
+        format!(
+            "unknown class {:?} (one of {})",
+            col(1),
+            EntityClass::ALL.map(|c| c.name()).join(", ")
+        )
+    })?;
+    if col(2).is_empty() {
+        return Err("empty label".into());
+    }
+    Ok(Entity {
+        id: id.to_owned(),
+        class,
+        label: col(2).to_owned(),
+        alt_labels: col(3)
+            .split(" | ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        part_of: Some(col(4)).filter(|s| !s.is_empty()).map(str::to_owned),
+        owner: Some(col(5)).filter(|s| !s.is_empty()).map(str::to_owned),
+        partner: Some(col(6)).filter(|s| !s.is_empty()).map(str::to_owned),
+        method: Method::Registry,
+    })
 }
 
 #[cfg(test)]

@@ -180,6 +180,56 @@ pub fn build_from(
     observe: &mut dyn FnMut(&Loaded),
 ) -> Result<Built, IngestError> {
     let store = writer.store();
+    let fresh = prepare_store(store, drop_others)?;
+    let mut sink = Sink::new(store, fresh);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, inputs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let mut built = Built {
+        loaded: Vec::with_capacity(inputs.len()),
+        refused: Vec::new(),
+    };
+    std::thread::scope(|scope| -> Result<(), IngestError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(workers * 2);
+        let queue = Queue {
+            inputs,
+            next: &next,
+            stop: &stop,
+            strict,
+            extractor,
+        };
+        for _ in 0..workers {
+            let tx = tx.clone();
+            scope.spawn(move || queue.work(&tx));
+        }
+        drop(tx);
+        for (i, result) in rx {
+            let (origin, doc) = match built.admit(i, result, inputs, strict) {
+                Ok(Some(ok)) => ok,
+                Ok(None) => continue,
+                Err(e) => {
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            };
+            let report = Loaded::of(i, origin, &doc);
+            sink.write(doc)?;
+            observe(&report);
+            built.loaded.push(report);
+        }
+        Ok(())
+    })?;
+    sink.finish()?;
+    built.loaded.sort_by_key(|l| l.index);
+    built.refused.sort_by_key(|r| r.index);
+    Ok(built)
+}
+
+/// Empties the store when the build drops the documents it holds; returns
+/// whether the store is empty (then the bulk loader writes it).
+fn prepare_store(store: &KgStore, drop_others: bool) -> Result<bool, IngestError> {
     if drop_others
         && !store
             .inner()
@@ -196,76 +246,92 @@ pub fn build_from(
         .inner()
         .is_empty()
         .map_err(crate::store::StoreError::from)?;
-    let mut sink = Sink::new(store, fresh);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, inputs.len().max(1));
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let mut loaded: Vec<Loaded> = Vec::with_capacity(inputs.len());
-    let mut refused: Vec<Refused> = Vec::new();
-    std::thread::scope(|scope| -> Result<(), IngestError> {
-        let (tx, rx) = std::sync::mpsc::sync_channel(workers * 2);
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let (next, stop) = (&next, &stop);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { break };
-                    let result = input
-                        .read()
-                        .and_then(|s| ingest(&s, extractor).map(|doc| (s, doc)))
-                        .and_then(|(s, doc)| match &doc.cut {
-                            // a strict build takes no excerpt
-                            Some(clause) if strict => Err(IngestError::Plan {
-                                name: s.name.clone(),
-                                source: super::plan::PlanError::Truncated(format!(
-                                    "the text ends inside clause {clause}"
-                                )),
-                            }),
-                            _ => Ok((s.origin, doc)),
-                        });
-                    if tx.send((i, result)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        for (i, result) in rx {
-            let outcome = result.and_then(|(origin, doc)| {
-                match loaded.iter().find(|l| l.graph == doc.graph) {
-                    Some(first) => Err(same_graph(first, Loaded::of(i, origin, &doc))),
-                    None => Ok((origin, doc)),
-                }
-            });
-            let (origin, doc) = match outcome {
-                Ok(ok) => ok,
-                Err(e) if strict || !e.is_about_a_document() => {
-                    stop.store(true, Ordering::Relaxed);
-                    return Err(e);
-                }
-                Err(error) => {
-                    refused.push(Refused {
-                        index: i,
-                        origin: inputs.get(i).map(Input::origin).unwrap_or_default(),
-                        error,
-                    });
-                    continue;
-                }
+    Ok(fresh)
+}
+
+/// A document read and parsed on a worker, with where it came from.
+type DocumentResult = Result<(String, Ingested), IngestError>;
+
+/// The inputs the workers share, taken in turn until none is left or the
+/// build stops.
+#[derive(Clone, Copy)]
+struct Queue<'a> {
+    /// Every input of the build.
+    inputs: &'a [Input],
+    /// The index of the next input to take.
+    next: &'a AtomicUsize,
+    /// Set when the build stops.
+    stop: &'a AtomicBool,
+    /// Whether the build takes no excerpt.
+    strict: bool,
+    /// What finds the entities.
+    extractor: &'a Extractor,
+}
+
+impl Queue<'_> {
+    /// Takes inputs until none is left, the build stops or nobody listens,
+    /// sending each one's index and document.
+    fn work(&self, tx: &std::sync::mpsc::SyncSender<(usize, DocumentResult)>) {
+        while !self.stop.load(Ordering::Relaxed) {
+            let i = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = self.inputs.get(i) else {
+                break;
             };
-            let report = Loaded::of(i, origin, &doc);
-            sink.write(doc)?;
-            observe(&report);
-            loaded.push(report);
+            if tx.send((i, self.parse(input))).is_err() {
+                break;
+            }
         }
-        Ok(())
-    })?;
-    sink.finish()?;
-    loaded.sort_by_key(|l| l.index);
-    refused.sort_by_key(|r| r.index);
-    Ok(Built { loaded, refused })
+    }
+
+    /// Reads and ingests one input; a strict build refuses a cut text.
+    fn parse(&self, input: &Input) -> DocumentResult {
+        input
+            .read()
+            .and_then(|s| ingest(&s, self.extractor).map(|doc| (s, doc)))
+            .and_then(|(s, doc)| match &doc.cut {
+                // a strict build takes no excerpt
+                Some(clause) if self.strict => Err(IngestError::Plan {
+                    name: s.name.clone(),
+                    source: super::plan::PlanError::Truncated(format!(
+                        "the text ends inside clause {clause}"
+                    )),
+                }),
+                _ => Ok((s.origin, doc)),
+            })
+    }
+}
+
+impl Built {
+    /// Whether the document of input `i` is written: it is, unless it failed
+    /// or shares a graph with one already written; then it is refused (None),
+    /// or, when the build is strict or the error is not about the document,
+    /// the error stops the build.
+    fn admit(
+        &mut self,
+        i: usize,
+        result: DocumentResult,
+        inputs: &[Input],
+        strict: bool,
+    ) -> Result<Option<(String, Ingested)>, IngestError> {
+        let outcome = result.and_then(|(origin, doc)| {
+            match self.loaded.iter().find(|l| l.graph == doc.graph) {
+                Some(first) => Err(same_graph(first, Loaded::of(i, origin, &doc))),
+                None => Ok((origin, doc)),
+            }
+        });
+        match outcome {
+            Ok(ok) => Ok(Some(ok)),
+            Err(e) if strict || !e.is_about_a_document() => Err(e),
+            Err(error) => {
+                self.refused.push(Refused {
+                    index: i,
+                    origin: inputs.get(i).map(Input::origin).unwrap_or_default(),
+                    error,
+                });
+                Ok(None)
+            }
+        }
+    }
 }
 
 /// Two inputs that would share a graph, named in input order: two files of

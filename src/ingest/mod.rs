@@ -6,6 +6,7 @@
 //! `load` streams documents into the store ([`build`], [`build_from`]).
 
 mod decode;
+mod document;
 mod error;
 pub mod formats;
 mod found;
@@ -30,8 +31,7 @@ pub use triples::{
 };
 
 use crate::corpus::PlanMeta;
-use crate::entities::rdf::PassageRef;
-use crate::entities::{DocContext, Extraction, Extractor, PlanRef};
+use crate::entities::{Extraction, Extractor};
 
 /// A document turned into quads, with what the build report says of it.
 #[derive(Debug, Clone)]
@@ -88,161 +88,24 @@ pub fn parse_plan(source: &Source) -> Result<plan::Plan, IngestError> {
 
 /// Parses one source and produces its quads (no store involved).
 pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, IngestError> {
-    let mut slug = source.slug.clone();
-    let mut graph = source.graph();
-    let mut meta = None;
-    let mut partner_quads = Vec::new();
-    let mut clauses = 0;
-    let mut cut = None;
-    let (mut quads, warnings, repairs, entities) = match source.kind {
-        DocumentKind::Plan => {
-            let plan = parse_plan(source)?;
-            cut.clone_from(&plan.cut);
-            let preamble = plan.preamble.as_ref().map_or("", |p| p.text.as_str());
-            let plan_meta = PlanMeta::read(
-                &plan.title,
-                preamble,
-                "",
-                &source.name,
-                extractor.partners(),
-                &source.overrides,
-            );
-            // a plan is named by what it is (partner, kind, period), not by
-            // its file name; without a partner, the file name it is
-            if let Some(mut identity) = plan_meta.slug() {
-                if plan_meta.period.is_none() && plan_meta.issued.is_none() {
-                    // neither period nor adoption date: a short digest of
-                    // the file tells two such plans apart
-                    identity.push('-');
-                    identity.push_str(source.sha256().get(..8).unwrap_or_default());
-                }
-                slug = identity;
-                graph = NamedNode::new_unchecked(vocab::document_graph(&slug));
-            }
-            let quads = plan_quads(&plan, &plan_meta, source, &slug, &graph);
-            if let Some(partner) = &plan_meta.partner {
-                partner_quads = triples::partner_quads(partner);
-            }
-            let mut iris = Vec::new();
-            let mut passages = Vec::new();
-            if let Some(p) = &plan.preamble {
-                iris.push((preamble_iri(&slug), "preamble".to_owned()));
-                passages.push(p);
-            }
-            for clause in plan.clauses() {
-                clauses += 1;
-                iris.push((clause_iri(&slug, &clause.notation()), clause.notation()));
-                passages.push(&clause.passage);
-            }
-            let passages: Vec<(&str, &[usize])> = passages
-                .iter()
-                .map(|p| (p.text.as_str(), p.offsets.as_slice()))
-                .collect();
-            let context = DocContext {
-                partner: plan_meta.partner.clone(),
-                this_plan: Some(PlanRef {
-                    id: format!("plan:{slug}"),
-                    title: plan_meta.title.clone(),
-                    kind: plan_meta.kind.clone(),
-                    period: plan_meta.period,
-                }),
-                previous_plan: plan_meta.predecessor_slug().map(|id| {
-                    // the registry may know the earlier plan's exact title
-                    let known = plan_meta
-                        .partner
-                        .as_ref()
-                        .zip(plan_meta.predecessor)
-                        .and_then(|(partner, period)| {
-                            extractor.plan_row(&partner.code, &plan_meta.kind, period)
-                        });
-                    PlanRef {
-                        id: format!("plan:{id}"),
-                        title: known.map_or_else(
-                            || plan_meta.predecessor_title().unwrap_or_default(),
-                            |row| row.label.clone(),
-                        ),
-                        kind: plan_meta.kind.clone(),
-                        period: plan_meta.predecessor,
-                    }
-                }),
-            };
-            let (entity_quads, extraction) =
-                extract_entities(extractor, &iris, &passages, &slug, &graph, &context);
-            let mut quads = quads;
-            quads.extend(entity_quads);
-            let mut warnings = plan.warnings.clone();
-            warnings.extend(plan_meta.warnings.iter().cloned());
-            meta = Some(plan_meta);
-            (quads, warnings, plan.repairs.len(), extraction)
-        }
-        DocumentKind::Programme => {
-            let page = programme::parse(&source.text).map_err(|e| IngestError::Programme {
-                name: source.name.clone(),
-                source: e,
-            })?;
-            let mut quads = programme_quads(&page, source, &graph);
-            let mut iris = Vec::new();
-            let mut blocks = Vec::new();
-            for (kind, list) in [
-                ("paragraph", &page.paragraphs),
-                ("activity", &page.activities),
-            ] {
-                for (i, block) in list.iter().enumerate() {
-                    iris.push((block_iri(&slug, kind, i + 1), format!("{kind}-{}", i + 1)));
-                    blocks.push(block);
-                }
-            }
-            clauses = page.activities.len();
-            let passages: Vec<(&str, &[usize])> = blocks
-                .iter()
-                .map(|b| (b.text.as_str(), b.offsets.as_slice()))
-                .collect();
-            // a page names its partner in its title ("ASEAN-US Partnership Program")
-            let context = DocContext {
-                partner: extractor
-                    .partners()
-                    .find_in(&page.title)
-                    .map(|(p, _)| p.clone()),
-                ..DocContext::default()
-            };
-            let (entity_quads, extraction) =
-                extract_entities(extractor, &iris, &passages, &slug, &graph, &context);
-            quads.extend(entity_quads);
-            (quads, Vec::new(), 0, extraction)
-        }
-        DocumentKind::Rdf(format) => {
-            // Every triple goes into the document's own graph, whatever graph the file names.
-            let target = GraphName::NamedNode(graph.clone());
-            let quads = RdfParser::from_format(format)
-                .for_slice(source.text.as_bytes())
-                .map(|r| r.map(|q| Quad::new(q.subject, q.predicate, q.object, target.clone())))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| IngestError::Rdf {
-                    name: source.name.clone(),
-                    message: e.to_string(),
-                })?;
-            // a file may state a triple twice, anywhere: count it once (the
-            // dedup below only sees neighbours)
-            let mut seen = std::collections::HashSet::new();
-            let quads: Vec<Quad> = quads
-                .into_iter()
-                .filter(|q| seen.insert(q.clone()))
-                .collect();
-            (quads, Vec::new(), 0, Extraction::default())
-        }
+    let document::Parsed {
+        slug,
+        graph,
+        meta,
+        mut quads,
+        partner_quads,
+        warnings,
+        repairs,
+        cut,
+        clauses,
+        entities,
+    } = match source.kind {
+        DocumentKind::Plan => document::plan(source, extractor)?,
+        DocumentKind::Programme => document::programme(source, extractor)?,
+        DocumentKind::Rdf(format) => document::rdf(source, format)?,
     };
     quads.dedup();
-    // Entity descriptions are shared by every document that names them: they
-    // live once, in the entities graph, so that the union default graph does
-    // not count them twice.
-    let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
-    let mut entity_quads = crate::entities::rdf::entity_quads(&entities, &entity_graph);
-    let entity_graph_name = GraphName::NamedNode(entity_graph);
-    entity_quads.extend(
-        partner_quads
-            .into_iter()
-            .map(|t| Quad::new(t.subject, t.predicate, t.object, entity_graph_name.clone())),
-    );
+    let entity_quads = document::shared_entity_quads(&entities, partner_quads);
     Ok(Ingested {
         entity_quads,
         slug,
@@ -258,34 +121,6 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
         clauses,
         entities,
     })
-}
-
-/// Finds the entities of a document's passages, given as (IRI, key) and
-/// (text, source offsets of its chars); returns the mentions' quads (in the
-/// document's graph) and the extraction.
-fn extract_entities(
-    extractor: &Extractor,
-    iris: &[(NamedNode, String)],
-    passages: &[(&str, &[usize])],
-    slug: &str,
-    graph: &NamedNode,
-    context: &DocContext,
-) -> (Vec<Quad>, Extraction) {
-    let texts: Vec<&str> = passages.iter().map(|(t, _)| *t).collect();
-    let extraction = extractor.extract_in(&texts, context);
-    let refs: Vec<PassageRef<'_>> = iris
-        .iter()
-        .zip(passages)
-        .map(|((iri, key), (_, offsets))| PassageRef {
-            iri,
-            key: key.clone(),
-            offsets,
-        })
-        .collect();
-    (
-        crate::entities::rdf::mention_quads(&extraction, &refs, slug, graph),
-        extraction,
-    )
 }
 
 /// The ontology's quads, in its own named graph.

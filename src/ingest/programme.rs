@@ -188,91 +188,156 @@ fn normalise_date(date: &str) -> String {
 
 /// Collects paragraphs and activities from the Markdown body.
 fn read_body(source: &str, body: &str, body_byte: usize, programme: &mut Programme) {
-    let mut in_activities = false;
-    let mut heading: Option<String> = None;
-    let mut block: Option<(Block, usize, bool)> = None; // (block, depth, is list item)
-    let mut depth = 0usize;
-    // Byte offsets of events to character offsets of the file. Events come
-    // roughly in order, so a cursor that walks from the last position keeps
-    // the whole page linear (counting from the start each time was quadratic).
-    let mut cursor = CharCursor::new(source, body_byte);
-    let mut to_chars = |byte: usize| cursor.chars_at(body_byte + byte);
-    let new_block =
-        |range: std::ops::Range<usize>, to_chars: &mut dyn FnMut(usize) -> usize| Block {
-            span: Span {
-                start: to_chars(range.start),
-                end: to_chars(range.end),
-            },
-            raw: body[range].trim_end().to_owned(),
-            ..Block::default()
-        };
+    let mut reader = BodyReader {
+        body,
+        body_byte,
+        // Byte offsets of events to character offsets of the file. Events come
+        // roughly in order, so a cursor that walks from the last position keeps
+        // the whole page linear (counting from the start each time was quadratic).
+        cursor: CharCursor::new(source, body_byte),
+        programme,
+        in_activities: false,
+        heading: None,
+        block: None,
+        depth: 0,
+    };
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H6 => {
-                heading = Some(String::new())
+            Event::Start(tag) => reader.start(tag, range),
+            Event::End(tag) => reader.end(tag),
+            Event::Text(t) | Event::Code(t) => reader.text(&t, range),
+            Event::SoftBreak | Event::HardBreak => reader.line_break(range),
+            _ => {}
+        }
+    }
+}
+
+/// Where reading a programme page's body stands, event by event.
+struct BodyReader<'a> {
+    /// The Markdown body.
+    body: &'a str,
+    /// Where the body starts in the file, in bytes.
+    body_byte: usize,
+    /// Byte offsets of the file to character offsets.
+    cursor: CharCursor<'a>,
+    /// The page the blocks go to.
+    programme: &'a mut Programme,
+    /// Whether the last heading heads activities.
+    in_activities: bool,
+    /// The text of the heading being read.
+    heading: Option<String>,
+    /// The paragraph or top-level list item being read.
+    block: Option<Block>,
+    /// List nesting (plus 1000 inside an image, whose alt text is no body text).
+    depth: usize,
+}
+
+impl BodyReader<'_> {
+    /// The file's character offset of a byte offset of the body.
+    fn char_at(&mut self, byte: usize) -> usize {
+        self.cursor.chars_at(self.body_byte + byte)
+    }
+
+    /// An empty block over the body's bytes `range`.
+    fn new_block(&mut self, range: std::ops::Range<usize>) -> Block {
+        Block {
+            span: Span {
+                start: self.char_at(range.start),
+                end: self.char_at(range.end),
+            },
+            raw: self.body[range].trim_end().to_owned(),
+            ..Block::default()
+        }
+    }
+
+    /// An element opens: a heading, a list item or paragraph (a block), a
+    /// link or image (recorded in the block).
+    fn start(&mut self, tag: Tag<'_>, range: std::ops::Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } if level <= HeadingLevel::H6 => {
+                self.heading = Some(String::new());
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let h = heading.take().unwrap_or_default();
-                in_activities = h.to_lowercase().contains("activit");
-            }
-            Event::Start(Tag::Item) => {
-                depth += 1;
-                if depth == 1 {
-                    block = Some((new_block(range.clone(), &mut to_chars), depth, true));
+            Tag::Item => {
+                self.depth += 1;
+                if self.depth == 1 {
+                    self.block = Some(self.new_block(range));
                 }
             }
-            Event::End(TagEnd::Item) => {
-                if depth == 1 {
-                    if let Some((b, _, _)) = block.take() {
-                        push_block(programme, b, in_activities);
-                    }
-                }
-                depth = depth.saturating_sub(1);
+            Tag::Paragraph if self.depth == 0 => {
+                self.block = Some(self.new_block(range));
             }
-            Event::Start(Tag::Paragraph) if depth == 0 => {
-                block = Some((new_block(range.clone(), &mut to_chars), 0, false));
-            }
-            Event::End(TagEnd::Paragraph) if depth == 0 => {
-                if let Some((b, _, _)) = block.take() {
-                    push_block(programme, b, false);
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some((b, _, _)) = block.as_mut() {
+            Tag::Link { dest_url, .. } => {
+                if let Some(b) = self.block.as_mut() {
                     b.links.push(dest_url.to_string());
                 }
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                if let Some((b, _, _)) = block.as_mut() {
+            Tag::Image { dest_url, .. } => {
+                if let Some(b) = self.block.as_mut() {
                     b.images.push(dest_url.to_string());
                 }
                 // The alt text that follows is not body text.
-                depth += 1000;
-            }
-            Event::End(TagEnd::Image) => depth -= 1000,
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.push_str(&t);
-                } else if depth < 1000 {
-                    if let Some((b, _, _)) = block.as_mut() {
-                        // Text that stands verbatim in the source maps char by
-                        // char; decoded text (entities, escapes) maps to its start.
-                        let start = to_chars(range.start);
-                        let verbatim = body.get(range.clone()) == Some(&*t);
-                        for (i, c) in t.chars().enumerate() {
-                            b.text.push(c);
-                            b.offsets.push(if verbatim { start + i } else { start });
-                        }
-                    }
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((b, _, _)) = block.as_mut() {
-                    b.text.push(' ');
-                    b.offsets.push(to_chars(range.start));
-                }
+                self.depth += 1000;
             }
             _ => {}
+        }
+    }
+
+    /// An element closes: a heading says whether activities follow; a
+    /// block goes to the page.
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let h = self.heading.take().unwrap_or_default();
+                self.in_activities = h.to_lowercase().contains("activit");
+            }
+            TagEnd::Item => {
+                if self.depth == 1 {
+                    if let Some(b) = self.block.take() {
+                        push_block(self.programme, b, self.in_activities);
+                    }
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            TagEnd::Paragraph if self.depth == 0 => {
+                if let Some(b) = self.block.take() {
+                    push_block(self.programme, b, false);
+                }
+            }
+            TagEnd::Image => self.depth -= 1000,
+            _ => {}
+        }
+    }
+
+    /// Text: a heading's, or the block's (never an image's alt text).
+    fn text(&mut self, t: &str, range: std::ops::Range<usize>) {
+        if let Some(h) = self.heading.as_mut() {
+            h.push_str(t);
+            return;
+        }
+        if self.depth >= 1000 || self.block.is_none() {
+            return;
+        }
+        // Text that stands verbatim in the source maps char by
+        // char; decoded text (entities, escapes) maps to its start.
+        let start = self.char_at(range.start);
+        let verbatim = self.body.get(range) == Some(t);
+        if let Some(b) = self.block.as_mut() {
+            for (i, c) in t.chars().enumerate() {
+                b.text.push(c);
+                b.offsets.push(if verbatim { start + i } else { start });
+            }
+        }
+    }
+
+    /// A soft or hard line break: a space in the block.
+    fn line_break(&mut self, range: std::ops::Range<usize>) {
+        if self.block.is_none() {
+            return;
+        }
+        let at = self.char_at(range.start);
+        if let Some(b) = self.block.as_mut() {
+            b.text.push(' ');
+            b.offsets.push(at);
         }
     }
 }

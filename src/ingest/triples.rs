@@ -4,7 +4,7 @@
 //! (`id/<slug>/clause/1.2.16`), so rebuilding the same document yields the same
 //! IRIs and user queries and links stay valid across builds.
 
-use super::plan::{Passage, Plan, Span};
+use super::plan::{Passage, Pillar, Plan, Section, Span};
 use super::programme::{Block, Programme};
 use super::Source;
 use crate::corpus::{Partner, PlanMeta};
@@ -118,65 +118,23 @@ pub fn plan_quads(
 ) -> Vec<Quad> {
     let mut sink = Sink::new(graph);
     let src = source_node(&mut sink, source, slug, source.format.media_type());
-    let doc = node(slug);
-    let scheme = node(&format!("{slug}/scheme"));
-    sink.add(&doc, rdf::TYPE, poa::PLAN_OF_ACTION);
-    // a plan is also an instrument that texts name ("this Plan of Action")
-    sink.add(&doc, rdf::TYPE, poa::INSTRUMENT);
-    sink.str(&doc, DCT_TITLE, &meta.title);
-    sink.str(&doc, RDFS_LABEL, &meta.title);
-    sink.str(&doc, SKOS_PREF_LABEL, &meta.title);
-    sink.str(&doc, DCT_TYPE, &meta.kind);
-    // where each fact of the plan came from (title line, preamble, file
-    // name, composed, user)
-    for (term, origin) in [
-        (poa::TITLE_SOURCE, meta.sources.title),
-        (poa::PARTNER_SOURCE, meta.sources.partner),
-        (poa::PERIOD_SOURCE, meta.sources.period),
-        (poa::KIND_SOURCE, meta.sources.kind),
-    ] {
-        sink.str(&doc, term, origin.name());
-    }
-    sink.add(&doc, DCT_SOURCE, src.clone());
-    sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
-    if let Some(cut) = &plan.cut {
-        // an excerpt that ends inside a clause: the clause is left out
-        sink.add(&doc, poa::COMPLETE, Literal::from(false));
-        sink.str(&doc, poa::CUT_CLAUSE, cut);
-    }
-    if let Some((year, month, day)) = meta.issued {
-        let date = format!("{year:04}-{month:02}-{day:02}");
-        sink.add(
-            &doc,
-            DCT_ISSUED,
-            Literal::new_typed_literal(date, xsd::DATE),
-        );
-    }
-    if let Some((start, end)) = meta.period {
-        sink.year(&doc, poa::START_YEAR, i32::from(start));
-        sink.year(&doc, poa::END_YEAR, i32::from(end));
-        sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
-    }
-    if let Some(partner) = &meta.partner {
-        sink.add(
-            &doc,
-            poa::PARTNER,
-            crate::entities::rdf::partner_iri(&partner.code),
-        );
-    }
-    if let (Some(previous), Some(title)) = (meta.predecessor_slug(), meta.predecessor_title()) {
-        let earlier = node(&previous);
-        sink.add(&doc, DCT_REPLACES, earlier.clone());
-        // its name, for when it is not loaded (see the references graph)
-        sink.str(&earlier, RDFS_LABEL, &title);
-    }
-    sink.add(&scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
+    let nodes = PlanNodes {
+        slug,
+        doc: node(slug),
+        scheme: node(&format!("{slug}/scheme")),
+        src,
+    };
+    plan_description(&mut sink, &nodes, plan, meta);
+    let PlanNodes {
+        doc, scheme, src, ..
+    } = &nodes;
+    sink.add(scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
     sink.str(
-        &scheme,
+        scheme,
         SKOS_PREF_LABEL,
         &format!("Pillars and sections of the {}", meta.title),
     );
-    sink.add(&scheme, DCT_IS_PART_OF, doc.clone());
+    sink.add(scheme, DCT_IS_PART_OF, doc.clone());
 
     let mut position = 0;
     if let Some(preamble) = &plan.preamble {
@@ -185,59 +143,157 @@ pub fn plan_quads(
         sink.str(&p, SKOS_NOTATION, "preamble");
         sink.add(&p, DCT_IS_PART_OF, doc.clone());
         sink.int(&p, poa::POSITION, position);
-        sink.passage(&p, preamble, &src);
+        sink.passage(&p, preamble, src);
     }
     for pillar in &plan.pillars {
-        let pn = node(&format!("{slug}/pillar/{}", pillar.notation));
-        sink.add(&pn, rdf::TYPE, poa::PILLAR);
-        sink.str(&pn, SKOS_NOTATION, &pillar.notation);
-        sink.str(&pn, SKOS_PREF_LABEL, &pillar.title);
-        if pillar.printed_title != pillar.title {
-            sink.str(&pn, SKOS_HIDDEN_LABEL, &pillar.printed_title);
-        }
-        sink.add(&pn, SKOS_IN_SCHEME, scheme.clone());
-        sink.add(&pn, SKOS_TOP_CONCEPT_OF, scheme.clone());
-        sink.add(&scheme, SKOS_HAS_TOP_CONCEPT, pn.clone());
-        sink.add(&pn, DCT_IS_PART_OF, doc.clone());
-        sink.int(&pn, poa::POSITION, pillar.number as usize);
-        if pillar.heading_inferred {
-            sink.add(&pn, poa::HEADING_INFERRED, Literal::from(true));
-        }
-        sink.span(&pn, pillar.span, &src);
-        let mut section_nodes = Vec::with_capacity(pillar.sections.len());
-        for section in &pillar.sections {
-            let sn = node(&format!("{slug}/section/{}", section.notation));
-            sink.add(&sn, rdf::TYPE, poa::SECTION);
-            sink.str(&sn, SKOS_NOTATION, &section.notation);
-            sink.str(&sn, SKOS_PREF_LABEL, &section.title);
-            sink.add(&sn, poa::IN_PILLAR, pn.clone());
-            sink.add(&sn, SKOS_BROADER, pn.clone());
-            sink.add(&sn, SKOS_IN_SCHEME, scheme.clone());
-            sink.add(&sn, DCT_IS_PART_OF, doc.clone());
-            sink.int(&sn, poa::POSITION, section.number as usize);
-            if section.heading_inferred {
-                sink.add(&sn, poa::HEADING_INFERRED, Literal::from(true));
-            }
-            sink.span(&sn, section.span, &src);
-            section_nodes.push((section.notation.as_str(), sn));
-        }
-        for (section, clause) in pillar.clauses() {
-            position += 1;
-            let cn = clause_iri(slug, &clause.notation);
-            sink.add(&cn, rdf::TYPE, poa::CLAUSE);
-            sink.str(&cn, SKOS_NOTATION, &clause.notation);
-            if let Some(section) = section {
-                if let Some((_, sn)) = section_nodes.iter().find(|(n, _)| *n == section.notation) {
-                    sink.add(&cn, poa::IN_SECTION, sn.clone());
-                }
-            }
-            sink.add(&cn, poa::IN_PILLAR, pn.clone());
-            sink.add(&cn, DCT_IS_PART_OF, doc.clone());
-            sink.int(&cn, poa::POSITION, position);
-            sink.passage(&cn, &clause.passage, &src);
-        }
+        pillar_quads(&mut sink, &nodes, pillar, &mut position);
     }
     sink.quads
+}
+
+/// The nodes every part of a plan's graph links to.
+struct PlanNodes<'a> {
+    /// The plan's name in IRIs.
+    slug: &'a str,
+    /// The plan itself.
+    doc: NamedNode,
+    /// The concept scheme of its pillars and sections.
+    scheme: NamedNode,
+    /// The source file.
+    src: NamedNode,
+}
+
+/// What the plan node says of the plan: types, title, kind, where each
+/// fact came from, completeness, date, period, partner, predecessor.
+fn plan_description(sink: &mut Sink, nodes: &PlanNodes<'_>, plan: &Plan, meta: &PlanMeta) {
+    let PlanNodes { doc, src, .. } = nodes;
+    sink.add(doc, rdf::TYPE, poa::PLAN_OF_ACTION);
+    // a plan is also an instrument that texts name ("this Plan of Action")
+    sink.add(doc, rdf::TYPE, poa::INSTRUMENT);
+    sink.str(doc, DCT_TITLE, &meta.title);
+    sink.str(doc, RDFS_LABEL, &meta.title);
+    sink.str(doc, SKOS_PREF_LABEL, &meta.title);
+    sink.str(doc, DCT_TYPE, &meta.kind);
+    // where each fact of the plan came from (title line, preamble, file
+    // name, composed, user)
+    for (term, origin) in [
+        (poa::TITLE_SOURCE, meta.sources.title),
+        (poa::PARTNER_SOURCE, meta.sources.partner),
+        (poa::PERIOD_SOURCE, meta.sources.period),
+        (poa::KIND_SOURCE, meta.sources.kind),
+    ] {
+        sink.str(doc, term, origin.name());
+    }
+    sink.add(doc, DCT_SOURCE, src.clone());
+    sink.add(doc, PROV_WAS_DERIVED_FROM, src.clone());
+    if let Some(cut) = &plan.cut {
+        // an excerpt that ends inside a clause: the clause is left out
+        sink.add(doc, poa::COMPLETE, Literal::from(false));
+        sink.str(doc, poa::CUT_CLAUSE, cut);
+    }
+    if let Some((year, month, day)) = meta.issued {
+        let date = format!("{year:04}-{month:02}-{day:02}");
+        sink.add(doc, DCT_ISSUED, Literal::new_typed_literal(date, xsd::DATE));
+    }
+    if let Some((start, end)) = meta.period {
+        sink.year(doc, poa::START_YEAR, i32::from(start));
+        sink.year(doc, poa::END_YEAR, i32::from(end));
+        sink.str(doc, DCT_TEMPORAL, &format!("{start}-{end}"));
+    }
+    if let Some(partner) = &meta.partner {
+        sink.add(
+            doc,
+            poa::PARTNER,
+            crate::entities::rdf::partner_iri(&partner.code),
+        );
+    }
+    if let (Some(previous), Some(title)) = (meta.predecessor_slug(), meta.predecessor_title()) {
+        let earlier = node(&previous);
+        sink.add(doc, DCT_REPLACES, earlier.clone());
+        // its name, for when it is not loaded (see the references graph)
+        sink.str(&earlier, RDFS_LABEL, &title);
+    }
+}
+
+/// A pillar, its sections and its clauses; clauses are numbered on from
+/// `position`.
+fn pillar_quads(sink: &mut Sink, nodes: &PlanNodes<'_>, pillar: &Pillar, position: &mut usize) {
+    let PlanNodes {
+        slug,
+        doc,
+        scheme,
+        src,
+    } = nodes;
+    let pn = node(&format!("{slug}/pillar/{}", pillar.notation));
+    sink.add(&pn, rdf::TYPE, poa::PILLAR);
+    sink.str(&pn, SKOS_NOTATION, &pillar.notation);
+    sink.str(&pn, SKOS_PREF_LABEL, &pillar.title);
+    if pillar.printed_title != pillar.title {
+        sink.str(&pn, SKOS_HIDDEN_LABEL, &pillar.printed_title);
+    }
+    sink.add(&pn, SKOS_IN_SCHEME, scheme.clone());
+    sink.add(&pn, SKOS_TOP_CONCEPT_OF, scheme.clone());
+    sink.add(scheme, SKOS_HAS_TOP_CONCEPT, pn.clone());
+    sink.add(&pn, DCT_IS_PART_OF, doc.clone());
+    sink.int(&pn, poa::POSITION, pillar.number as usize);
+    if pillar.heading_inferred {
+        sink.add(&pn, poa::HEADING_INFERRED, Literal::from(true));
+    }
+    sink.span(&pn, pillar.span, src);
+    let section_nodes: Vec<(&str, NamedNode)> = pillar
+        .sections
+        .iter()
+        .map(|section| {
+            (
+                section.notation.as_str(),
+                section_quads(sink, nodes, section, &pn),
+            )
+        })
+        .collect();
+    for (section, clause) in pillar.clauses() {
+        *position += 1;
+        let cn = clause_iri(slug, &clause.notation);
+        sink.add(&cn, rdf::TYPE, poa::CLAUSE);
+        sink.str(&cn, SKOS_NOTATION, &clause.notation);
+        if let Some(section) = section {
+            if let Some((_, sn)) = section_nodes.iter().find(|(n, _)| *n == section.notation) {
+                sink.add(&cn, poa::IN_SECTION, sn.clone());
+            }
+        }
+        sink.add(&cn, poa::IN_PILLAR, pn.clone());
+        sink.add(&cn, DCT_IS_PART_OF, doc.clone());
+        sink.int(&cn, poa::POSITION, *position);
+        sink.passage(&cn, &clause.passage, src);
+    }
+}
+
+/// A section of the pillar `pn` (its clauses aside); returns its node.
+fn section_quads(
+    sink: &mut Sink,
+    nodes: &PlanNodes<'_>,
+    section: &Section,
+    pn: &NamedNode,
+) -> NamedNode {
+    let PlanNodes {
+        slug,
+        doc,
+        scheme,
+        src,
+    } = nodes;
+    let sn = node(&format!("{slug}/section/{}", section.notation));
+    sink.add(&sn, rdf::TYPE, poa::SECTION);
+    sink.str(&sn, SKOS_NOTATION, &section.notation);
+    sink.str(&sn, SKOS_PREF_LABEL, &section.title);
+    sink.add(&sn, poa::IN_PILLAR, pn.clone());
+    sink.add(&sn, SKOS_BROADER, pn.clone());
+    sink.add(&sn, SKOS_IN_SCHEME, scheme.clone());
+    sink.add(&sn, DCT_IS_PART_OF, doc.clone());
+    sink.int(&sn, poa::POSITION, section.number as usize);
+    if section.heading_inferred {
+        sink.add(&sn, poa::HEADING_INFERRED, Literal::from(true));
+    }
+    sink.span(&sn, section.span, src);
+    sn
 }
 
 /// The quads of a programme page.

@@ -17,13 +17,23 @@ use std::path::PathBuf;
 pub struct BuildSummary {
     /// The documents built, in the order given.
     pub documents: Vec<Loaded>,
-    /// Cross-pillar connectors, communities and their NMI with the pillars,
-    /// when the store names entities.
-    pub analysis: Option<(usize, usize, f64)>,
+    /// What the analysis found, when the store names entities.
+    pub analysis: Option<AnalysisSummary>,
     /// Instances per class in the document graphs (prefixed class, count).
     pub classes: Vec<(String, usize)>,
     /// The documents refused, each with its reason, in input order.
     pub refused: Vec<ingest::Refused>,
+}
+
+/// What a build's analysis found, in three figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnalysisSummary {
+    /// Entities that connect pillars (cross-pillar connectors).
+    pub connectors: usize,
+    /// Communities of the co-mention network.
+    pub communities: usize,
+    /// Normalised mutual information of the communities with the pillars.
+    pub nmi: f64,
 }
 
 /// Extensions of the documents a folder is searched for.
@@ -165,14 +175,7 @@ pub fn build(
     let ingest::Built {
         loaded: documents,
         refused,
-    } = ingest::build_from(
-        &writer,
-        inputs,
-        drop_others,
-        strict,
-        extractor,
-        observe,
-    )?;
+    } = ingest::build_from(&writer, inputs, drop_others, strict, extractor, observe)?;
     if documents.is_empty() && !refused.is_empty() {
         // nothing to publish: the store keeps what it held
         return Err(Error::NothingBuilt(refused));
@@ -188,7 +191,11 @@ pub fn build(
             .iter()
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        (connectors, communities, a.nmi)
+        AnalysisSummary {
+            connectors,
+            communities,
+            nmi: a.nmi,
+        }
     });
     let classes = super::class_counts(&store)?;
     Ok((

@@ -13,7 +13,7 @@ pub fn compare(store: &KgStore, earlier: &PlanInfo, later: &PlanInfo) -> Result<
     if earlier.iri == later.iri {
         return Err(Error::SamePlan(format!(
             "{} ({})",
-            earlier.short(),
+            earlier.label(),
             earlier.slug
         )));
     }

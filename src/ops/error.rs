@@ -10,6 +10,7 @@ use crate::ingest::IngestError;
 use crate::push::PushError;
 use crate::sparql::QueryError;
 use crate::store::StoreError;
+#[cfg(feature = "shacl")]
 use crate::validate::ValidateError;
 use std::path::PathBuf;
 
@@ -20,7 +21,7 @@ pub enum Error {
     #[error(transparent)]
     Ingest(#[from] IngestError),
     /// A store exists at this location and holds no document.
-    #[error("the store at {0} is empty: build it first (poakg build --source PATH, or poakg build for the bundled seeds)")]
+    #[error("the store at {0} is empty: build it first")]
     EmptyStore(String),
     /// A build refused every document it was given: nothing was published.
     /// Carries the refusals, in input order.
@@ -49,6 +50,7 @@ pub enum Error {
     Gold(#[from] GoldError),
     /// SHACL validation could not run.
     #[error(transparent)]
+    #[cfg(feature = "shacl")]
     Validate(#[from] ValidateError),
     /// Uploading graphs to another store failed.
     #[error(transparent)]
@@ -56,8 +58,8 @@ pub enum Error {
     /// Drawing SVG with Graphviz failed.
     #[error(transparent)]
     Picture(#[from] super::graphviz::PictureError),
-    /// `--type` names no entity class; carries the name given.
-    #[error("--type {0}: unknown class (one of {classes})", classes = crate::entities::EntityClass::ALL.map(|c| c.name()).join(", "))]
+    /// A class name that names no entity class; carries the name given.
+    #[error("{0}: unknown entity class (one of {classes})", classes = crate::entities::EntityClass::ALL.map(|c| c.name()).join(", "))]
     UnknownClass(String),
     /// No passage of the store has the notation given (carried).
     #[error("no passage {0:?} in the store (try a clause notation such as 1.2.16, or `preamble`)")]
@@ -91,8 +93,8 @@ pub enum Error {
     #[error("compare needs two different plans: both name {0}")]
     SamePlan(String),
     /// A command that works on one plan found several in the store and no
-    /// `--plan`; carries how many plans the store holds.
-    #[error("the store holds {0} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)")]
+    /// plan named; carries how many plans the store holds.
+    #[error("the store holds {0} plans: name one (a partner and year such as US:2021, or a plan's name)")]
     WhichPlan(usize),
     /// An analysis found nothing to work on (no entity mentions, or no plans);
     /// carries the store's location.
@@ -101,8 +103,9 @@ pub enum Error {
     /// The query named is neither a file nor a shipped query; carries the name.
     #[error("{0}: no such file, and no shipped query of that name (see `poakg queries`)")]
     UnknownQuery(String),
-    /// `query` was given neither a query file or name nor `--query`.
-    #[error("no query given: name a .rq file or a shipped query (see `poakg queries`), or give the text with --query")]
+    /// A query was asked for with neither a file, a shipped query's name nor
+    /// its text.
+    #[error("no query given: name a .rq file or a shipped query, or give the query's text")]
     NoQuery,
     /// An input path of a build is unusable: missing, a folder with no
     /// documents, a glob pattern that is bad or matches no file, or an
@@ -152,6 +155,7 @@ impl Error {
             ),
             Error::Query(e) => e.is_user_error(),
             Error::Export(e) => e.is_user_error(),
+            #[cfg(feature = "shacl")]
             Error::Validate(e) => e.is_user_error(),
             Error::Push(e) => e.is_user_error(),
             Error::Picture(e) => e.is_user_error(),

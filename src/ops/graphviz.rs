@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 #[derive(Debug, thiserror::Error)]
 pub enum PictureError {
     /// The `dot` program is not on the `PATH`.
-    #[error("SVG needs Graphviz's `dot` program, which is not installed (Debian: apt-get install graphviz); `--format dot` writes the DOT source instead")]
+    #[error("SVG needs Graphviz's `dot` program, which is not installed (Debian: apt-get install graphviz); the DOT source can be written instead")]
     NoGraphviz,
     /// Graphviz exited with a failure; carries the first line of its error
     /// output (or a note that its input pipe could not be opened).

@@ -21,7 +21,8 @@ mod plans;
 mod references;
 
 pub use build::{
-    analyse, build, extractor, inputs, sources, store_analysis, BuildSummary, OnBadDocument,
+    analyse, build, extractor, inputs, sources, store_analysis, AnalysisSummary, BuildSummary,
+    OnBadDocument,
 };
 pub use compare::{compare, consecutive, store_comparisons};
 pub use error::Error;

@@ -21,7 +21,7 @@ pub fn partners(
         .iter()
         .map(|p| PlanLabel {
             iri: p.iri.clone(),
-            name: p.short(),
+            name: p.label(),
             partner: p.partner.clone(),
             period: p.period,
         })

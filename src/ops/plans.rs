@@ -4,7 +4,9 @@
 //! nearest plans.
 
 use super::Error;
+use crate::corpus::meta::kind_code;
 use crate::corpus::partners::fold;
+use crate::corpus::{PlanId, Span};
 use crate::sparql::{self, row_text};
 use crate::store::KgStore;
 use crate::vocab;
@@ -31,13 +33,20 @@ pub struct PlanInfo {
 }
 
 impl PlanInfo {
-    /// A short name for tables: `US 2021-2025`, else its slug.
-    pub fn short(&self) -> String {
-        match (&self.partner_code, self.period) {
-            (Some(code), Some((a, b))) => format!("{code} {a}-{b}"),
-            (Some(code), None) => code.clone(),
-            _ => self.slug.clone(),
-        }
+    /// What the plan is (partner, kind, period), when the store names its
+    /// partner.
+    pub fn id(&self) -> Option<PlanId> {
+        let code = self.partner_code.as_deref()?;
+        let span = self
+            .period
+            .map_or(Span::Unknown, |(a, b)| Span::Period(a, b));
+        Some(PlanId::new(code, &kind_code(&self.kind), span))
+    }
+
+    /// The plan's label in tables: `US 2021-2025` ([`PlanId::label`]), else
+    /// its slug.
+    pub fn label(&self) -> String {
+        self.id().map_or_else(|| self.slug.clone(), |id| id.label())
     }
 }
 
@@ -124,7 +133,43 @@ pub fn resolve_plan<'a>(plans: &'a [PlanInfo], name: &str) -> Result<&'a PlanInf
     }) {
         return Ok(p);
     }
-    // a partner with a year or a period: "US:2021", "Japan 2023-2027", "JP"
+    if let Some(p) = unique_or_ambiguous(want, by_partner(plans, want))? {
+        return Ok(p);
+    }
+    if let Some(p) = unique_or_ambiguous(want, by_title(plans, &folded))? {
+        return Ok(p);
+    }
+    Err(Error::NoSuchPlan {
+        name: want.to_owned(),
+        suggestions: nearest(plans, &folded)
+            .iter()
+            .map(|p| format!("{} ({})", p.label(), p.slug))
+            .collect(),
+    })
+}
+
+/// The one plan of `found`, none when it is empty, an error naming them
+/// all when there are several.
+fn unique_or_ambiguous<'a>(
+    want: &str,
+    found: Vec<&'a PlanInfo>,
+) -> Result<Option<&'a PlanInfo>, Error> {
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(Some(found[0])),
+        _ => Err(Error::AmbiguousPlan {
+            name: want.to_owned(),
+            candidates: found
+                .iter()
+                .map(|p| format!("{} ({})", p.label(), p.slug))
+                .collect(),
+        }),
+    }
+}
+
+/// The plans `want` names as a partner with a year or a period: "US:2021",
+/// "Japan 2023-2027", "JP".
+fn by_partner<'a>(plans: &'a [PlanInfo], want: &str) -> Vec<&'a PlanInfo> {
     let (who, when) = match want.split_once([':', ' ']) {
         Some((a, b)) if b.trim().starts_with(|c: char| c.is_ascii_digit()) => {
             (a.trim(), Some(b.trim()))
@@ -132,7 +177,7 @@ pub fn resolve_plan<'a>(plans: &'a [PlanInfo], name: &str) -> Result<&'a PlanInf
         _ => (want, None),
     };
     let year: Option<u16> = when.and_then(|w| w.get(..4)?.parse().ok());
-    let by_partner: Vec<&PlanInfo> = plans
+    plans
         .iter()
         .filter(|p| {
             p.partner_code
@@ -147,59 +192,34 @@ pub fn resolve_plan<'a>(plans: &'a [PlanInfo], name: &str) -> Result<&'a PlanInf
                 })
             })
         })
-        .collect();
-    if by_partner.len() == 1 {
-        return Ok(by_partner[0]);
-    }
-    if by_partner.len() > 1 {
-        return Err(Error::AmbiguousPlan {
-            name: want.to_owned(),
-            candidates: by_partner
-                .iter()
-                .map(|p| format!("{} ({})", p.short(), p.slug))
-                .collect(),
-        });
-    }
-    // a fragment of the title, long enough not to match by chance
-    let by_title: Vec<&PlanInfo> = plans
+        .collect()
+}
+
+/// The plans whose title holds `folded` (a folded name), long enough not
+/// to match by chance.
+fn by_title<'a>(plans: &'a [PlanInfo], folded: &str) -> Vec<&'a PlanInfo> {
+    plans
         .iter()
-        .filter(|p| folded.chars().count() >= 4 && fold(&p.title).contains(&folded))
+        .filter(|p| folded.chars().count() >= 4 && fold(&p.title).contains(folded))
+        .collect()
+}
+
+/// The three plans nearest `folded` (a folded name) by edit distance to
+/// their slug, title or short name.
+fn nearest<'a>(plans: &'a [PlanInfo], folded: &str) -> Vec<&'a PlanInfo> {
+    let mut scored: Vec<(usize, &PlanInfo)> = plans
+        .iter()
+        .map(|p| {
+            let d = [p.slug.as_str(), p.title.as_str(), &p.label()]
+                .iter()
+                .map(|s| strsim::levenshtein(&fold(s), folded))
+                .min()
+                .unwrap_or(usize::MAX);
+            (d, p)
+        })
         .collect();
-    match by_title.len() {
-        0 => {}
-        1 => return Ok(by_title[0]),
-        _ => {
-            return Err(Error::AmbiguousPlan {
-                name: want.to_owned(),
-                candidates: by_title
-                    .iter()
-                    .map(|p| format!("{} ({})", p.short(), p.slug))
-                    .collect(),
-            })
-        }
-    }
-    let candidates: Vec<&PlanInfo> = {
-        let mut scored: Vec<(usize, &PlanInfo)> = plans
-            .iter()
-            .map(|p| {
-                let d = [p.slug.as_str(), p.title.as_str(), &p.short()]
-                    .iter()
-                    .map(|s| strsim::levenshtein(&fold(s), &folded))
-                    .min()
-                    .unwrap_or(usize::MAX);
-                (d, p)
-            })
-            .collect();
-        scored.sort_by_key(|(d, p)| (*d, p.slug.clone()));
-        scored.into_iter().take(3).map(|(_, p)| p).collect()
-    };
-    Err(Error::NoSuchPlan {
-        name: want.to_owned(),
-        suggestions: candidates
-            .iter()
-            .map(|p| format!("{} ({})", p.short(), p.slug))
-            .collect(),
-    })
+    scored.sort_by_key(|(d, p)| (*d, p.slug.clone()));
+    scored.into_iter().take(3).map(|(_, p)| p).collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use super::cells::*;
 use super::{Report, Table};
 use crate::analysis::{metrics, Analysis};
 use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The cross-pillar connectors: entities named in two or more pillars of
 /// one plan, ranked by pillar span, then by passages naming them (with
@@ -75,17 +76,7 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
     let span = a.net.pillar_span(e);
     let mut labels = vec![ent.label.clone()];
     labels.extend(ent.alt_labels.iter().cloned());
-    let mut passages = a.net.passages_of(e);
-    passages.sort_by_key(|&p| {
-        (
-            a.net.passages[p]
-                .pillar
-                .clone()
-                .unwrap_or_else(|| "~".into()),
-            a.net.passages[p].document.clone(),
-            a.net.passages[p].position,
-        )
-    });
+    let passages = passages_by_pillar(a, e);
     let where_rows: Vec<Vec<String>> = passages
         .iter()
         .map(|&p| {
@@ -109,7 +100,97 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
         })
         .collect();
     let c = &a.centrality[e];
-    let cen_rows = vec![
+    let timeline = timeline(a, &passages);
+    let mut tables = Vec::new();
+    if !timeline.is_empty() {
+        tables.push(Table {
+            title: "Across plans".into(),
+            header: ["plan", "passages", "pillars"].map(String::from).to_vec(),
+            rows: timeline_rows(&timeline),
+        });
+    }
+    tables.extend([
+        Table {
+            title: "Passages by pillar".into(),
+            header: ["pillar", "passage", "text"].map(String::from).to_vec(),
+            rows: where_rows.clone(),
+        },
+        Table {
+            title: "Named together with".into(),
+            header: ["entity", "class", "shared"].map(String::from).to_vec(),
+            rows: co_rows,
+        },
+        Table {
+            title: "Centrality in the co-mention network".into(),
+            header: ["measure", "value"].map(String::from).to_vec(),
+            rows: centrality_rows(a, e),
+        },
+    ]);
+    Report {
+        title: ent.label.clone(),
+        notes: entity_notes(&ent.class, &ent.alt_labels, passages.len(), &span),
+        tables,
+        json: json!({
+            "report": "entity", "entity": ent.label, "iri": ent.iri, "class": ent.class, "alt_labels": ent.alt_labels,
+            "plans": timeline.iter().map(|(plan, h)| json!({"plan": plan, "passages": h.passages, "pillars": h.pillars})).collect::<Vec<_>>(),
+            "pillars": span,
+            "passages": where_rows.iter().map(|r| json!({"pillar": r[0], "passage": r[1], "snippet": r[2]})).collect::<Vec<_>>(),
+            "co_mentioned": neighbours.iter().map(|(n, w)| json!({"entity": a.net.entities[*n].label, "shared": w})).collect::<Vec<_>>(),
+            "centrality": {"degree": c.degree, "weighted_degree": c.weighted_degree, "betweenness": c.betweenness, "pagerank": c.pagerank, "community": a.communities[e]},
+        }),
+    }
+}
+
+/// The passages naming entity `e`, by pillar (those in none last), then
+/// document and position.
+fn passages_by_pillar(a: &Analysis, e: usize) -> Vec<usize> {
+    let mut passages = a.net.passages_of(e);
+    passages.sort_by_key(|&p| {
+        (
+            a.net.passages[p]
+                .pillar
+                .clone()
+                .unwrap_or_else(|| "~".into()),
+            a.net.passages[p].document.clone(),
+            a.net.passages[p].position,
+        )
+    });
+    passages
+}
+
+/// The notes on an entity of `class` with `alt_labels`, named in
+/// `passages` passages of the pillars `span`.
+fn entity_notes(
+    class: &str,
+    alt_labels: &[String],
+    passages: usize,
+    span: &BTreeSet<String>,
+) -> Vec<String> {
+    vec![
+        format!("class: {class}"),
+        format!(
+            "also: {}",
+            if alt_labels.is_empty() {
+                "-".into()
+            } else {
+                alt_labels.join(", ")
+            }
+        ),
+        format!(
+            "named in {passages} passage(s), pillars: {}",
+            if span.is_empty() {
+                "-".into()
+            } else {
+                span_text(span)
+            }
+        ),
+    ]
+}
+
+/// The rows of entity `e`'s centrality table: one measure a row.
+fn centrality_rows(a: &Analysis, e: usize) -> Vec<Vec<String>> {
+    let c = &a.centrality[e];
+    vec![
         vec!["degree".into(), c.degree.to_string()],
         vec!["weighted degree".into(), format!("{}", c.weighted_degree)],
         vec!["betweenness".into(), f3(c.betweenness)],
@@ -119,20 +200,30 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
             "articulation point".into(),
             a.articulation.contains(&e).to_string(),
         ],
-    ];
-    // a corpus: the entity's history across plans and periods (plans are
-    // named `US:2021`, so the rows run by partner, then by period)
-    let mut timeline: std::collections::BTreeMap<
-        String,
-        (usize, std::collections::BTreeSet<String>),
-    > = Default::default();
-    for &p in &passages {
+    ]
+}
+
+/// An entity in one plan of a corpus.
+#[derive(Default)]
+struct PlanHistory {
+    /// Passages of the plan naming it.
+    passages: usize,
+    /// Titles of the pillars of those passages.
+    pillars: BTreeSet<String>,
+}
+
+/// A corpus: the entity's history across plans and periods, by plan name
+/// (plans are named `US:2021`, so the rows run by partner, then by
+/// period); empty for passages of no plan.
+fn timeline(a: &Analysis, passages: &[usize]) -> BTreeMap<String, PlanHistory> {
+    let mut timeline: BTreeMap<String, PlanHistory> = BTreeMap::new();
+    for &p in passages {
         let ps = &a.net.passages[p];
         if let Some(plan) = &ps.plan {
             let row = timeline.entry(plan.clone()).or_default();
-            row.0 += 1;
+            row.passages += 1;
             if let Some(pillar) = &ps.pillar {
-                row.1.insert(
+                row.pillars.insert(
                     a.net
                         .pillar_titles
                         .get(pillar)
@@ -142,75 +233,21 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
             }
         }
     }
-    let timeline_rows: Vec<Vec<String>> = timeline
+    timeline
+}
+
+/// The rows of the table across plans: plan, passages, pillars.
+fn timeline_rows(timeline: &BTreeMap<String, PlanHistory>) -> Vec<Vec<String>> {
+    timeline
         .iter()
-        .map(|(plan, (n, pillars))| {
+        .map(|(plan, h)| {
             vec![
                 plan.clone(),
-                n.to_string(),
-                pillars.iter().cloned().collect::<Vec<_>>().join("; "),
+                h.passages.to_string(),
+                h.pillars.iter().cloned().collect::<Vec<_>>().join("; "),
             ]
         })
-        .collect();
-    let mut tables = Vec::new();
-    if !timeline_rows.is_empty() {
-        tables.push(Table {
-            title: "Across plans".into(),
-            header: ["plan", "passages", "pillars"].map(String::from).to_vec(),
-            rows: timeline_rows,
-        });
-    }
-    Report {
-        title: ent.label.clone(),
-        notes: vec![
-            format!("class: {}", ent.class),
-            format!(
-                "also: {}",
-                if ent.alt_labels.is_empty() {
-                    "-".into()
-                } else {
-                    ent.alt_labels.join(", ")
-                }
-            ),
-            format!(
-                "named in {} passage(s), pillars: {}",
-                passages.len(),
-                if span.is_empty() {
-                    "-".into()
-                } else {
-                    span_text(&span)
-                }
-            ),
-        ],
-        tables: tables
-            .into_iter()
-            .chain([
-                Table {
-                    title: "Passages by pillar".into(),
-                    header: ["pillar", "passage", "text"].map(String::from).to_vec(),
-                    rows: where_rows.clone(),
-                },
-                Table {
-                    title: "Named together with".into(),
-                    header: ["entity", "class", "shared"].map(String::from).to_vec(),
-                    rows: co_rows,
-                },
-                Table {
-                    title: "Centrality in the co-mention network".into(),
-                    header: ["measure", "value"].map(String::from).to_vec(),
-                    rows: cen_rows,
-                },
-            ])
-            .collect(),
-        json: json!({
-            "report": "entity", "entity": ent.label, "iri": ent.iri, "class": ent.class, "alt_labels": ent.alt_labels,
-            "plans": timeline.iter().map(|(plan, (n, pillars))| json!({"plan": plan, "passages": n, "pillars": pillars})).collect::<Vec<_>>(),
-            "pillars": span,
-            "passages": where_rows.iter().map(|r| json!({"pillar": r[0], "passage": r[1], "snippet": r[2]})).collect::<Vec<_>>(),
-            "co_mentioned": neighbours.iter().map(|(n, w)| json!({"entity": a.net.entities[*n].label, "shared": w})).collect::<Vec<_>>(),
-            "centrality": {"degree": c.degree, "weighted_degree": c.weighted_degree, "betweenness": c.betweenness, "pagerank": c.pagerank, "community": a.communities[e]},
-        }),
-    }
+        .collect()
 }
 
 /// The explained path from entity `from` to entity `to`, each hop a passage

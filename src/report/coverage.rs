@@ -7,55 +7,15 @@ use crate::analysis::{Analysis, Passage};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 
-const STOPWORDS: &[&str] = &[
-    "and",
-    "the",
-    "for",
-    "with",
-    "from",
-    "that",
-    "this",
-    "their",
-    "through",
-    "support",
-    "supports",
-    "promote",
-    "including",
-    "asean",
-    "united",
-    "states",
-    "cooperation",
-    "such",
-    "well",
-    "other",
-    "into",
-    "within",
-    "across",
-    "regional",
-    "help",
-    "strengthen",
-    "enhance",
-    "continue",
-    "increase",
-    "between",
-    "towards",
-    "toward",
-    "also",
-    "which",
-    "where",
-    "among",
-    "more",
-    "make",
-    "areas",
-    "area",
-];
-
-fn themes(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| w.strip_suffix('s').unwrap_or(&w).to_owned())
-        .collect()
+/// The theme words of a text: its content words (the toolkit's stop words
+/// left out) of four letters or more, by stem ("policies" and "policy"
+/// meet), each with the first form the text uses, for display.
+fn themes(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for word in crate::text::content_words(text).filter(|w| w.chars().count() >= 4) {
+        out.entry(crate::text::stem(&word)).or_insert(word);
+    }
+    out
 }
 
 /// The programme coverage of the plan: for each programme activity, the
@@ -69,74 +29,19 @@ pub fn coverage(a: &Analysis, all: &[Passage]) -> Report {
         .iter()
         .filter(|p| !p.is_activity && p.pillar.is_some())
         .collect();
-    let entities_of = |iri: &str| -> BTreeSet<usize> {
-        a.net
-            .passages
-            .iter()
-            .position(|p| p.iri == iri)
-            .map(|p| a.net.entities_of(p).into_iter().collect())
-            .unwrap_or_default()
-    };
     let mut rows = Vec::new();
     let mut items = Vec::new();
     let mut touched_sections: BTreeSet<String> = BTreeSet::new();
-    // Themes: content words weighted by rarity (inverse document frequency
-    // over clauses and activities), so "MSMEs" counts more than "training".
-    let theme_sets: Vec<BTreeSet<String>> = all.iter().map(|p| themes(&p.text)).collect();
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-    for set in &theme_sets {
-        for w in set {
-            *df.entry(w.as_str()).or_default() += 1;
-        }
-    }
-    let n_docs = all.len().max(1) as f64;
-    let idf = |w: &str| (n_docs / df.get(w).copied().unwrap_or(1) as f64).ln();
+    let rarity = Rarity::of(all);
     for act in &activities {
-        let act_entities = entities_of(&act.iri);
-        let act_themes = themes(&act.text);
-        let mut related: Vec<(f64, &Passage, Vec<String>, Vec<String>)> = Vec::new();
-        for c in &clauses {
-            let shared: Vec<String> = entities_of(&c.iri)
-                .intersection(&act_entities)
-                .map(|&e| a.net.entities[e].label.clone())
-                .collect();
-            let ct = themes(&c.text);
-            let mut common: Vec<String> = act_themes.intersection(&ct).cloned().collect();
-            common.sort_by(|x, y| idf(y).total_cmp(&idf(x)).then(x.cmp(y)));
-            let theme_score: f64 = common.iter().map(|w| idf(w)).sum();
-            let score = 10.0 * shared.len() as f64 + theme_score;
-            // one rare word (in under 1 in 20 passages) or several commoner ones
-            if !shared.is_empty() || theme_score >= (n_docs / 20.0).ln().max(1.0) {
-                related.push((score, c, shared, common));
-            }
-        }
-        related.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.position.cmp(&y.1.position)));
-        related.truncate(5);
-        for (_, c, _, _) in &related {
-            if let Some(s) = &c.section {
+        let related = related_clauses(a, act, &clauses, &rarity);
+        for r in &related {
+            if let Some(s) = &r.clause.section {
                 touched_sections.insert(s.clone());
             }
         }
-        let keys: Vec<String> = related.iter().map(|(_, c, _, _)| c.key.clone()).collect();
-        let why: Vec<String> = related
-            .iter()
-            .map(|(_, c, shared, common)| {
-                if shared.is_empty() {
-                    format!(
-                        "{}: themes {}",
-                        c.key,
-                        common
-                            .iter()
-                            .take(3)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                } else {
-                    format!("{}: {}", c.key, shared.join(", "))
-                }
-            })
-            .collect();
+        let keys: Vec<String> = related.iter().map(|r| r.clause.key.clone()).collect();
+        let why: Vec<String> = related.iter().map(Related::why).collect();
         rows.push(vec![
             act.key.clone(),
             snippet(act, &[], 40),
@@ -145,34 +50,8 @@ pub fn coverage(a: &Analysis, all: &[Passage]) -> Report {
         ]);
         items.push(json!({"activity": act.key, "text": act.text, "clauses": keys, "why": why}));
     }
-    let mut sections: BTreeMap<String, (String, bool)> = BTreeMap::new();
-    for c in &clauses {
-        if let (Some(s), Some(p)) = (&c.section, &c.pillar) {
-            sections.entry(s.clone()).or_insert((p.clone(), false));
-        }
-    }
-    for s in &touched_sections {
-        if let Some(v) = sections.get_mut(s) {
-            v.1 = true;
-        }
-    }
-    let untouched: Vec<Vec<String>> = sections
-        .iter()
-        .filter(|(_, (_, t))| !t)
-        .map(|(s, (p, _))| vec![p.clone(), s.clone()])
-        .collect();
-    let pillars_touched: BTreeSet<String> = sections
-        .values()
-        .filter(|(_, t)| *t)
-        .map(|(p, _)| p.clone())
-        .collect();
-    let untouched_pillars: Vec<String> = a
-        .net
-        .pillar_titles
-        .keys()
-        .filter(|p| !pillars_touched.contains(*p))
-        .cloned()
-        .collect();
+    let untouched = Untouched::of(a, &clauses, &touched_sections);
+    let (untouched, untouched_pillars) = (untouched.sections, untouched.pillars);
     Report {
         title: "Programme coverage of the plan".into(),
         notes: vec![
@@ -184,5 +63,172 @@ pub fn coverage(a: &Analysis, all: &[Passage]) -> Report {
             Table { title: "Sections no activity touches".into(), header: ["pillar", "section"].map(String::from).to_vec(), rows: untouched.clone() },
         ],
         json: json!({"report": "coverage", "activities": items, "untouched_sections": untouched.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), "untouched_pillars": untouched_pillars}),
+    }
+}
+
+/// Themes: content words weighted by rarity (inverse document frequency
+/// over clauses and activities), so "MSMEs" counts more than "training".
+struct Rarity {
+    /// Theme word -> passages it is a theme of.
+    df: BTreeMap<String, usize>,
+    /// Passages counted (at least 1).
+    n_docs: f64,
+}
+
+impl Rarity {
+    /// The document frequencies of the themes of `all`.
+    fn of(all: &[Passage]) -> Rarity {
+        let mut df: BTreeMap<String, usize> = BTreeMap::new();
+        for p in all {
+            for w in themes(&p.text).into_keys() {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        Rarity {
+            df,
+            n_docs: all.len().max(1) as f64,
+        }
+    }
+
+    /// The inverse document frequency of theme word `w`.
+    fn idf(&self, w: &str) -> f64 {
+        (self.n_docs / self.df.get(w).copied().unwrap_or(1) as f64).ln()
+    }
+
+    /// The least summed IDF of the themes two passages share for them to
+    /// relate: one rare word (in under 1 in 20 passages) or several
+    /// commoner ones.
+    fn threshold(&self) -> f64 {
+        (self.n_docs / 20.0).ln().max(1.0)
+    }
+}
+
+/// A clause an activity relates to, and why.
+struct Related<'a> {
+    /// Shared entities count 10 each, plus the summed IDF of the shared themes.
+    score: f64,
+    /// The clause.
+    clause: &'a Passage,
+    /// Labels of the entities both name.
+    shared: Vec<String>,
+    /// The themes both have, rarest first.
+    common: Vec<String>,
+}
+
+impl Related<'_> {
+    /// The reason shown: the shared entities, else the three rarest shared
+    /// themes.
+    fn why(&self) -> String {
+        if self.shared.is_empty() {
+            format!(
+                "{}: themes {}",
+                self.clause.key,
+                self.common
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            format!("{}: {}", self.clause.key, self.shared.join(", "))
+        }
+    }
+}
+
+/// The entities the network's passage `iri` names (none when it names none).
+fn entities_of(a: &Analysis, iri: &str) -> BTreeSet<usize> {
+    a.net
+        .passages
+        .iter()
+        .position(|p| p.iri == iri)
+        .map(|p| a.net.entities_of(p).into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// The (at most five) clauses activity `act` relates to, best first.
+fn related_clauses<'a>(
+    a: &Analysis,
+    act: &Passage,
+    clauses: &[&'a Passage],
+    rarity: &Rarity,
+) -> Vec<Related<'a>> {
+    let act_entities = entities_of(a, &act.iri);
+    let act_themes = themes(&act.text);
+    let mut related: Vec<Related<'a>> = Vec::new();
+    for &c in clauses {
+        let shared: Vec<String> = entities_of(a, &c.iri)
+            .intersection(&act_entities)
+            .map(|&e| a.net.entities[e].label.clone())
+            .collect();
+        let ct = themes(&c.text);
+        let mut stems: Vec<&String> = act_themes.keys().filter(|s| ct.contains_key(*s)).collect();
+        stems.sort_by(|x, y| rarity.idf(y).total_cmp(&rarity.idf(x)).then(x.cmp(y)));
+        let theme_score: f64 = stems.iter().map(|s| rarity.idf(s)).sum();
+        let common: Vec<String> = stems
+            .iter()
+            .filter_map(|s| act_themes.get(*s).cloned())
+            .collect();
+        let score = 10.0 * shared.len() as f64 + theme_score;
+        if !shared.is_empty() || theme_score >= rarity.threshold() {
+            related.push(Related {
+                score,
+                clause: c,
+                shared,
+                common,
+            });
+        }
+    }
+    related.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.clause.position.cmp(&y.clause.position))
+    });
+    related.truncate(5);
+    related
+}
+
+/// What no activity touches.
+struct Untouched {
+    /// Rows of (pillar, section) for the sections no related clause is in.
+    sections: Vec<Vec<String>>,
+    /// The pillars none of whose sections is touched.
+    pillars: Vec<String>,
+}
+
+impl Untouched {
+    /// The sections of `clauses` not in `touched`, and the network's pillars
+    /// with no touched section.
+    fn of(a: &Analysis, clauses: &[&Passage], touched: &BTreeSet<String>) -> Untouched {
+        let mut sections: BTreeMap<String, (String, bool)> = BTreeMap::new();
+        for c in clauses {
+            if let (Some(s), Some(p)) = (&c.section, &c.pillar) {
+                sections.entry(s.clone()).or_insert((p.clone(), false));
+            }
+        }
+        for s in touched {
+            if let Some(v) = sections.get_mut(s) {
+                v.1 = true;
+            }
+        }
+        let pillars_touched: BTreeSet<String> = sections
+            .values()
+            .filter(|(_, t)| *t)
+            .map(|(p, _)| p.clone())
+            .collect();
+        Untouched {
+            sections: sections
+                .iter()
+                .filter(|(_, (_, t))| !t)
+                .map(|(s, (p, _))| vec![p.clone(), s.clone()])
+                .collect(),
+            pillars: a
+                .net
+                .pillar_titles
+                .keys()
+                .filter(|p| !pillars_touched.contains(*p))
+                .cloned()
+                .collect(),
+        }
     }
 }

@@ -24,187 +24,23 @@ fn pct(v: f64) -> String {
 /// The report; with `focus`, the rows about that plan (its entities, what
 /// it shares and alone names, its likeness to each other plan).
 pub fn partners(p: &Partners, net: &Network, focus: Option<usize>) -> Report {
+    let v = View {
+        p,
+        net,
+        names: p.plans.iter().map(|f| f.plan.name.as_str()).collect(),
+        focus,
+    };
     let n = p.plans.len();
-    let names: Vec<&str> = p.plans.iter().map(|f| f.plan.name.as_str()).collect();
-    let in_focus = |counts: &[usize]| focus.is_none_or(|f| counts[f] > 0);
-    let plans_rows = p
-        .plans
-        .iter()
-        .map(|f| {
-            vec![
-                f.plan.name.clone(),
-                f.plan.partner.clone().unwrap_or_else(|| "-".into()),
-                f.plan
-                    .period
-                    .map_or("-".into(), |(a, b)| format!("{a}-{b}")),
-                f.clauses.to_string(),
-                f.mentions.to_string(),
-                f.entities.to_string(),
-            ]
-        })
-        .collect();
-    let label = |e: usize| net.entities[e].label.clone();
-    let class = |e: usize| net.entities[e].class.clone();
-    // the matrix: mechanisms and instruments, most widely named first
-    let mut matrix: Vec<(usize, &Vec<usize>)> = p
-        .presence
-        .iter()
-        .filter(|(e, c)| MATRIX_CLASSES.contains(&net.entities[**e].class.as_str()) && in_focus(c))
-        .map(|(e, c)| (*e, c))
-        .collect();
-    matrix.sort_by_key(|(e, _)| (std::cmp::Reverse(p.plans_naming(*e)), label(*e)));
-    let wide = n <= COLUMNS_UP_TO;
-    let mut matrix_header: Vec<String> = ["entity", "class", "plans"].map(String::from).to_vec();
-    if wide {
-        matrix_header.extend(names.iter().map(|s| s.to_string()));
-    } else {
-        matrix_header.push("named in".into());
-    }
-    let matrix_rows = matrix
-        .iter()
-        .map(|(e, counts)| {
-            let mut row = vec![label(*e), class(*e), p.plans_naming(*e).to_string()];
-            if wide {
-                row.extend(
-                    counts
-                        .iter()
-                        .map(|&c| if c == 0 { "-".into() } else { c.to_string() }),
-                );
-            } else {
-                row.push(
-                    counts
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &c)| c > 0)
-                        .map(|(i, _)| names[i])
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                );
-            }
-            row
-        })
-        .collect();
+    let matrix = v.matrix_entities();
     let shared: Vec<usize> = p.shared_by_all();
-    let shared_rows = shared
-        .iter()
-        .map(|&e| {
-            vec![
-                label(e),
-                class(e),
-                p.presence[&e].iter().sum::<usize>().to_string(),
-            ]
-        })
-        .collect();
     let unique: Vec<(usize, usize)> = p
         .unique()
         .into_iter()
         .filter(|(plan, _)| focus.is_none_or(|f| f == *plan))
         .collect();
-    let unique_rows = unique
-        .iter()
-        .map(|&(plan, e)| {
-            vec![
-                names[plan].to_string(),
-                label(e),
-                class(e),
-                p.presence[&e][plan].to_string(),
-            ]
-        })
-        .collect();
-    // by class: distinct entities per plan, and how many every plan / one plan names
-    let mut classes: Vec<String> = p.presence.keys().map(|&e| class(e)).collect();
-    classes.sort();
-    classes.dedup();
-    // one pass over the entities: per class, the entities, those every plan
-    // names and those one plan names; per plan and class, distinct entities
-    let mut per_class = vec![[0usize; 3]; classes.len()];
-    let mut per_plan_class = vec![vec![0usize; classes.len()]; n];
-    for (&e, counts) in &p.presence {
-        let Ok(c) = classes.binary_search_by(|x| x.as_str().cmp(&net.entities[e].class)) else {
-            continue;
-        };
-        let naming = counts.iter().filter(|&&x| x > 0).count();
-        per_class[c][0] += 1;
-        per_class[c][1] += usize::from(naming == n);
-        per_class[c][2] += usize::from(naming == 1);
-        for (plan, &x) in counts.iter().enumerate() {
-            per_plan_class[plan][c] += usize::from(x > 0);
-        }
-    }
-    let class_rows = classes
-        .iter()
-        .zip(&per_class)
-        .map(|(c, [all, every, one])| {
-            vec![
-                c.clone(),
-                all.to_string(),
-                every.to_string(),
-                one.to_string(),
-            ]
-        })
-        .collect();
-    let mut plan_class_header = vec!["plan".to_string()];
-    plan_class_header.extend(classes.iter().cloned());
-    let plan_class_rows = (0..n)
-        .filter(|&plan| focus.is_none_or(|f| f == plan))
-        .map(|plan| {
-            let mut row = vec![names[plan].to_string()];
-            row.extend(per_plan_class[plan].iter().map(usize::to_string));
-            row
-        })
-        .collect();
-    // likeness, most alike first
-    let mut pairs: Vec<(usize, usize)> = (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .filter(|&(i, j)| focus.is_none_or(|f| f == i || f == j))
-        .collect();
-    pairs.sort_by(|a, b| {
-        p.likeness[b.0][b.1]
-            .overall()
-            .total_cmp(&p.likeness[a.0][a.1].overall())
-            .then(a.cmp(b))
-    });
-    let likeness_rows = pairs
-        .iter()
-        .map(|&(i, j)| {
-            let l = p.likeness[i][j];
-            vec![
-                names[i].to_string(),
-                names[j].to_string(),
-                format!("{:.3}", l.entities),
-                format!("{:.3}", l.text),
-                format!("{:.3}", l.overall()),
-            ]
-        })
-        .collect();
-    let mut balance_header = vec!["plan".to_string()];
-    balance_header.extend(p.themes.iter().cloned());
-    let balance = |mentions: bool| -> Vec<Vec<String>> {
-        (0..n)
-            .map(|plan| {
-                let mut row = vec![names[plan].to_string()];
-                row.extend(
-                    p.balance[plan]
-                        .iter()
-                        .map(|s| pct(if mentions { s.mentions } else { s.clauses })),
-                );
-                row
-            })
-            .collect()
-    };
-    let matched_rows = p
-        .matched
-        .iter()
-        .map(|(t, plan, notation, title)| {
-            vec![
-                p.themes[*t].clone(),
-                names[*plan].to_string(),
-                notation.clone(),
-                title.clone(),
-            ]
-        })
-        .collect();
-    let focus_note = focus.map(|f| format!("Rows about {} only.", names[f]));
+    let classes = ClassCounts::of(p, net);
+    let pairs = v.likeness_pairs();
+    let focus_note = focus.map(|f| format!("Rows about {} only.", v.names[f]));
     let notes: Vec<String> = [
         Some(format!(
             "{n} plans. {} entities named in every plan; {} named in one plan only. Likeness: Jaccard index of the entities two plans name, cosine of their TF-IDF word vectors, and the mean of both. Pillar balance: share of each plan's clauses (and mentions) in each theme, in %; pillars are matched by theme, not by number.",
@@ -216,81 +52,389 @@ pub fn partners(p: &Partners, net: &Network, focus: Option<usize>) -> Report {
     .into_iter()
     .flatten()
     .collect();
-    let table = |title: &str, header: &[&str], rows| Table {
-        title: title.into(),
-        header: header.iter().map(|s| s.to_string()).collect(),
-        rows,
-    };
     Report {
         title: "Partners: what the plans share".into(),
         notes,
         tables: vec![
-            table(
-                "Plans",
-                &[
-                    "plan", "partner", "period", "clauses", "mentions", "entities",
-                ],
-                plans_rows,
-            ),
-            Table {
-                title: "Mechanisms and instruments by plan (passages naming each)".into(),
-                header: matrix_header,
-                rows: matrix_rows,
-            },
-            table(
-                "Named in every plan",
-                &["entity", "class", "passages"],
-                shared_rows,
-            ),
-            table(
-                "Named in one plan only",
-                &["plan", "entity", "class", "passages"],
-                unique_rows,
-            ),
-            table(
-                "Entities by class",
-                &["class", "entities", "in every plan", "in one plan"],
-                class_rows,
-            ),
-            Table {
-                title: "Distinct entities by plan and class".into(),
-                header: plan_class_header,
-                rows: plan_class_rows,
-            },
-            table(
-                "Likeness of plans",
-                &["plan", "plan", "entities", "text", "overall"],
-                likeness_rows,
-            ),
-            Table {
-                title: "Pillar balance: share of clauses (%)".into(),
-                header: balance_header.clone(),
-                rows: balance(false),
-            },
-            Table {
-                title: "Pillar balance: share of mentions (%)".into(),
-                header: balance_header,
-                rows: balance(true),
-            },
-            table(
-                "Pillars matched by theme",
-                &["theme", "plan", "pillar", "title"],
-                matched_rows,
-            ),
+            v.plans_table(),
+            v.matrix_table(&matrix),
+            v.shared_table(&shared),
+            v.unique_table(&unique),
+            classes.class_table(),
+            v.plan_class_table(&classes),
+            v.likeness_table(&pairs),
+            v.balance_table(false),
+            v.balance_table(true),
+            v.matched_table(),
         ],
-        json: json!({
+        json: v.json(&matrix, &shared, &unique, &pairs, &classes),
+    }
+}
+
+/// A table of fixed column names.
+fn table(title: &str, header: &[&str], rows: Vec<Vec<String>>) -> Table {
+    Table {
+        title: title.into(),
+        header: header.iter().map(|s| s.to_string()).collect(),
+        rows,
+    }
+}
+
+/// What the report's tables are made from.
+struct View<'a> {
+    /// The figures.
+    p: &'a Partners,
+    /// The network the entity indices point into.
+    net: &'a Network,
+    /// The plans' names, in the order of `p.plans`.
+    names: Vec<&'a str>,
+    /// The plan the rows are about, if one.
+    focus: Option<usize>,
+}
+
+/// An entity of the matrix and the passages naming it in each plan.
+type MatrixRow<'a> = (usize, &'a Vec<usize>);
+
+impl<'a> View<'a> {
+    /// Entity `e`'s label.
+    fn label(&self, e: usize) -> String {
+        self.net.entities[e].label.clone()
+    }
+
+    /// Entity `e`'s class.
+    fn class(&self, e: usize) -> String {
+        self.net.entities[e].class.clone()
+    }
+
+    /// Whether a row with these passages per plan is about the focus.
+    fn in_focus(&self, counts: &[usize]) -> bool {
+        self.focus.is_none_or(|f| counts[f] > 0)
+    }
+
+    /// One row per plan: partner, period, clauses, mentions, entities.
+    fn plans_table(&self) -> Table {
+        let rows = self
+            .p
+            .plans
+            .iter()
+            .map(|f| {
+                vec![
+                    f.plan.name.clone(),
+                    f.plan.partner.clone().unwrap_or_else(|| "-".into()),
+                    f.plan
+                        .period
+                        .map_or("-".into(), |(a, b)| format!("{a}-{b}")),
+                    f.clauses.to_string(),
+                    f.mentions.to_string(),
+                    f.entities.to_string(),
+                ]
+            })
+            .collect();
+        table(
+            "Plans",
+            &[
+                "plan", "partner", "period", "clauses", "mentions", "entities",
+            ],
+            rows,
+        )
+    }
+
+    /// The entities of the matrix: mechanisms and instruments, most widely
+    /// named first.
+    fn matrix_entities(&self) -> Vec<MatrixRow<'a>> {
+        let (p, net) = (self.p, self.net);
+        let mut matrix: Vec<MatrixRow<'a>> = p
+            .presence
+            .iter()
+            .filter(|(e, c)| {
+                MATRIX_CLASSES.contains(&net.entities[**e].class.as_str()) && self.in_focus(c)
+            })
+            .map(|(e, c)| (*e, c))
+            .collect();
+        matrix.sort_by_key(|(e, _)| (std::cmp::Reverse(p.plans_naming(*e)), self.label(*e)));
+        matrix
+    }
+
+    /// The plans x entities matrix: a column per plan when they are few,
+    /// else the list of plans naming each entity.
+    fn matrix_table(&self, matrix: &[MatrixRow]) -> Table {
+        let wide = self.names.len() <= COLUMNS_UP_TO;
+        let mut header: Vec<String> = ["entity", "class", "plans"].map(String::from).to_vec();
+        if wide {
+            header.extend(self.names.iter().map(|s| s.to_string()));
+        } else {
+            header.push("named in".into());
+        }
+        let rows = matrix
+            .iter()
+            .map(|(e, counts)| {
+                let mut row = vec![
+                    self.label(*e),
+                    self.class(*e),
+                    self.p.plans_naming(*e).to_string(),
+                ];
+                if wide {
+                    row.extend(
+                        counts
+                            .iter()
+                            .map(|&c| if c == 0 { "-".into() } else { c.to_string() }),
+                    );
+                } else {
+                    row.push(
+                        counts
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, &c)| c > 0)
+                            .map(|(i, _)| self.names[i])
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    );
+                }
+                row
+            })
+            .collect();
+        Table {
+            title: "Mechanisms and instruments by plan (passages naming each)".into(),
+            header,
+            rows,
+        }
+    }
+
+    /// The entities every plan names, with their passages in all.
+    fn shared_table(&self, shared: &[usize]) -> Table {
+        let rows = shared
+            .iter()
+            .map(|&e| {
+                vec![
+                    self.label(e),
+                    self.class(e),
+                    self.p.presence[&e].iter().sum::<usize>().to_string(),
+                ]
+            })
+            .collect();
+        table(
+            "Named in every plan",
+            &["entity", "class", "passages"],
+            rows,
+        )
+    }
+
+    /// The entities one plan alone names, as (plan, entity).
+    fn unique_table(&self, unique: &[(usize, usize)]) -> Table {
+        let rows = unique
+            .iter()
+            .map(|&(plan, e)| {
+                vec![
+                    self.names[plan].to_string(),
+                    self.label(e),
+                    self.class(e),
+                    self.p.presence[&e][plan].to_string(),
+                ]
+            })
+            .collect();
+        table(
+            "Named in one plan only",
+            &["plan", "entity", "class", "passages"],
+            rows,
+        )
+    }
+
+    /// Distinct entities by plan (the focus only, if one) and class.
+    fn plan_class_table(&self, classes: &ClassCounts) -> Table {
+        let mut header = vec!["plan".to_string()];
+        header.extend(classes.classes.iter().cloned());
+        let rows = (0..self.names.len())
+            .filter(|&plan| self.focus.is_none_or(|f| f == plan))
+            .map(|plan| {
+                let mut row = vec![self.names[plan].to_string()];
+                row.extend(classes.per_plan[plan].iter().map(usize::to_string));
+                row
+            })
+            .collect();
+        Table {
+            title: "Distinct entities by plan and class".into(),
+            header,
+            rows,
+        }
+    }
+
+    /// The pairs of plans (those with the focus, if one), most alike first.
+    fn likeness_pairs(&self) -> Vec<(usize, usize)> {
+        let (n, p, focus) = (self.names.len(), self.p, self.focus);
+        let mut pairs: Vec<(usize, usize)> = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .filter(|&(i, j)| focus.is_none_or(|f| f == i || f == j))
+            .collect();
+        pairs.sort_by(|a, b| {
+            p.likeness[b.0][b.1]
+                .overall()
+                .total_cmp(&p.likeness[a.0][a.1].overall())
+                .then(a.cmp(b))
+        });
+        pairs
+    }
+
+    /// The likeness of each pair of plans.
+    fn likeness_table(&self, pairs: &[(usize, usize)]) -> Table {
+        let rows = pairs
+            .iter()
+            .map(|&(i, j)| {
+                let l = self.p.likeness[i][j];
+                vec![
+                    self.names[i].to_string(),
+                    self.names[j].to_string(),
+                    format!("{:.3}", l.entities),
+                    format!("{:.3}", l.text),
+                    format!("{:.3}", l.overall()),
+                ]
+            })
+            .collect();
+        table(
+            "Likeness of plans",
+            &["plan", "plan", "entities", "text", "overall"],
+            rows,
+        )
+    }
+
+    /// Each plan's share of clauses (or of `mentions`) by theme, in %.
+    fn balance_table(&self, mentions: bool) -> Table {
+        let mut header = vec!["plan".to_string()];
+        header.extend(self.p.themes.iter().cloned());
+        let rows = (0..self.names.len())
+            .map(|plan| {
+                let mut row = vec![self.names[plan].to_string()];
+                row.extend(
+                    self.p.balance[plan]
+                        .iter()
+                        .map(|s| pct(if mentions { s.mentions } else { s.clauses })),
+                );
+                row
+            })
+            .collect();
+        Table {
+            title: if mentions {
+                "Pillar balance: share of mentions (%)"
+            } else {
+                "Pillar balance: share of clauses (%)"
+            }
+            .into(),
+            header,
+            rows,
+        }
+    }
+
+    /// Which pillar of which plan went into each theme.
+    fn matched_table(&self) -> Table {
+        let rows = self
+            .p
+            .matched
+            .iter()
+            .map(|m| {
+                vec![
+                    self.p.themes[m.theme].clone(),
+                    self.names[m.plan].to_string(),
+                    m.notation.clone(),
+                    m.title.clone(),
+                ]
+            })
+            .collect();
+        table(
+            "Pillars matched by theme",
+            &["theme", "plan", "pillar", "title"],
+            rows,
+        )
+    }
+
+    /// The report as JSON.
+    fn json(
+        &self,
+        matrix: &[MatrixRow],
+        shared: &[usize],
+        unique: &[(usize, usize)],
+        pairs: &[(usize, usize)],
+        classes: &ClassCounts,
+    ) -> serde_json::Value {
+        let (p, net, names) = (self.p, self.net, &self.names);
+        let n = names.len();
+        json!({
             "report": "partners",
             "plans": p.plans,
-            "matrix": matrix.iter().map(|(e, counts)| json!({"entity": label(*e), "iri": net.entities[*e].iri, "class": class(*e), "passages": counts})).collect::<Vec<_>>(),
-            "shared_by_all": shared.iter().map(|&e| json!({"entity": label(e), "iri": net.entities[e].iri})).collect::<Vec<_>>(),
-            "unique": unique.iter().map(|&(plan, e)| json!({"plan": names[plan], "entity": label(e), "iri": net.entities[e].iri})).collect::<Vec<_>>(),
+            "matrix": matrix.iter().map(|(e, counts)| json!({"entity": self.label(*e), "iri": net.entities[*e].iri, "class": self.class(*e), "passages": counts})).collect::<Vec<_>>(),
+            "shared_by_all": shared.iter().map(|&e| json!({"entity": self.label(e), "iri": net.entities[e].iri})).collect::<Vec<_>>(),
+            "unique": unique.iter().map(|&(plan, e)| json!({"plan": names[plan], "entity": self.label(e), "iri": net.entities[e].iri})).collect::<Vec<_>>(),
             "likeness": pairs.iter().map(|&(i, j)| { let l = p.likeness[i][j]; json!({"a": names[i], "b": names[j], "entities": l.entities, "text": l.text, "overall": l.overall()}) }).collect::<Vec<_>>(),
             "order": p.order.iter().map(|&i| names[i]).collect::<Vec<_>>(),
             "themes": p.themes,
-            "classes": classes,
-            "by_class": (0..n).map(|plan| json!({"plan": names[plan], "entities": per_plan_class[plan]})).collect::<Vec<_>>(),
+            "classes": classes.classes,
+            "by_class": (0..n).map(|plan| json!({"plan": names[plan], "entities": classes.per_plan[plan]})).collect::<Vec<_>>(),
             "balance": (0..n).map(|plan| json!({"plan": names[plan], "shares": p.balance[plan]})).collect::<Vec<_>>(),
-        }),
+        })
+    }
+}
+
+/// Entities by class, counted in one pass over the entities.
+struct ClassCounts {
+    /// The classes of the entities named, sorted.
+    classes: Vec<String>,
+    /// Per class: the entities, those every plan names and those one plan
+    /// names.
+    per_class: Vec<[usize; 3]>,
+    /// Per plan and class, the distinct entities named.
+    per_plan: Vec<Vec<usize>>,
+}
+
+impl ClassCounts {
+    /// Counts the entities of `p` by class.
+    fn of(p: &Partners, net: &Network) -> ClassCounts {
+        let n = p.plans.len();
+        let mut classes: Vec<String> = p
+            .presence
+            .keys()
+            .map(|&e| net.entities[e].class.clone())
+            .collect();
+        classes.sort();
+        classes.dedup();
+        let mut per_class = vec![[0usize; 3]; classes.len()];
+        let mut per_plan = vec![vec![0usize; classes.len()]; n];
+        for (&e, counts) in &p.presence {
+            let Ok(c) = classes.binary_search_by(|x| x.as_str().cmp(&net.entities[e].class)) else {
+                continue;
+            };
+            let naming = counts.iter().filter(|&&x| x > 0).count();
+            per_class[c][0] += 1;
+            per_class[c][1] += usize::from(naming == n);
+            per_class[c][2] += usize::from(naming == 1);
+            for (plan, &x) in counts.iter().enumerate() {
+                per_plan[plan][c] += usize::from(x > 0);
+            }
+        }
+        ClassCounts {
+            classes,
+            per_class,
+            per_plan,
+        }
+    }
+
+    /// Per class: the entities, those in every plan, those in one plan.
+    fn class_table(&self) -> Table {
+        let rows = self
+            .classes
+            .iter()
+            .zip(&self.per_class)
+            .map(|(c, [all, every, one])| {
+                vec![
+                    c.clone(),
+                    all.to_string(),
+                    every.to_string(),
+                    one.to_string(),
+                ]
+            })
+            .collect();
+        table(
+            "Entities by class",
+            &["class", "entities", "in every plan", "in one plan"],
+            rows,
+        )
     }
 }
 

@@ -28,7 +28,8 @@ pub fn backup(store: &Store, target: &Path) -> Result<(), StorageError> {
 #[cfg(not(feature = "rocksdb"))]
 fn no_disk() -> StorageError {
     StorageError::Other(
-        "this poakg was built without on-disk storage (feature `rocksdb`); use --memory".into(),
+        "this poakg was built without on-disk storage (feature `rocksdb`); use an in-memory store"
+            .into(),
     )
 }
 

@@ -30,7 +30,7 @@ pub const STORE_ENV: &str = "POAKG_STORE";
 pub enum StoreError {
     /// Another poakg process holds the store's lock (a build, or a server
     /// that takes updates).
-    #[error("the store at {path} is in use by another poakg process (a build, or `serve --allow-update`); wait for it to finish or use --store to pick another folder")]
+    #[error("the store at {path} is in use by another poakg process (a build, or `serve --allow-update`); wait for it to finish or pick another folder")]
     Locked {
         /// The store folder (or generation) that is locked.
         path: PathBuf,
@@ -44,9 +44,9 @@ pub enum StoreError {
         /// What went wrong.
         message: String,
     },
-    /// No store folder was given (`--store`, `$POAKG_STORE`) and there is no
-    /// home directory to put one in.
-    #[error("no folder for the store: set --store, {STORE_ENV}, or a home directory")]
+    /// No store folder was given (nor `$POAKG_STORE`) and there is no home
+    /// directory to put one in.
+    #[error("no folder for the store: name one, set {STORE_ENV}, or have a home directory")]
     NoLocation,
     /// Oxigraph failed to read or write.
     #[error("store: {0}")]

@@ -1,7 +1,13 @@
-//! The text toolkit every layer shares: the regular expressions written in
-//! the source.
+//! The text toolkit every layer shares, so that "the same name" and "the
+//! same words" mean one thing everywhere: folding (`fold`, `normalise_char`),
+//! tokenising (`words`), stop words (`is_stop_word`: NLTK's English list,
+//! through the stop-words crate, and the genre's own words, none a
+//! partner's), stemming (`stem`: Snowball's English stemmer, through
+//! rust-stemmers), and the regular expressions written in the source.
 
 use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// A regular expression written in the source (a constant, or a constant
 /// joined with another). A mistake in one is the program's, never the
@@ -12,4 +18,126 @@ use regex::Regex;
 )]
 pub(crate) fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("a pattern written in the source compiles")
+}
+
+/// Lower case, letters and digits only: "U.S." and "US", "ASEAN-led" and
+/// "ASEAN led" fold alike. What "the same name" means.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Curly quotes and dashes to ASCII, white space to a space; one char for
+/// one, so offsets stay.
+pub fn normalise_char(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' | '´' | 'ʼ' | '′' => '\'',
+        '“' | '”' => '"',
+        '–' | '—' | '‐' | '‑' | '‒' | '−' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// The words of a text, lower case, letters and digits only; "U.S." is one
+/// word ("us"), a hyphen splits ("ASEAN-led" is "asean", "led").
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
+        .map(fold)
+        .filter(|w| !w.is_empty())
+}
+
+/// Words every plan of the genre uses, whoever the partner: they say that
+/// the parties cooperate, not on what. None is a partner's name.
+const GENRE_WORDS: &[&str] = &[
+    "asean",
+    "cooperation",
+    "support",
+    "supports",
+    "promote",
+    "strengthen",
+    "enhance",
+    "continue",
+    "increase",
+    "help",
+    "regional",
+    "relevant",
+    "appropriate",
+    "including",
+    "well",
+    "within",
+    "across",
+    "towards",
+    "toward",
+    "also",
+    "among",
+    "make",
+    "area",
+    "areas",
+];
+
+static STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = stop_words::get(stop_words::LANGUAGE::English)
+        .iter()
+        .map(|w| fold(w))
+        .collect();
+    set.extend(GENRE_WORDS.iter().map(|w| (*w).to_owned()));
+    set
+});
+
+/// Whether a folded word carries no commitment: an English function word
+/// (NLTK's list) or a word of the genre's boilerplate.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(word)
+}
+
+/// The words of a text less its stop words.
+pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).filter(|w| !is_stop_word(w))
+}
+
+static STEMMER: LazyLock<rust_stemmers::Stemmer> =
+    LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+
+/// A folded word's stem (Snowball English): "capacities" and "capacity"
+/// meet at "capac".
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold_alike() {
+        assert_eq!(fold("U.S."), fold("US"));
+        assert_eq!(fold("ASEAN-led"), "aseanled");
+        assert_eq!(normalise_char('’'), '\'');
+    }
+
+    #[test]
+    fn words_stop_words_and_stems() {
+        let w: Vec<String> = words("The U.S.-ASEAN Smart Cities Partnership's work").collect();
+        assert_eq!(
+            w,
+            [
+                "the",
+                "us",
+                "asean",
+                "smart",
+                "cities",
+                "partnerships",
+                "work"
+            ]
+        );
+        let content: Vec<String> =
+            content_words("to support the capacity of the United States").collect();
+        // partner names are not stop words; function and genre words are
+        assert_eq!(content, ["capacity", "united", "states"]);
+        assert_eq!(stem("capacities"), stem("capacity"));
+        assert_eq!(stem("partnerships"), "partnership");
+    }
 }

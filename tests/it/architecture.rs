@@ -119,8 +119,18 @@ fn the_workspace_is_a_core_a_web_crate_and_a_command_line_crate() -> TestResult 
         BTreeSet::from(["poakg".into(), "poakg-web".into(), "poakg-cli".into()])
     );
     let core = normal_closure(&meta, "poakg");
-    assert!(core.contains("oxigraph") && core.contains("petgraph"), "{core:?}");
-    for foreign in ["clap", "askama", "indicatif", "terminal_size", "poakg-web", "poakg-cli"] {
+    assert!(
+        core.contains("oxigraph") && core.contains("petgraph"),
+        "{core:?}"
+    );
+    for foreign in [
+        "clap",
+        "askama",
+        "indicatif",
+        "terminal_size",
+        "poakg-web",
+        "poakg-cli",
+    ] {
         assert!(
             !core.contains(foreign),
             "the core library depends on {foreign}: it knows nothing of the command line or the web pages"
@@ -153,7 +163,10 @@ fn the_core_asks_for_no_http_server() -> TestResult {
         .filter_map(|f| f.as_str())
         .collect();
     assert!(features.contains(&"client"), "{features:?}");
-    assert!(!features.contains(&"server"), "the core asks oxhttp for a server: {features:?}");
+    assert!(
+        !features.contains(&"server"),
+        "the core asks oxhttp for a server: {features:?}"
+    );
     Ok(())
 }
 
@@ -189,5 +202,144 @@ fn modules_stay_under_five_hundred_lines() -> TestResult {
         let lines = code.lines().count();
         assert!(lines <= 500, "{path} has {lines} lines");
     }
+    Ok(())
+}
+
+/// `code` with its strings (raw ones included), character literals and
+/// comments blanked out, line breaks kept: the braces left are the code's.
+fn code_only(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = String::with_capacity(code.len());
+    let mut k = 0;
+    // everything up to `end` becomes line breaks only
+    let skip_to = |out: &mut String, from: usize, end: usize| {
+        out.extend(
+            chars[from..end.min(chars.len())]
+                .iter()
+                .filter(|c| **c == '\n'),
+        );
+    };
+    while k < chars.len() {
+        let rest = |n: usize| chars.get(k + n).copied();
+        let end = match (chars[k], rest(1)) {
+            ('/', Some('/')) => (k..chars.len())
+                .find(|&e| chars[e] == '\n')
+                .unwrap_or(chars.len()),
+            ('/', Some('*')) => (k + 2..chars.len())
+                .find(|&e| chars[e - 1] == '*' && chars[e] == '/')
+                .map_or(chars.len(), |e| e + 1),
+            ('r', Some('"' | '#')) if k == 0 || !chars[k - 1].is_alphanumeric() => {
+                let hashes = chars[k + 1..].iter().take_while(|c| **c == '#').count();
+                let open = k + 1 + hashes;
+                if chars.get(open) != Some(&'"') {
+                    out.push(chars[k]);
+                    k += 1;
+                    continue;
+                }
+                let closing = |e: usize| {
+                    chars[e] == '"' && (1..=hashes).all(|h| chars.get(e + h) == Some(&'#'))
+                };
+                (open + 1..chars.len())
+                    .find(|&e| closing(e))
+                    .map_or(chars.len(), |e| e + 1 + hashes)
+            }
+            ('"', _) => {
+                let mut e = k + 1;
+                while e < chars.len() && chars[e] != '"' {
+                    e += if chars[e] == '\\' { 2 } else { 1 };
+                }
+                e + 1
+            }
+            ('\'', Some('\\')) => (k + 2..chars.len())
+                .find(|&e| chars[e] == '\'')
+                .map_or(chars.len(), |e| e + 1),
+            ('\'', Some(_)) if rest(2) == Some('\'') => k + 3,
+            (c, _) => {
+                out.push(c);
+                k += 1;
+                continue;
+            }
+        };
+        skip_to(&mut out, k, end);
+        k = end;
+    }
+    out
+}
+
+/// Each function of `code` (up to its first `#[cfg(test)]`) over `max`
+/// lines, from its `fn` line to its closing brace, as `name (N lines)`.
+fn long_functions(code: &str, max: usize) -> Vec<String> {
+    let stripped = code_only(code);
+    let lines: Vec<&str> = stripped
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with("#[cfg(test)]"))
+        .collect();
+    let mut long = Vec::new();
+    for (start, line) in lines.iter().enumerate() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(at) = words.iter().position(|w| *w == "fn") else {
+            continue;
+        };
+        let head_ok = words[..at]
+            .iter()
+            .all(|w| w.starts_with("pub") || matches!(*w, "const" | "async" | "unsafe" | "extern"));
+        if !head_ok {
+            continue;
+        }
+        let (mut depth, mut opened) = (0i64, false);
+        for (k, code) in lines[start..].iter().enumerate() {
+            if !opened && code.contains(';') && !code.contains('{') {
+                break; // a declaration without a body
+            }
+            for c in code.chars() {
+                match c {
+                    '{' => (depth, opened) = (depth + 1, true),
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            if opened && depth == 0 {
+                if k + 1 > max {
+                    let name = words[at + 1].split(['(', '<']).next().unwrap_or_default();
+                    long.push(format!("{name} ({} lines)", k + 1));
+                }
+                break;
+            }
+        }
+    }
+    long
+}
+
+#[test]
+fn the_counter_of_function_lengths_counts() {
+    let body = "    let x = \"}\";\n    let s = \"a\n    {\";\n";
+    let code = format!(
+        "pub(crate) fn short() {{\n{body}}}\n\nfn long(a: &str) -> Result<(), ()> {{\n{}}}\n",
+        "    a; // }\n".repeat(5)
+    );
+    assert_eq!(long_functions(&code, 5), ["long (7 lines)"]);
+    assert!(long_functions(&code, 7).is_empty());
+    assert_eq!(
+        code_only("let c = '{'; /* } */ let r = r#\"}\"#; 'a"),
+        "let c = ;  let r = ; 'a"
+    );
+}
+
+/// Functions stay readable at once: none over 80 lines outside tests.
+#[test]
+fn functions_stay_under_eighty_lines() -> TestResult {
+    let long: Vec<String> = all_sources()
+        .iter()
+        .flat_map(|(path, code)| {
+            long_functions(code, 80)
+                .into_iter()
+                .map(move |f| format!("{path}: {f}"))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "functions over 80 lines:\n{}",
+        long.join("\n")
+    );
     Ok(())
 }

@@ -298,9 +298,17 @@ fn entities_and_mentions_commands() {
             "{expected} missing from {mentions}"
         );
     }
-    // the table, not on a terminal, is laid out in 80 columns, long names
-    // wrapped rather than cut
-    let table = env.run(&["mentions", "1.2.1"]).ok();
+    // piped, a row is one line (grep finds a name whole); with --width the
+    // table fits it, long names wrapped rather than cut
+    let piped = env.run(&["mentions", "1.2.1"]).ok();
+    assert!(
+        piped
+            .lines()
+            .any(|l| l.contains("ASEAN Defence Ministers' Meeting-Plus")),
+        "{piped}"
+    );
+    assert!(piped.lines().any(|l| l.chars().count() > 80), "{piped}");
+    let table = env.run(&["mentions", "1.2.1", "--width", "80"]).ok();
     assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
     assert!(!table.contains('…'), "{table}");
     let words: Vec<&str> = table.split_whitespace().collect();

@@ -258,7 +258,13 @@ fn a_build_stores_the_alignment_the_hand_alignment_gives() -> TestResult {
 fn compare_reads_as_text_and_as_a_page_with_the_changes_marked() -> TestResult {
     let env = canada_store()?;
     let text = env
-        .run(&["compare", "CA:2016", "asean-ca-poa-2021-2025"])
+        .run(&[
+            "compare",
+            "CA:2016",
+            "asean-ca-poa-2021-2025",
+            "--width",
+            "80",
+        ])
         .ok();
     assert!(text.starts_with("CA 2016-2020 -> CA 2021-2025\n"), "{text}");
     assert!(text.contains("Pillar 1 "), "{text}");

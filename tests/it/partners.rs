@@ -193,7 +193,7 @@ fn pillars_are_matched_by_theme_and_shares_add_up() -> TestResult {
 #[test]
 fn the_text_report_names_plans_and_plan_narrows_it_to_one() -> TestResult {
     let env = corpus()?;
-    let text = env.run(&["report", "partners"]).ok();
+    let text = env.run(&["report", "partners", "--width", "80"]).ok();
     for heading in [
         "Plans",
         "Named in every plan",

@@ -79,7 +79,16 @@ fn shipped_queries_give_their_expected_results() -> TestResult {
             text: q.text.to_owned(),
             origin: q.name.to_owned(),
         };
-        sparql::run(store, &query, Some(ResultFormat::Tsv), false, 80, &mut out)?;
+        sparql::run(
+            store,
+            &query,
+            &sparql::ResultOptions {
+                format: Some(ResultFormat::Tsv),
+                tabular_default: ResultFormat::Csv,
+                width: 80,
+            },
+            &mut out,
+        )?;
         let got = String::from_utf8(out)?;
         assert!(
             got.lines().count() > 1,
@@ -242,6 +251,15 @@ fn run_shipped(store: &KgStore, name: &str) -> Result<String, Box<dyn std::error
         origin: q.name.to_owned(),
     };
     let mut out = Vec::new();
-    sparql::run(store, &query, Some(ResultFormat::Tsv), false, 80, &mut out)?;
+    sparql::run(
+        store,
+        &query,
+        &sparql::ResultOptions {
+            format: Some(ResultFormat::Tsv),
+            tabular_default: ResultFormat::Csv,
+            width: 80,
+        },
+        &mut out,
+    )?;
     Ok(String::from_utf8(out)?)
 }

@@ -56,8 +56,9 @@ fn text_reports_fit_an_80_column_terminal(format: &str) {
         &["report", "coverage"],
         &["report", "entity", "EAS"],
     ] {
+        // piped, text is not wrapped; --width lays it out for a terminal
         let mut args = report.to_vec();
-        args.extend(["--format", format]);
+        args.extend(["--format", format, "--width", "80"]);
         let out = env.run(&args).ok();
         assert!(!out.trim().is_empty(), "{args:?}");
         match format {

@@ -29,7 +29,16 @@ fn rows(store: &KgStore, text: &str) -> Result<Vec<String>, Box<dyn std::error::
         origin: "test".to_owned(),
     };
     let mut out = Vec::new();
-    sparql::run(store, &query, Some(ResultFormat::Csv), false, 80, &mut out)?;
+    sparql::run(
+        store,
+        &query,
+        &sparql::ResultOptions {
+            format: Some(ResultFormat::Csv),
+            tabular_default: ResultFormat::Csv,
+            width: 80,
+        },
+        &mut out,
+    )?;
     Ok(String::from_utf8(out)?
         .lines()
         .skip(1)

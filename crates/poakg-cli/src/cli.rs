@@ -18,6 +18,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub memory: bool,
 
+    /// Lay text tables out in N columns (default: the terminal's width; when
+    /// the output is a pipe or a file, one row per line, never wrapped).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -47,6 +52,7 @@ pub enum Command {
     /// Serve the store as a SPARQL 1.1 endpoint (Protocol, Graph Store reading, linked data, HTML form).
     Serve(commands::serve::Args),
     /// Check the store against SHACL shapes (ontology/shapes.ttl unless --shapes); exit 1 on any violation.
+    #[cfg(feature = "shacl")]
     Validate(commands::validate::Args),
     /// Upload the store's graphs to another triple store (SPARQL 1.1 Graph Store Protocol, PUT per graph).
     Push(commands::push::Args),

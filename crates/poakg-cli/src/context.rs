@@ -35,7 +35,9 @@ impl<'a> Context<'a> {
             out,
             err,
             terminal,
-            width: terminal_width(terminal),
+            width: cli
+                .width
+                .map_or_else(|| terminal_width(terminal), usize::from),
         })
     }
 
@@ -81,10 +83,10 @@ pub fn seconds(value: f64) -> Result<Duration, CliError> {
 }
 
 /// The width to lay tables out for: the terminal's when standard output is
-/// one, else 80 columns.
+/// one; else no limit, so that each row stays on one line for `grep`.
 fn terminal_width(stdout_is_terminal: bool) -> usize {
     if !stdout_is_terminal {
-        return poakg::output::TEXT_WIDTH;
+        return usize::MAX;
     }
     terminal_size::terminal_size()
         .map(|(w, _)| usize::from(w.0))

@@ -25,6 +25,7 @@ pub enum CliError {
         #[source]
         source: std::io::Error,
     },
+    #[cfg(feature = "shacl")]
     #[error("the store does not conform to the shapes: {0} violation(s)")]
     Violations(usize),
     #[error("{refused} of {given} documents were refused (listed above); the {built} built are in the store")]
@@ -52,6 +53,7 @@ impl LayerError for poakg::sparql::QueryError {}
 impl LayerError for poakg::export::ExportError {}
 impl LayerError for poakg::ingest::IngestError {}
 impl LayerError for poakg::eval::GoldError {}
+#[cfg(feature = "shacl")]
 impl LayerError for poakg::validate::ValidateError {}
 impl LayerError for poakg::push::PushError {}
 impl LayerError for poakg::ops::graphviz::PictureError {}
@@ -65,14 +67,25 @@ impl CliError {
             | CliError::UnsafeUpdate(_)
             | CliError::BadTimeout(_)
             | CliError::Serve { .. }
-            | CliError::Violations(_)
             | CliError::SomeRefused { .. } => true,
+            #[cfg(feature = "shacl")]
+            CliError::Violations(_) => true,
         };
         if user {
             USER
         } else {
             INTERNAL
         }
+    }
+
+    /// The error in the command line's words: the library's errors carry
+    /// values and name no flag; where a flag is what the user should reach
+    /// for, it is named here.
+    pub fn message(&self) -> String {
+        let CliError::Ops(e) = self else {
+            return self.to_string();
+        };
+        flag_wording(e).unwrap_or_else(|| e.to_string())
     }
 
     /// A closed pipe (`poakg export | head`) is not a failure.
@@ -103,4 +116,62 @@ pub fn one_line(e: &clap::Error) -> String {
         .map(|t| format!(" ({})", t.trim_start_matches("tip: ")))
         .unwrap_or_default();
     format!("{}{tip}; see `poakg --help`", first.trim_end())
+}
+
+/// The library error `e` worded with the flags that give its values, where
+/// a flag is what the user should reach for; None keeps the library's words.
+fn flag_wording(e: &ops::Error) -> Option<String> {
+    use poakg::export::ExportError;
+    use poakg::push::PushError;
+    use poakg::sparql::QueryError;
+    use poakg::store::StoreError;
+    let text = match e {
+        ops::Error::EmptyStore(at) => format!("the store at {at} is empty: build it first (poakg build --source PATH, or poakg build for the bundled seeds)"),
+        ops::Error::UnknownClass(name) => format!(
+            "--type {name}: unknown class (one of {})",
+            poakg::entities::EntityClass::ALL.map(|c| c.name()).join(", ")
+        ),
+        ops::Error::WhichPlan(n) => format!("the store holds {n} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)"),
+        ops::Error::NoQuery => "no query given: name a .rq file or a shipped query (see `poakg queries`), or give the text with --query".into(),
+        ops::Error::Query(QueryError::Format { origin, format, kind, allowed }) => {
+            format!("{origin}: --format {format} does not apply to {kind} results; use {allowed}")
+        }
+        ops::Error::Export(ExportError::BadGraph(g)) | ops::Error::Push(PushError::BadGraph(g)) => {
+            format!("--graph {g}: not an IRI")
+        }
+        ops::Error::Export(ExportError::NoSuchGraph { graph, known }) => {
+            format!("--graph <{graph}>: no such graph in the store (graphs: {known})")
+        }
+        ops::Error::Push(PushError::NoSuchGraph(g)) => {
+            format!("--graph <{g}>: no such graph in the store (see `poakg stats`)")
+        }
+        ops::Error::Push(PushError::BadEndpoint(url)) => {
+            format!("--endpoint {url}: not an http:// or https:// URL")
+        }
+        ops::Error::Push(PushError::HalfCredentials) => {
+            "--password needs --user (and --user needs --password)".into()
+        }
+        ops::Error::Store(StoreError::Locked { path }) => format!("the store at {} is in use by another poakg process (a build, or `serve --allow-update`); wait for it to finish or use --store to pick another folder", path.display()),
+        ops::Error::Store(StoreError::NoLocation) => format!(
+            "no folder for the store: set --store, {}, or a home directory",
+            poakg::store::STORE_ENV
+        ),
+        ops::Error::Picture(poakg::ops::graphviz::PictureError::NoGraphviz) => "SVG needs Graphviz's `dot` program, which is not installed (Debian: apt-get install graphviz); `--format dot` writes the DOT source instead".into(),
+        _ => return None,
+    };
+    Some(text)
+}
+
+/// A build warning with the flag that answers it (the library says what is
+/// missing; `build`'s flags are how a user gives it).
+pub fn with_flags(warning: &str) -> String {
+    const OVERRIDE: &str = "(give it as an override or in a sidecar)";
+    let flag = if warning.starts_with("no period") {
+        "(give one with --period or a sidecar)"
+    } else if warning.starts_with("no partner") {
+        "(give one with --partner)"
+    } else {
+        return warning.to_owned();
+    };
+    warning.replace(OVERRIDE, flag)
 }

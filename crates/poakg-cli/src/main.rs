@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("poakg: error: {e}");
+            eprintln!("poakg: error: {}", e.message());
             ExitCode::from(e.exit_code())
         }
     }

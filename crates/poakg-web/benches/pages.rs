@@ -14,8 +14,8 @@
 )] // tests and benchmarks report and fail loudly
 
 use oxhttp::model::{Body, HeaderName, HeaderValue, Request};
-use poakg_web::server::{Backing, Endpoint, Options};
 use poakg::store::{Location, Writer};
+use poakg_web::server::{Backing, Endpoint, Options};
 use std::time::{Duration, Instant};
 
 /// (page kind, path); the data pages also get their Turtle description timed.

@@ -3,7 +3,7 @@
 
 use super::super::lexicon::Lexicon;
 use super::classify::classify;
-use super::tokens::{name_word, text_of, tokenize, trim_connectors};
+use super::tokens::{name_word, text_of, tokenize, trim_connectors, Token};
 use super::Candidate;
 
 /// Whether `inside` looks like an acronym: capitals, digits, `-+.&`, a few words.
@@ -55,92 +55,109 @@ fn word_letters(word: &str) -> Vec<char> {
 /// "Full Name (ACRONYM)" definitions whose name has a head.
 pub fn acronym_definitions(lex: &Lexicon, text: &str) -> Vec<Candidate> {
     let tokens = tokenize(text);
-    let mut out = Vec::new();
-    for open in 0..tokens.len() {
-        if tokens[open].text != "(" {
-            continue;
-        }
-        let Some(close) = (open + 1..tokens.len().min(open + 8)).find(|&k| tokens[k].text == ")")
-        else {
-            continue;
-        };
-        if close == open + 1 {
-            continue;
-        }
-        let inside: String = {
-            let chars: Vec<char> = text.chars().collect();
-            chars[tokens[open + 1].start..tokens[close - 1].end]
-                .iter()
-                .collect()
-        };
-        if !acronym_like(&inside) {
-            continue;
-        }
-        // the name: name words right before the parenthesis
-        let mut from = open;
-        while from > 0 {
-            let w = tokens[from - 1].text.as_str();
-            let ok = (name_word(w) && w.chars().any(char::is_alphanumeric))
-                || lex.is_connector(w)
-                || w == "'s";
-            if !ok {
-                break;
-            }
-            from -= 1;
-        }
-        let (from, to) = trim_connectors(lex, &tokens, from, open);
-        if to <= from {
-            continue;
-        }
-        // Match the acronym's letters to word initials from the end backwards.
-        let letters = acronym_letters(&inside);
-        let mut need = letters.len();
-        let mut start = None;
-        let mut k = to;
-        while k > from && need > 0 {
-            k -= 1;
-            let offered = word_letters(&tokens[k].text);
-            if lex.is_connector(tokens[k].text.as_str()) {
-                continue;
-            }
-            let mut matched_any = false;
-            for &c in offered.iter().rev() {
-                if need > 0 && letters[need - 1] == c {
-                    need -= 1;
-                    matched_any = true;
-                }
-            }
-            if matched_any {
-                start = Some(k);
-            }
-        }
-        let Some(mut start) = start.filter(|_| need == 0) else {
-            continue;
-        };
-        // a party's name ("ASEAN", a partner's short name) before the
-        // spelled-out words belongs to the name
-        while start > from
-            && (lex.is_party_short(&tokens[start - 1].text)
-                || tokens[start - 1].text.contains("ASEAN-")
-                || tokens[start - 1].text.ends_with("-ASEAN"))
-        {
-            start -= 1;
-        }
-        let name = text_of(&tokens, start, to);
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() < 2 || words[0] == "This" {
-            continue;
-        }
-        let Some(class) = classify(lex, &name) else {
-            continue;
-        };
-        out.push(Candidate {
-            name,
-            start: tokens[start].start,
-            end: tokens[to - 1].end,
-            class,
-            acronym: Some((inside, tokens[open + 1].start, tokens[close - 1].end)),
-        });
+    let chars: Vec<char> = text.chars().collect();
+    (0..tokens.len())
+        .filter(|&open| tokens[open].text == "(")
+        .filter_map(|open| definition_at(lex, &chars, &tokens, open))
+        .collect()
+}
+
+/// The definition whose acronym is in the bracket opening at token `open`.
+fn definition_at(
+    lex: &Lexicon,
+    chars: &[char],
+    tokens: &[Token],
+    open: usize,
+) -> Option<Candidate> {
+    let close = (open + 1..tokens.len().min(open + 8)).find(|&k| tokens[k].text == ")")?;
+    if close == open + 1 {
+        return None;
     }
-    out
+    let inside: String = chars[tokens[open + 1].start..tokens[close - 1].end]
+        .iter()
+        .collect();
+    if !acronym_like(&inside) {
+        return None;
+    }
+    let (from, to) = trim_connectors(lex, tokens, name_before(lex, tokens, open), open);
+    if to <= from {
+        return None;
+    }
+    let start = spelled_out_start(lex, tokens, from, to, &acronym_letters(&inside))?;
+    let start = with_party_name(lex, tokens, from, start);
+    let name = text_of(tokens, start, to);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || words[0] == "This" {
+        return None;
+    }
+    let class = classify(lex, &name)?;
+    Some(Candidate {
+        name,
+        start: tokens[start].start,
+        end: tokens[to - 1].end,
+        class,
+        acronym: Some((inside, tokens[open + 1].start, tokens[close - 1].end)),
+    })
+}
+
+/// The first token of the name words right before the parenthesis at `open`.
+fn name_before(lex: &Lexicon, tokens: &[Token], open: usize) -> usize {
+    let mut from = open;
+    while from > 0 {
+        let w = tokens[from - 1].text.as_str();
+        let ok = (name_word(w) && w.chars().any(char::is_alphanumeric))
+            || lex.is_connector(w)
+            || w == "'s";
+        if !ok {
+            break;
+        }
+        from -= 1;
+    }
+    from
+}
+
+/// Matches the acronym's letters to word initials of tokens `from..to`,
+/// from the end backwards; the first word that spells a letter, when every
+/// letter is spelled.
+fn spelled_out_start(
+    lex: &Lexicon,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    letters: &[char],
+) -> Option<usize> {
+    let mut need = letters.len();
+    let mut start = None;
+    let mut k = to;
+    while k > from && need > 0 {
+        k -= 1;
+        let offered = word_letters(&tokens[k].text);
+        if lex.is_connector(tokens[k].text.as_str()) {
+            continue;
+        }
+        let mut matched_any = false;
+        for &c in offered.iter().rev() {
+            if need > 0 && letters[need - 1] == c {
+                need -= 1;
+                matched_any = true;
+            }
+        }
+        if matched_any {
+            start = Some(k);
+        }
+    }
+    start.filter(|_| need == 0)
+}
+
+/// A party's name ("ASEAN", a partner's short name) before the spelled-out
+/// words belongs to the name: the name's first token with it.
+fn with_party_name(lex: &Lexicon, tokens: &[Token], from: usize, mut start: usize) -> usize {
+    while start > from
+        && (lex.is_party_short(&tokens[start - 1].text)
+            || tokens[start - 1].text.contains("ASEAN-")
+            || tokens[start - 1].text.ends_with("-ASEAN"))
+    {
+        start -= 1;
+    }
+    start
 }

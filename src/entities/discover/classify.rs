@@ -60,23 +60,44 @@ pub fn classify(lex: &Lexicon, name: &str) -> Option<EntityClass> {
 /// The class a name's words call for, with the rule of its main head.
 pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    // "ASEAN 2045: Our Shared Future": ASEAN's vision documents are named
-    // by a year and a subtitle
-    if words.len() >= 3
-        && words[0] == "ASEAN"
-        && words[1].trim_end_matches(':').len() == 4
-        && words[1].ends_with(':')
-        && is_year_or_number(words[1].trim_end_matches(':'))
-    {
+    if is_vision_document(&words) {
         return Some((EntityClass::Instrument, HeadRule::Instrument));
     }
     if !has_distinctive_word(lex, &words) {
         return None;
     }
+    let (at, head) = main_head(lex, &words)?;
+    let modifiers = &words[..at];
+    if modifiers.iter().all(|w| !is_capitalised(w)) && at == 0 && words.len() == 1 {
+        return None;
+    }
+    // "Dialogue Partner", "Development Partners": a status, not a body
+    if matches!(
+        words.get(at + 1),
+        Some(&("Partner" | "Partners" | "Partnership's"))
+    ) {
+        return None;
+    }
+    let class = class_of(lex, &words, at, head)?;
+    Some((class, head))
+}
+
+/// "ASEAN 2045: Our Shared Future": ASEAN's vision documents are named
+/// by a year and a subtitle.
+fn is_vision_document(words: &[&str]) -> bool {
+    words.len() >= 3
+        && words[0] == "ASEAN"
+        && words[1].trim_end_matches(':').len() == 4
+        && words[1].ends_with(':')
+        && is_year_or_number(words[1].trim_end_matches(':'))
+}
+
+/// The main head of a name's words: (word index, head).
+fn main_head(lex: &Lexicon, words: &[&str]) -> Option<(usize, HeadRule)> {
     // "Department of Agriculture of the United States": the partner's own
     // name holds no head of this one
-    let partner_at = lex.partner_name_at_end(&words).unwrap_or(words.len());
-    let heads: Vec<_> = heads_in(lex, &words)
+    let partner_at = lex.partner_name_at_end(words).unwrap_or(words.len());
+    let heads: Vec<_> = heads_in(lex, words)
         .into_iter()
         .filter(|(i, _)| *i < partner_at)
         .collect();
@@ -102,28 +123,22 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
             .rev()
             .find(|(i, rule)| *i < c && *rule == HeadRule::Instrument)
     });
-    let (at, head) = instrument_first
+    instrument_first
         .or_else(|| heads.last().filter(|(i, _)| *i + 1 == end))
         .or_else(|| heads.iter().rev().find(|(i, _)| *i < complement))
         .or(heads.first())
-        .copied()?;
-    let modifiers = &words[..at];
-    if modifiers.iter().all(|w| !is_capitalised(w)) && at == 0 && words.len() == 1 {
-        return None;
-    }
-    // "Dialogue Partner", "Development Partners": a status, not a body
-    if matches!(
-        words.get(at + 1),
-        Some(&("Partner" | "Partners" | "Partnership's"))
-    ) {
-        return None;
-    }
-    let partner = has_partner(lex, &words);
-    let asean = is_asean_own(&words);
+        .copied()
+}
+
+/// The class a head at word `at` gives a name of these words; none for a
+/// country group that is no name.
+fn class_of(lex: &Lexicon, words: &[&str], at: usize, head: HeadRule) -> Option<EntityClass> {
+    let partner = has_partner(lex, words);
+    let asean = is_asean_own(words);
     // a body named after a partner is its agency, of the class the partner
     // table gives that partner's agencies
-    let agency = lex.partner_agency(&words);
-    let class = match head {
+    let agency = lex.partner_agency(words);
+    Some(match head {
         HeadRule::Instrument => EntityClass::Instrument,
         HeadRule::Programme => EntityClass::Programme,
         HeadRule::Forum if asean && !partner => EntityClass::ASEANBody,
@@ -141,6 +156,5 @@ pub fn analyse(lex: &Lexicon, name: &str) -> Option<(EntityClass, HeadRule)> {
             }
             EntityClass::CountryGroup
         }
-    };
-    Some((class, head))
+    })
 }

@@ -102,78 +102,113 @@ pub fn name_spans(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut end = i + 1; // exclusive, last name word + 1
-        let mut j = i + 1;
-        while j < tokens.len() {
-            let w = tokens[j].text.as_str();
-            if name_word(w) && w.chars().any(char::is_alphanumeric) {
-                end = j + 1;
-                j += 1;
-            } else if w == "and"
-                && (tokens
-                    .get(j + 1)
-                    .is_some_and(|t| lex.is_connector(t.text.as_str()))
-                    || is_acronym_token(&tokens[j - 1].text))
-            {
-                // "the ACJDC and to the ...", "the EAS and the ARF": a new name starts
-                break;
-            } else if w == "'s"
-                || (lex.is_connector(w)
-                    && !(w == "the"
-                        && !matches!(
-                            tokens[j - 1].text.as_str(),
-                            "of" | "on" | "to" | "in" | "for" | "against"
-                        )
-                        && !verb_in_name(tokens, j - 1)))
-            {
-                j += 1;
-            } else if w == ","
-                && tokens[start..j]
-                    .iter()
-                    .any(|t| matches!(t.text.as_str(), "of" | "on" | "for"))
-                && enumeration_end(lex, tokens, j).is_some()
-            {
-                // "Ministry of Land, Infrastructure, Transport and Tourism",
-                // "Culture of Prevention for a Peaceful, Inclusive, ... and
-                // Harmonious Society": a list of capitalised words inside a
-                // name's complement, closed by "and" and a capitalised word
-                j = enumeration_end(lex, tokens, j).unwrap_or(j + 1);
-                end = j;
-            } else if matches!(w, "a" | "an")
-                && tokens[j - 1].text.eq_ignore_ascii_case("towards")
-                && tokens.get(j + 1).is_some_and(|t| is_capitalised(&t.text))
-            {
-                // "... Dialogue Relations Towards a Comprehensive Partnership"
-                j += 1;
-            } else if w == "," && parallel_after_comma(tokens, start, j) {
-                // "ASEAN Declaration on One ASEAN, One Response": a parallel
-                // phrase that repeats a word of the complement goes on
-                j += 1;
-            } else if w == ":"
-                && is_year_or_number(&tokens[j - 1].text)
-                && j >= 2
-                && tokens[j - 2].text == "ASEAN"
-                && tokens.get(j + 1).is_some_and(|t| is_capitalised(&t.text))
-            {
-                // "ASEAN 2045: Our Shared Future": a subtitle belongs to the name
-                j += 1;
-            } else if w == "("
-                && j + 2 < tokens.len()
-                && is_year_or_number(&tokens[j + 1].text)
-                && tokens[j + 2].text == ")"
-            {
-                // a parenthesised period belongs to the name: "(2020-2025)"
-                end = j + 3;
-                j += 3;
-            } else {
-                break;
-            }
-        }
-        spans.push((start, end));
+        let end = name_end(lex, tokens, i);
+        spans.push((i, end));
         i = end.max(i + 1);
     }
     spans
+}
+
+/// How a name that starts with a name word goes on at a token that is no
+/// name word.
+enum Link {
+    /// It goes on at this token, not yet ending with what it passed.
+    Through(usize),
+    /// It takes every token before this one.
+    Into(usize),
+    /// It ends before it.
+    Stop,
+}
+
+/// The end (exclusive: last name word + 1) of the name that starts at token `start`.
+fn name_end(lex: &Lexicon, tokens: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    let mut j = start + 1;
+    while j < tokens.len() {
+        let w = tokens[j].text.as_str();
+        if name_word(w) && w.chars().any(char::is_alphanumeric) {
+            end = j + 1;
+            j += 1;
+            continue;
+        }
+        match link_at(lex, tokens, start, j) {
+            Link::Through(next) => j = next,
+            Link::Into(next) => {
+                j = next;
+                end = next;
+            }
+            Link::Stop => break,
+        }
+    }
+    end
+}
+
+/// Whether the name that starts at `start` goes on over token `j`, which is
+/// no name word.
+fn link_at(lex: &Lexicon, tokens: &[Token], start: usize, j: usize) -> Link {
+    let w = tokens[j].text.as_str();
+    if w == "and"
+        && (tokens
+            .get(j + 1)
+            .is_some_and(|t| lex.is_connector(t.text.as_str()))
+            || is_acronym_token(&tokens[j - 1].text))
+    {
+        // "the ACJDC and to the ...", "the EAS and the ARF": a new name starts
+        Link::Stop
+    } else if w == "'s" || connects(lex, tokens, j) {
+        Link::Through(j + 1)
+    } else if w == ","
+        && tokens[start..j]
+            .iter()
+            .any(|t| matches!(t.text.as_str(), "of" | "on" | "for"))
+        && enumeration_end(lex, tokens, j).is_some()
+    {
+        // "Ministry of Land, Infrastructure, Transport and Tourism",
+        // "Culture of Prevention for a Peaceful, Inclusive, ... and
+        // Harmonious Society": a list of capitalised words inside a
+        // name's complement, closed by "and" and a capitalised word
+        Link::Into(enumeration_end(lex, tokens, j).unwrap_or(j + 1))
+    } else if matches!(w, "a" | "an")
+        && tokens[j - 1].text.eq_ignore_ascii_case("towards")
+        && tokens.get(j + 1).is_some_and(|t| is_capitalised(&t.text))
+    {
+        // "... Dialogue Relations Towards a Comprehensive Partnership"
+        Link::Through(j + 1)
+    } else if w == "," && parallel_after_comma(tokens, start, j) {
+        // "ASEAN Declaration on One ASEAN, One Response": a parallel
+        // phrase that repeats a word of the complement goes on
+        Link::Through(j + 1)
+    } else if w == ":"
+        && is_year_or_number(&tokens[j - 1].text)
+        && j >= 2
+        && tokens[j - 2].text == "ASEAN"
+        && tokens.get(j + 1).is_some_and(|t| is_capitalised(&t.text))
+    {
+        // "ASEAN 2045: Our Shared Future": a subtitle belongs to the name
+        Link::Through(j + 1)
+    } else if w == "("
+        && j + 2 < tokens.len()
+        && is_year_or_number(&tokens[j + 1].text)
+        && tokens[j + 2].text == ")"
+    {
+        // a parenthesised period belongs to the name: "(2020-2025)"
+        Link::Into(j + 3)
+    } else {
+        Link::Stop
+    }
+}
+
+/// Whether token `j` is a connector inside a name ("of", "on", "the" after
+/// such a word or a verb of the name).
+fn connects(lex: &Lexicon, tokens: &[Token], j: usize) -> bool {
+    let w = tokens[j].text.as_str();
+    lex.is_connector(w)
+        && !(w == "the"
+            && !matches!(
+                tokens[j - 1].text.as_str(),
+                "of" | "on" | "to" | "in" | "for" | "against"
+            )
+            && !verb_in_name(tokens, j - 1))
 }
 
 /// Whether the word after the comma at `comma` repeats a capitalised word

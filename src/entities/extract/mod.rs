@@ -13,7 +13,7 @@ use std::collections::HashMap;
 mod partners;
 mod rules;
 
-use partners::{is_partner_row, plan_slug};
+use partners::{is_partner_row, plan_id};
 use rules::{later_uses, resolve};
 
 /// Finds entities with a registry and the discovery rules.
@@ -127,7 +127,7 @@ impl Extractor {
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| plan_slug(e).map(|slug| (i, format!("plan:{slug}"))))
+            .filter_map(|(i, e)| plan_id(e).map(|id| (i, id.entity_id())))
             .collect();
         Extractor {
             registry,
@@ -140,13 +140,12 @@ impl Extractor {
 
     /// The registry's row for a partnership's plan of this kind and period.
     pub fn plan_row(&self, partner: &str, kind: &str, period: (u16, u16)) -> Option<&Entity> {
-        let slug = format!(
-            "plan:asean-{}-{}-{}-{}",
-            partner.to_lowercase(),
-            crate::corpus::meta::kind_code(kind),
-            period.0,
-            period.1
-        );
+        let slug = crate::corpus::PlanId::new(
+            partner,
+            &crate::corpus::meta::kind_code(kind),
+            crate::corpus::Span::Period(period.0, period.1),
+        )
+        .entity_id();
         self.plan_rows
             .iter()
             .find(|(_, s)| **s == slug)

@@ -71,78 +71,20 @@ impl Extractor {
         cand: &mut discover::Candidate,
         context: &DocContext,
     ) -> Option<String> {
-        let mut partner: Option<&Partner> = None;
         // the table's partners, and the document's own when the table does
         // not know it: every partner is found the same way
         let unknown = context
             .partner
             .as_ref()
             .filter(|p| self.partners.get(&p.code).is_none());
-        'possessive: for p in self.partners.rows.iter().chain(unknown) {
-            for name in std::iter::once(p.code.as_str()).chain(p.names()) {
-                for apostrophe in ["'s ", "’s "] {
-                    let prefix = format!("{name}{apostrophe}");
-                    if let Some(rest) = cand.name.strip_prefix(&prefix) {
-                        if discover::classify(&self.lexicon, rest).is_some() {
-                            cand.start += prefix.chars().count();
-                            cand.name = rest.to_owned();
-                            partner = Some(p);
-                            break 'possessive;
-                        }
-                    }
-                }
-            }
-        }
+        let mut partner = self.strip_possessive(cand, unknown);
         if partner.is_none() {
-            'adjective: for p in self.partners.rows.iter().chain(unknown) {
-                for adjective in &p.adjectives {
-                    let prefix = format!("{adjective} ");
-                    if let Some(rest) = cand.name.strip_prefix(&prefix) {
-                        // only before an agency's own name: "Korean Ministry of
-                        // Oceans and Fisheries" is the Ministry of Oceans and Fisheries
-                        let own_name =
-                            ["Ministry of ", "Department of ", "Bureau of ", "Office of "]
-                                .iter()
-                                .any(|h| rest.starts_with(h));
-                        if own_name && discover::classify(&self.lexicon, rest).is_some() {
-                            cand.start += prefix.chars().count();
-                            cand.name = rest.to_owned();
-                            partner = Some(p);
-                            break 'adjective;
-                        }
-                    }
-                }
-            }
+            partner = self.strip_adjective(cand, unknown);
         }
         let Some((_, rule)) = discover::analyse(&self.lexicon, &cand.name) else {
             return partner.map(|p| p.code.clone());
         };
         let words: Vec<&str> = cand.name.split_whitespace().collect();
-        let named_after = |p: &Partner| {
-            // a partner's name or adjective before a place names the place
-            // ("European Seas"), not the partner's body
-            let leads = std::iter::once(p.code.as_str())
-                .chain(p.names())
-                .chain(p.adjectives.iter().map(String::as_str))
-                .any(|n| {
-                    let n_words: Vec<&str> = n.split_whitespace().collect();
-                    words.len() > n_words.len()
-                        && words[..n_words.len()] == n_words[..]
-                        && !self.lexicon.is_place(words[n_words.len()])
-                });
-            let of_partner = p.names().any(|n| {
-                [format!(" of {n}"), format!(" of the {n}")]
-                    .iter()
-                    .any(|of| {
-                        cand.name.ends_with(of.as_str()) || cand.name.contains(&format!("{of} "))
-                    })
-            });
-            // "Natural Resources Canada", "Geoscience Australia"
-            let ends = p.names().any(|n| {
-                cand.name.ends_with(&format!(" {n}")) && !cand.name.ends_with(&format!("-{n}"))
-            });
-            leads || of_partner || ends
-        };
         let possessive = partner.is_some();
         if partner.is_none() {
             partner = self
@@ -150,41 +92,13 @@ impl Extractor {
                 .rows
                 .iter()
                 .chain(unknown)
-                .find(|p| named_after(p));
+                .find(|p| self.named_after(p, &cand.name, &words));
         }
         let led_by_partner = partner.is_some();
-        // "National Emergency Management Agency" in a partner's plan: a
-        // national agency, and the only nation of the plan is its partner's
-        // ("Ministry of Business, Innovation and Employment" likewise: a
-        // ministry the text does not say whose is the partner's)
-        let national_agency = !words.iter().any(|w| w.contains("ASEAN"))
-            && match rule {
-                HeadRule::Agency => matches!(
-                    words.first(),
-                    Some(&("National" | "Ministry" | "Department"))
-                ),
-                HeadRule::Institution => words.first() == Some(&"National"),
-                _ => false,
-            };
-        if partner.is_none() && national_agency {
+        if partner.is_none() && national_agency(rule, &words) {
             partner = context.partner.as_ref();
         }
-        let agency_head = match rule {
-            HeadRule::Agency => true,
-            // an institute or centre is an agency only when it says so:
-            // "National Institute ...", "the UK's Centre ...", "... of Japan"
-            HeadRule::Institution => possessive || led_by_partner || words.contains(&"National"),
-            HeadRule::Organization => words
-                .iter()
-                .any(|w| matches!(*w, "Organisation" | "Organization" | "Foundation" | "Bank")),
-            // "National Research Council Canada": a body named after its partner
-            HeadRule::Body => {
-                led_by_partner
-                    && !words.contains(&"ASEAN")
-                    && !words.iter().any(|w| w.contains("ASEAN"))
-            }
-            _ => false,
-        };
+        let agency_head = agency_head(rule, &words, possessive, led_by_partner);
         if let Some(p) = partner {
             if agency_head
                 && matches!(
@@ -198,6 +112,83 @@ impl Extractor {
             }
         }
         partner.map(|p| p.code.clone())
+    }
+
+    /// Takes a partner's possessive off the front of a name ("the UK's
+    /// National Crime Agency") when what follows is a name; returns the partner.
+    fn strip_possessive<'a>(
+        &'a self,
+        cand: &mut discover::Candidate,
+        unknown: Option<&'a Partner>,
+    ) -> Option<&'a Partner> {
+        for p in self.partners.rows.iter().chain(unknown) {
+            for name in std::iter::once(p.code.as_str()).chain(p.names()) {
+                for apostrophe in ["'s ", "’s "] {
+                    let prefix = format!("{name}{apostrophe}");
+                    if let Some(rest) = cand.name.strip_prefix(&prefix) {
+                        if discover::classify(&self.lexicon, rest).is_some() {
+                            cand.start += prefix.chars().count();
+                            cand.name = rest.to_owned();
+                            return Some(p);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Takes a partner's adjective off the front of an agency's own name
+    /// ("Korean Ministry of Oceans and Fisheries"); returns the partner.
+    fn strip_adjective<'a>(
+        &'a self,
+        cand: &mut discover::Candidate,
+        unknown: Option<&'a Partner>,
+    ) -> Option<&'a Partner> {
+        for p in self.partners.rows.iter().chain(unknown) {
+            for adjective in &p.adjectives {
+                let prefix = format!("{adjective} ");
+                if let Some(rest) = cand.name.strip_prefix(&prefix) {
+                    // only before an agency's own name: "Korean Ministry of
+                    // Oceans and Fisheries" is the Ministry of Oceans and Fisheries
+                    let own_name = ["Ministry of ", "Department of ", "Bureau of ", "Office of "]
+                        .iter()
+                        .any(|h| rest.starts_with(h));
+                    if own_name && discover::classify(&self.lexicon, rest).is_some() {
+                        cand.start += prefix.chars().count();
+                        cand.name = rest.to_owned();
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a name (with these words) is named after a partner: led by
+    /// its name or adjective, "... of <partner>", or ending with its name.
+    fn named_after(&self, p: &Partner, name: &str, words: &[&str]) -> bool {
+        // a partner's name or adjective before a place names the place
+        // ("European Seas"), not the partner's body
+        let leads = std::iter::once(p.code.as_str())
+            .chain(p.names())
+            .chain(p.adjectives.iter().map(String::as_str))
+            .any(|n| {
+                let n_words: Vec<&str> = n.split_whitespace().collect();
+                words.len() > n_words.len()
+                    && words[..n_words.len()] == n_words[..]
+                    && !self.lexicon.is_place(words[n_words.len()])
+            });
+        let of_partner = p.names().any(|n| {
+            [format!(" of {n}"), format!(" of the {n}")]
+                .iter()
+                .any(|of| name.ends_with(of.as_str()) || name.contains(&format!("{of} ")))
+        });
+        // "Natural Resources Canada", "Geoscience Australia"
+        let ends = p
+            .names()
+            .any(|n| name.ends_with(&format!(" {n}")) && !name.ends_with(&format!("-{n}")));
+        leads || of_partner || ends
     }
 
     /// Phase 3b: a partner's departments named in its own style, after the
@@ -216,67 +207,10 @@ impl Extractor {
         for (p, chars) in doc.chars.iter().enumerate() {
             let text: String = chars.iter().collect();
             for name in partner.names() {
-                let mut from = 0;
-                while let Some(found) = text[from..].find(name) {
-                    let at = from + found;
-                    from = at + name.len();
-                    let after = &text[at + name.len()..];
-                    if after.starts_with(|c: char| {
-                        c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
-                    }) {
+                for at in whole_word_occurrences(&text, name) {
+                    let Some((start, end)) = self.department_span(&text, at, name) else {
                         continue;
-                    }
-                    // capitalised words (with "and" and commas) right before,
-                    // one space away ("Natural Resources Canada"; not the
-                    // partner's acronym in brackets, "Korea (ROK)")
-                    let before = &text[..at];
-                    if !before.ends_with(' ') || before.ends_with("  ") {
-                        continue;
-                    }
-                    let mut words: Vec<&str> = before.split(' ').rev().skip(1).collect();
-                    let mut taken: Vec<&str> = Vec::new();
-                    while let Some(w) = words.first().copied() {
-                        let bare = w.trim_end_matches(',');
-                        let capital = bare.starts_with(|c: char| c.is_uppercase());
-                        let name_word =
-                            capital && !bare.contains("ASEAN") && !bare.ends_with('-');
-                        let joiner = (w == "and" || w == "&") && !taken.is_empty();
-                        if name_word || joiner {
-                            taken.push(w);
-                            words.remove(0);
-                        } else {
-                            break;
-                        }
-                    }
-                    while matches!(taken.last(), Some(&"and" | &"&")) {
-                        taken.pop();
-                    }
-                    // "ASEAN Member States, Chile": a comma before the partner
-                    // lists it, it does not end a name
-                    if taken.first().is_some_and(|w| w.ends_with(',')) {
-                        continue;
-                    }
-                    // the passage's first word is a verb ("Support ...")
-                    if taken.is_empty() || words.is_empty() && taken.len() <= 1 {
-                        continue;
-                    }
-                    if words.is_empty() {
-                        taken.pop();
-                        if taken.is_empty() {
-                            continue;
-                        }
-                    }
-                    taken.reverse();
-                    let lead: String = taken.join(" ");
-                    let prefix_chars = lead.chars().count() + 1;
-                    let end = text[..at + name.len()].chars().count();
-                    let start = end - name.chars().count() - prefix_chars;
-                    if taken.iter().all(|w| {
-                        self.lexicon.is_generic(w.trim_end_matches(','))
-                            || self.lexicon.is_connector(w)
-                    }) {
-                        continue;
-                    }
+                    };
                     if out.overlapping(p, start, end).next().is_some() {
                         continue;
                     }
@@ -294,6 +228,124 @@ impl Extractor {
         }
         local
     }
+
+    /// The char span of a department named in its partner's style: the
+    /// capitalised words right before the partner's name (at byte `at`)
+    /// and the name; none when those words are no such name.
+    fn department_span(&self, text: &str, at: usize, name: &str) -> Option<(usize, usize)> {
+        // capitalised words (with "and" and commas) right before,
+        // one space away ("Natural Resources Canada"; not the
+        // partner's acronym in brackets, "Korea (ROK)")
+        let before = &text[..at];
+        if !before.ends_with(' ') || before.ends_with("  ") {
+            return None;
+        }
+        let mut words: Vec<&str> = before.split(' ').rev().skip(1).collect();
+        let mut taken = take_name_words(&mut words);
+        // "ASEAN Member States, Chile": a comma before the partner
+        // lists it, it does not end a name
+        if taken.first().is_some_and(|w| w.ends_with(',')) {
+            return None;
+        }
+        // the passage's first word is a verb ("Support ...")
+        if taken.is_empty() || words.is_empty() && taken.len() <= 1 {
+            return None;
+        }
+        if words.is_empty() {
+            taken.pop();
+            if taken.is_empty() {
+                return None;
+            }
+        }
+        taken.reverse();
+        let lead: String = taken.join(" ");
+        let prefix_chars = lead.chars().count() + 1;
+        let end = text[..at + name.len()].chars().count();
+        let start = end - name.chars().count() - prefix_chars;
+        if taken.iter().all(|w| {
+            self.lexicon.is_generic(w.trim_end_matches(',')) || self.lexicon.is_connector(w)
+        }) {
+            return None;
+        }
+        Some((start, end))
+    }
+}
+
+/// Byte offsets where `name` stands in `text` as a whole word at its end (no
+/// letter, digit, apostrophe or hyphen right after).
+fn whole_word_occurrences(text: &str, name: &str) -> Vec<usize> {
+    let mut found_at = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let after = &text[at + name.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-') {
+            continue;
+        }
+        found_at.push(at);
+    }
+    found_at
+}
+
+/// Takes from `words` (nearest first) the name words that lead up to a
+/// partner's name: capitalised words, and "and"/"&" within them; a
+/// trailing joiner is dropped.
+fn take_name_words<'t>(words: &mut Vec<&'t str>) -> Vec<&'t str> {
+    let mut taken: Vec<&str> = Vec::new();
+    while let Some(w) = words.first().copied() {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.starts_with(|c: char| c.is_uppercase());
+        let name_word = capital && !bare.contains("ASEAN") && !bare.ends_with('-');
+        let joiner = (w == "and" || w == "&") && !taken.is_empty();
+        if name_word || joiner {
+            taken.push(w);
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    while matches!(taken.last(), Some(&"and" | &"&")) {
+        taken.pop();
+    }
+    taken
+}
+
+/// "National Emergency Management Agency" in a partner's plan: a national
+/// agency, and the only nation of the plan is its partner's ("Ministry of
+/// Business, Innovation and Employment" likewise: a ministry the text does
+/// not say whose is the partner's).
+fn national_agency(rule: HeadRule, words: &[&str]) -> bool {
+    !words.iter().any(|w| w.contains("ASEAN"))
+        && match rule {
+            HeadRule::Agency => matches!(
+                words.first(),
+                Some(&("National" | "Ministry" | "Department"))
+            ),
+            HeadRule::Institution => words.first() == Some(&"National"),
+            _ => false,
+        }
+}
+
+/// Whether a name's head makes it a partner's agency, given how the
+/// partner was found (a possessive, or the name led by the partner).
+fn agency_head(rule: HeadRule, words: &[&str], possessive: bool, led_by_partner: bool) -> bool {
+    match rule {
+        HeadRule::Agency => true,
+        // an institute or centre is an agency only when it says so:
+        // "National Institute ...", "the UK's Centre ...", "... of Japan"
+        HeadRule::Institution => possessive || led_by_partner || words.contains(&"National"),
+        HeadRule::Organization => words
+            .iter()
+            .any(|w| matches!(*w, "Organisation" | "Organization" | "Foundation" | "Bank")),
+        // "National Research Council Canada": a body named after its partner
+        HeadRule::Body => {
+            led_by_partner
+                && !words.contains(&"ASEAN")
+                && !words.iter().any(|w| w.contains("ASEAN"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a name names a partner: one of its names, its code or an
@@ -308,7 +360,7 @@ pub(super) fn names_partner(surface: &str, partner: &Partner) -> bool {
 
 /// The plan identity of a registry row that names a partnership's plan:
 /// an Instrument of a partner whose label gives a kind and a period.
-pub(super) fn plan_slug(e: &Entity) -> Option<String> {
+pub(super) fn plan_id(e: &Entity) -> Option<crate::corpus::PlanId> {
     if e.class != EntityClass::Instrument {
         return None;
     }
@@ -319,10 +371,10 @@ pub(super) fn plan_slug(e: &Entity) -> Option<String> {
     })?;
     // "Plan of Action to Implement ..." yes; "Joint Statement on ..." only when it is the whole kind
     let (a, b) = crate::corpus::meta::period_in(&e.label)?;
-    Some(format!(
-        "asean-{}-{}-{a}-{b}",
-        partner.to_lowercase(),
-        crate::corpus::meta::kind_code(kind)
+    Some(crate::corpus::PlanId::new(
+        partner,
+        &crate::corpus::meta::kind_code(kind),
+        crate::corpus::Span::Period(a, b),
     ))
 }
 

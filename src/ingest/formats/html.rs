@@ -13,13 +13,14 @@
 
 use super::super::plan::labels;
 use super::dom::{
-    bold_heading, collapse, find, find_role, heads_a_list, inline_text, mostly_links, own_text,
-    page_title,
+    bold_heading, collapse, find, find_role, inline_text, mostly_links, own_text, page_title,
 };
 use super::Extracted;
 use ego_tree::NodeRef;
 use scraper::node::{Element, Node};
 use scraper::Html;
+
+mod lists;
 
 /// Tags whose content is never the plan's.
 const DROPPED_TAGS: &[&str] = &[
@@ -250,106 +251,6 @@ impl Emitter {
         }
     }
 
-    fn list(&mut self, node: NodeRef<'_, Node>, list: &Element) {
-        let items: Vec<NodeRef<'_, Node>> = node
-            .children()
-            .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "li"))
-            .collect();
-        if items.iter().all(|li| mostly_links(*li)) {
-            return; // a menu or a breadcrumb trail
-        }
-        if self.pillar.is_none() {
-            if items.iter().filter(|li| heads_a_list(**li)).count() >= 2 {
-                // a list of lists before any heading: its items head the
-                // pillars, their lists hold the clauses (the plan as an
-                // ordered list of areas)
-                for li in items {
-                    let own = own_text(li);
-                    if heads_a_list(li) {
-                        self.heading(9, &own);
-                        for inner in li.children() {
-                            if let Node::Element(e) = inner.value() {
-                                if matches!(e.name(), "ol" | "ul") {
-                                    self.list(inner, e);
-                                }
-                            }
-                        }
-                    } else {
-                        self.line(&own, true);
-                    }
-                }
-                return;
-            }
-            // lists before the first heading: preamble paragraphs
-            for li in items {
-                self.line(&inline_text(li), true);
-            }
-            return;
-        }
-        let start: u32 = list
-            .attr("start")
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(1);
-        let kind = list.attr("type").unwrap_or("1");
-        for li in items {
-            let own = own_text(li);
-            let nested: Vec<NodeRef<'_, Node>> = li
-                .children()
-                .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "ol" || e.name() == "ul"))
-                .collect();
-            let heading_like = !nested.is_empty()
-                && own.chars().count() <= 120
-                && !own.trim_end().ends_with([';', '.', ':', ',']);
-            let Some(container) = self.container() else {
-                return;
-            };
-            container.items = container.items.max(start.saturating_sub(1)) + 1;
-            let n = container.items;
-            let printed = labels::read(&own).into_iter().next();
-            let label = printed.is_none().then(|| match &container.path {
-                Some(path) => format!("{path}.{}", item_label(kind, n)),
-                None => format!("{}.", item_label(kind, n)),
-            });
-            let line = match &label {
-                Some(l) => format!("{l} {own}"),
-                None => own.clone(),
-            };
-            if heading_like {
-                // an item that heads a nested list is a section
-                self.sections += 1;
-                let text = collapse(&own);
-                let section_path = match (&printed, &label) {
-                    (Some(p), _) if p.is_decimal() => Some(p.printed.clone()),
-                    (None, Some(l)) if l.chars().all(|c| c.is_ascii_digit() || c == '.') => {
-                        Some(l.clone())
-                    }
-                    _ => None,
-                };
-                self.section = Some(Heading {
-                    path: section_path,
-                    items: 0,
-                });
-                self.line(if printed.is_some() { &text } else { &line }, true);
-                for list in nested {
-                    if let Node::Element(e) = list.value() {
-                        self.list(list, e);
-                    }
-                }
-                self.section = None;
-            } else {
-                self.line(&line, false);
-                // sub-items stay in the clause, one line each
-                for inner in nested {
-                    for sub in inner.children() {
-                        if matches!(sub.value(), Node::Element(e) if e.name() == "li") {
-                            self.line(&format!("• {}", inline_text(sub)), false);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// A table of priority areas and activities: the first cell of a row
     /// heads a section, the others hold its clauses (a list, or one text).
     fn table(&mut self, node: NodeRef<'_, Node>) {
@@ -428,22 +329,6 @@ impl Emitter {
             (None, true) => format!("{}. {text}", container.items),
         };
         self.line(&line, false);
-    }
-}
-
-/// The label of the `n`th item of a list of `type` (`1`, `a`, `A`, `i`, `I`).
-fn item_label(kind: &str, n: u32) -> String {
-    let key = |style| labels::Key {
-        style,
-        wrap: labels::Wrap::Plain,
-        depth: 1,
-    };
-    match kind {
-        "a" => labels::label_for(key(labels::Style::LowerLetter), n),
-        "A" => labels::label_for(key(labels::Style::UpperLetter), n),
-        "i" => labels::label_for(key(labels::Style::LowerRoman), n),
-        "I" => labels::label_for(key(labels::Style::UpperRoman), n),
-        _ => n.to_string(),
     }
 }
 

@@ -6,6 +6,10 @@
 
 mod dom;
 pub mod html;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+#[cfg(not(feature = "pdf"))]
+#[path = "pdf_off.rs"]
 pub mod pdf;
 
 /// Text extracted from a document, one line per block.

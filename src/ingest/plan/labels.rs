@@ -81,19 +81,19 @@ impl Label<'_> {
     }
 }
 
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::regex(r"^(?:[•▪◦●·*\-–]\s+)+"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"^(?:[•▪◦●·*\-–]\s+)+"));
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
     // "1.2.16.", "1.1", "1)", and "2 ." with a space before the dot
     crate::text::regex(r"^(\d{1,2}(?:\.\d{1,3}){0,3})(?: ?(\.|\)|:))?(?:\s+(.*))?$")
 });
-static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"^\(([a-zA-Z]{1,5}|\d{1,2})\)(?:\s+(.*))?$")
-});
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::regex(r"^\(([a-zA-Z]{1,5}|\d{1,2})\)(?:\s+(.*))?$"));
 static PLAIN: LazyLock<Regex> =
     LazyLock::new(|| crate::text::regex(r"^([a-zA-Z]{1,5})(\.|\)|:)(?:\s+(.*))?$"));
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"^(?i:part|pillar|chapter|priority\s+area|area|theme|cluster|component|(?:strategic\s+)?thrust)\s+([IVXL]{1,6}|[A-Z]|\d{1,2})\b\s*(?:[:.\-–—]\s*|\s+)?(.*)$")
+    crate::text::regex(
+        r"^(?i:part|pillar|chapter|priority\s+area|area|theme|cluster|component|(?:strategic\s+)?thrust)\s+([IVXL]{1,6}|[A-Z]|\d{1,2})\b\s*(?:[:.\-–—]\s*|\s+)?(.*)$",
+    )
 });
 
 /// Every reading of the label at the start of `text` (already trimmed), most
@@ -103,95 +103,132 @@ pub fn read(text: &str) -> Vec<Label<'_>> {
         Some(m) => &text[m.end()..],
         None => text,
     };
-    let mut out = Vec::new();
     if let Some(c) = DECIMAL.captures(text) {
-        let values: Option<Vec<u32>> = c[1].split('.').map(|n| n.parse().ok()).collect();
-        // a zero never numbers a heading or clause ("2.0 of the framework")
-        if let Some(values) = values.filter(|v| v.iter().all(|&n| n > 0)) {
-            let wrap = if c.get(2).is_some_and(|m| m.as_str() == ")") {
-                Wrap::Close
-            } else {
-                Wrap::Plain
-            };
-            out.push(Label {
-                key: Key {
-                    style: Style::Decimal,
-                    wrap,
-                    depth: values.len(),
-                },
-                printed: c[1].to_owned(),
-                values,
-                dot: c.get(2).is_some_and(|m| m.as_str() == "."),
-                rest: c.get(3).map_or("", |m| m.as_str().trim()),
-            });
-        }
-        return out;
+        return decimal_reading(&c).into_iter().collect();
     }
     if let Some(c) = PART.captures(text) {
-        let label = c.get(1).map_or("", |m| m.as_str());
-        let rest = c.get(2).map_or("", |m| m.as_str().trim());
-        for (style, value) in readings(label) {
-            out.push(Label {
-                key: Key {
-                    style,
-                    wrap: Wrap::Part,
-                    depth: 1,
-                },
-                values: vec![value],
-                printed: label.to_owned(),
-                dot: false,
-                rest,
-            });
-        }
-        return out;
+        return part_readings(&c);
     }
-    let (label, wrap, dot, rest) = if let Some(c) = PAREN.captures(text) {
-        (
-            c.get(1).map_or("", |m| m.as_str()),
-            Wrap::Paren,
-            false,
-            c.get(2).map_or("", |m| m.as_str()),
-        )
-    } else if let Some(c) = PLAIN.captures(text) {
-        let punct = c.get(2).map_or("", |m| m.as_str());
-        let wrap = if punct == ")" {
-            Wrap::Close
-        } else {
-            Wrap::Plain
-        };
-        (
-            c.get(1).map_or("", |m| m.as_str()),
-            wrap,
-            punct == ".",
-            c.get(3).map_or("", |m| m.as_str()),
-        )
+    match short_label(text) {
+        Some(short) => short_readings(short),
+        None => Vec::new(),
+    }
+}
+
+/// The reading of a decimal path ("1.2.16.", "1)"), if no part is zero.
+fn decimal_reading<'a>(c: &regex::Captures<'a>) -> Option<Label<'a>> {
+    let values: Option<Vec<u32>> = c[1].split('.').map(|n| n.parse().ok()).collect();
+    // a zero never numbers a heading or clause ("2.0 of the framework")
+    let values = values.filter(|v| v.iter().all(|&n| n > 0))?;
+    let wrap = if c.get(2).is_some_and(|m| m.as_str() == ")") {
+        Wrap::Close
     } else {
-        return out;
+        Wrap::Plain
     };
+    Some(Label {
+        key: Key {
+            style: Style::Decimal,
+            wrap,
+            depth: values.len(),
+        },
+        printed: c[1].to_owned(),
+        values,
+        dot: c.get(2).is_some_and(|m| m.as_str() == "."),
+        rest: c.get(3).map_or("", |m| m.as_str().trim()),
+    })
+}
+
+/// The readings of a part label after its keyword ("PART A:", "Pillar 2").
+fn part_readings<'a>(c: &regex::Captures<'a>) -> Vec<Label<'a>> {
+    let label = c.get(1).map_or("", |m| m.as_str());
+    let rest = c.get(2).map_or("", |m| m.as_str().trim());
+    readings(label)
+        .into_iter()
+        .map(|(style, value)| Label {
+            key: Key {
+                style,
+                wrap: Wrap::Part,
+                depth: 1,
+            },
+            values: vec![value],
+            printed: label.to_owned(),
+            dot: false,
+            rest,
+        })
+        .collect()
+}
+
+/// A bracketed or plainly set-off label ("(a)", "iv)", "B."), before it is read.
+struct ShortLabel<'a> {
+    /// The label's letters or digits, without brackets or punctuation.
+    label: &'a str,
+    /// How it is set off.
+    wrap: Wrap,
+    /// Whether a dot followed it.
+    dot: bool,
+    /// What follows it on its line (not trimmed).
+    rest: &'a str,
+}
+
+/// The bracketed or plain label at the start of `text`, if any.
+fn short_label(text: &str) -> Option<ShortLabel<'_>> {
+    if let Some(c) = PAREN.captures(text) {
+        return Some(ShortLabel {
+            label: c.get(1).map_or("", |m| m.as_str()),
+            wrap: Wrap::Paren,
+            dot: false,
+            rest: c.get(2).map_or("", |m| m.as_str()),
+        });
+    }
+    let c = PLAIN.captures(text)?;
+    let punct = c.get(2).map_or("", |m| m.as_str());
+    let wrap = if punct == ")" {
+        Wrap::Close
+    } else {
+        Wrap::Plain
+    };
+    Some(ShortLabel {
+        label: c.get(1).map_or("", |m| m.as_str()),
+        wrap,
+        dot: punct == ".",
+        rest: c.get(3).map_or("", |m| m.as_str()),
+    })
+}
+
+/// The readings of a bracketed or plain label: a bracketed number ("(1)"),
+/// or a letter or Roman numeral in each way it can be read.
+fn short_readings(short: ShortLabel<'_>) -> Vec<Label<'_>> {
+    let ShortLabel {
+        label,
+        wrap,
+        dot,
+        rest,
+    } = short;
     if let Ok(n) = label.parse::<u32>() {
         // "(1)": a bracketed number
-        if n > 0 {
-            out.push(Label {
-                key: Key {
-                    style: Style::Decimal,
-                    wrap,
-                    depth: 1,
-                },
-                values: vec![n],
-                printed: format!("({label})"),
-                dot,
-                rest: rest.trim(),
-            });
+        if n == 0 {
+            return Vec::new();
         }
-        return out;
+        return vec![Label {
+            key: Key {
+                style: Style::Decimal,
+                wrap,
+                depth: 1,
+            },
+            values: vec![n],
+            printed: format!("({label})"),
+            dot,
+            rest: rest.trim(),
+        }];
     }
     let printed = if wrap == Wrap::Paren {
         format!("({label})")
     } else {
         label.to_owned()
     };
-    for (style, value) in readings(label) {
-        out.push(Label {
+    readings(label)
+        .into_iter()
+        .map(|(style, value)| Label {
             key: Key {
                 style,
                 wrap,
@@ -201,9 +238,8 @@ pub fn read(text: &str) -> Vec<Label<'_>> {
             printed: printed.clone(),
             dot,
             rest: rest.trim(),
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// The readings of a letter or Roman label: a single letter is a letter,

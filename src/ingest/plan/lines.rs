@@ -96,15 +96,15 @@ pub enum LineKind<'a> {
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(concat!(
         r"(?i)^(?:",
-        r"page\s*\d+(?:\s*(?:of|/)\s*\d+)?",      // Page 9 of 20, Page 3
-        r"|\d+\s*(?:of|/)\s*\d+",                  // 9 of 20, 9/20
-        r"|[-–—]\s*\d+\s*[-–—]",                   // - 9 -
+        r"page\s*\d+(?:\s*(?:of|/)\s*\d+)?", // Page 9 of 20, Page 3
+        r"|\d+\s*(?:of|/)\s*\d+",            // 9 of 20, 9/20
+        r"|[-–—]\s*\d+\s*[-–—]",             // - 9 -
         r"|\[?(?:final|draft|final draft|zero draft|revised draft|as of \d.*|confidential|restricted|for official use only|unofficial translation)\]?",
-        r"|[-_=–—.·*•]{3,}",                       // closing rules
+        r"|[-_=–—.·*•]{3,}", // closing rules
         // web sites' and archives' furniture around a plan's text
         r"|\[(?:place|date|source|title|document|type|subject|keywords?|language|url|link)\].*", // an archive record's fields
         r"|posted\s+(?:on|by|in)\b.*|(?:published|last updated|updated)(?:\s+on|\s*:)\s*\d.*", // bylines
-        r"|met dank overgenomen van\b.*",          // Dutch: "reproduced with thanks from"
+        r"|met dank overgenomen van\b.*", // Dutch: "reproduced with thanks from"
         r"|(?:share(?: this(?: page| article| post)?| on)?|print this page|email this page|follow us)\s*[:!]?(?:\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit)\b[\s|·,]*)*", // share buttons
         r"|(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit)(?:\s*[|·,]?\s*(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|telegram|print|reddit))+",
         r"|(?:related (?:posts?|articles?|news|stories|content)|read more|see also|read also|you may also like|more news|latest news|tags?:.*|categor(?:y|ies):.*)",

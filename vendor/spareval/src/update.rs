@@ -1,3 +1,4 @@
+// poakg patch: CancellationToken is for the check in DeleteInsertIter::next
 use crate::{CancellationToken, QueryEvaluationError, QuerySolutionIter};
 #[cfg(feature = "sparql-12")]
 use oxrdf::Triple;

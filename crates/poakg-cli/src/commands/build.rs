@@ -181,7 +181,12 @@ fn print(out: &mut dyn Write, summary: &BuildSummary) -> std::io::Result<()> {
             }
         }
     }
-    if let Some((connectors, communities, nmi)) = summary.analysis {
+    if let Some(ops::AnalysisSummary {
+        connectors,
+        communities,
+        nmi,
+    }) = summary.analysis
+    {
         writeln!(
             out,
             "  analysis: {connectors} cross-pillar connectors, {communities} communities (NMI with pillars {nmi:.3}) in <{}>",
@@ -226,7 +231,7 @@ fn print_document(out: &mut dyn Write, doc: &Loaded) -> std::io::Result<()> {
         )?;
     }
     for warning in &doc.warnings {
-        writeln!(out, "    warning: {warning}")?;
+        writeln!(out, "    warning: {}", crate::error::with_flags(warning))?;
     }
     Ok(())
 }

@@ -42,8 +42,8 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let later = ops::resolve_plan(&plans, &args.later)?;
     let comparison = ops::compare(&store, earlier, later)?;
     let names = PlanNames {
-        earlier: earlier.short(),
-        later: later.short(),
+        earlier: earlier.label(),
+        later: later.label(),
     };
     let width = ctx.width;
     let write = |out: &mut dyn std::io::Write| -> Result<(), ops::Error> {

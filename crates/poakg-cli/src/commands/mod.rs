@@ -15,6 +15,7 @@ pub mod query;
 pub mod report;
 pub mod serve;
 pub mod stats;
+#[cfg(feature = "shacl")]
 pub mod validate;
 
 use crate::cli::Command;
@@ -35,6 +36,7 @@ pub fn exec(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Report(args) => report::exec(args, ctx),
         Command::Graph(args) => graph::exec(args, ctx),
         Command::Serve(args) => serve::exec(args, ctx),
+        #[cfg(feature = "shacl")]
         Command::Validate(args) => validate::exec(args, ctx),
         Command::Push(args) => push::exec(args, ctx),
         Command::Eval(args) => eval::exec(args, ctx),

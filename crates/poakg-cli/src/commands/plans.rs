@@ -40,7 +40,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
             .map(|r| r.rsplit('/').next().unwrap_or(r).to_owned())
             .unwrap_or_default();
         cells.push(vec![
-            p.short(),
+            p.label(),
             p.partner.clone().unwrap_or_default(),
             period,
             p.kind.clone(),

@@ -37,13 +37,16 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     // A query that does not parse is refused before the store is touched.
     sparql::check(&query)?;
     let store = ctx.open_for_reading()?;
-    sparql::run(
-        &store,
-        &query,
-        args.format,
-        ctx.terminal,
-        ctx.width,
-        ctx.out,
-    )?;
+    let options = sparql::ResultOptions {
+        format: args.format,
+        // tables for a person at a terminal, CSV for a pipe or a file
+        tabular_default: if ctx.terminal {
+            sparql::ResultFormat::Table
+        } else {
+            sparql::ResultFormat::Csv
+        },
+        width: ctx.width,
+    };
+    sparql::run(&store, &query, &options, ctx.out)?;
     Ok(())
 }

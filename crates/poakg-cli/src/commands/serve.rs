@@ -2,8 +2,8 @@
 
 use crate::context::{seconds, Context};
 use crate::error::CliError;
-use poakg_web::server::{self, Backing, Options};
 use poakg::store::{Location, Writer};
+use poakg_web::server::{self, Backing, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -3,9 +3,9 @@
 //! the `similar` crate), with the change and what changed.
 
 use super::PageError;
+use askama::Template;
 use poakg::compare::{Change, Comparison, Link};
 use poakg::report::compare::{summary, PlanNames};
-use askama::Template;
 
 /// A piece of a clause's text: ("same" | "del" | "ins", words).
 type Segment = (&'static str, String);

@@ -62,10 +62,11 @@ pub fn script_safe(json: &str) -> String {
 pub fn labels(store: &KgStore, iris: &[&str]) -> Result<HashMap<String, String>, QueryError> {
     let mut best: HashMap<String, (u8, String)> = HashMap::new();
     for chunk in iris.chunks(400) {
+        // typed terms; a string that is no IRI has no label to look up
         let values: String = chunk
             .iter()
-            .filter(|i| oxigraph::model::NamedNode::new(**i).is_ok())
-            .map(|i| format!("<{i}> "))
+            .filter_map(|i| sparql::iri(i).ok())
+            .map(|i| format!("{i} "))
             .collect();
         for row in sparql::select(
             store,
@@ -73,7 +74,7 @@ pub fn labels(store: &KgStore, iris: &[&str]) -> Result<HashMap<String, String>,
             format!(
                 "SELECT ?s ?l ?rank WHERE {{ VALUES ?s {{ {values} }}
                    {{ ?s skos:prefLabel ?l BIND(1 AS ?rank) }} UNION {{ ?s dcterms:title ?l BIND(2 AS ?rank) }}
-                   UNION {{ ?s rdfs:label ?l BIND(3 AS ?rank) }} UNION {{ ?s skos:notation ?n BIND(CONCAT(\"§ \", STR(?n)) AS ?l) BIND(4 AS ?rank) }} }}"
+                   UNION {{ ?s rdfs:label ?l BIND(3 AS ?rank) }} UNION {{ ?s skos:notation ?n BIND(CONCAT('§ ', STR(?n)) AS ?l) BIND(4 AS ?rank) }} }}"
             ),
         )? {
             let (Some(s), Some(l)) = (row_text(&row, "s"), row_text(&row, "l")) else { continue };

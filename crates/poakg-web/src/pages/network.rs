@@ -7,10 +7,10 @@
 
 use super::links::{href, labels};
 use super::PageError;
+use askama::Template;
 use poakg::sparql::{self, row_text, QueryError};
 use poakg::store::KgStore;
 use poakg::vocab;
-use askama::Template;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -61,33 +61,20 @@ pub struct Network {
 /// Reads the network of the whole store, or of the plan `plan` (an IRI),
 /// keeping the `limit` most named entities.
 pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network, QueryError> {
-    let scope = plan.map_or(String::new(), |p| format!("?c dcterms:isPartOf <{p}> ."));
-    let rows = sparql::select(
-        store,
-        "network",
-        format!("SELECT ?c ?e ?pillar WHERE {{ {scope} ?c schema:mentions ?e OPTIONAL {{ ?c poa:inPillar ?pillar }} }}"),
-    )?;
-    let mut passages_of: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let mut pillars_of: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for row in &rows {
-        let (Some(c), Some(e)) = (row_text(row, "c"), row_text(row, "e")) else {
-            continue;
-        };
-        if let Some(p) = row_text(row, "pillar") {
-            pillars_of.entry(e.clone()).or_default().insert(p);
-        }
-        passages_of.entry(e).or_default().insert(c);
-    }
-    let entities = passages_of.len();
-    let mut ranked: Vec<(&String, usize)> = passages_of.iter().map(|(e, p)| (e, p.len())).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    ranked.truncate(limit);
+    let mentions = Mentions::read(store, plan)?;
+    let ranked = mentions.most_named(limit);
     let kept: BTreeSet<&str> = ranked.iter().map(|(e, _)| e.as_str()).collect();
-
     let mut iris: Vec<&str> = kept.iter().copied().collect();
     let pillar_iris: BTreeSet<&str> = ranked
         .iter()
-        .flat_map(|(e, _)| pillars_of.get(*e).into_iter().flatten().map(String::as_str))
+        .flat_map(|(e, _)| {
+            mentions
+                .pillars_of
+                .get(*e)
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+        })
         .collect();
     iris.extend(pillar_iris.iter().copied());
     let classes = class_of(store, &kept)?;
@@ -96,14 +83,84 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
     class_iris.dedup();
     iris.extend(class_iris);
     let names = labels(store, &iris)?;
+    let nodes = nodes(&ranked, &mentions, &classes, &names);
+    let edges = edges(&ranked, &mentions);
+    let classes: BTreeSet<String> = nodes.iter().map(|n| n.class.clone()).collect();
+    let pillars: BTreeSet<String> = nodes
+        .iter()
+        .flat_map(|n| n.pillars.iter().cloned())
+        .collect();
+    Ok(Network {
+        nodes,
+        edges,
+        classes: classes.into_iter().collect(),
+        pillars: pillars.into_iter().collect(),
+        entities: mentions.passages_of.len(),
+    })
+}
+
+/// Who is named where: for each entity, its passages and its pillars.
+struct Mentions {
+    /// The passages naming each entity.
+    passages_of: HashMap<String, BTreeSet<String>>,
+    /// The pillars of the passages naming each entity.
+    pillars_of: HashMap<String, BTreeSet<String>>,
+}
+
+impl Mentions {
+    /// Reads the mentions of the whole store, or of the plan `plan`.
+    fn read(store: &KgStore, plan: Option<&str>) -> Result<Mentions, QueryError> {
+        let scope = match plan {
+            Some(p) => format!("?c dcterms:isPartOf {} .", sparql::iri(p)?),
+            None => String::new(),
+        };
+        let rows = sparql::select(
+            store,
+            "network",
+            format!("SELECT ?c ?e ?pillar WHERE {{ {scope} ?c schema:mentions ?e OPTIONAL {{ ?c poa:inPillar ?pillar }} }}"),
+        )?;
+        let mut mentions = Mentions {
+            passages_of: HashMap::new(),
+            pillars_of: HashMap::new(),
+        };
+        for row in &rows {
+            let (Some(c), Some(e)) = (row_text(row, "c"), row_text(row, "e")) else {
+                continue;
+            };
+            if let Some(p) = row_text(row, "pillar") {
+                mentions.pillars_of.entry(e.clone()).or_default().insert(p);
+            }
+            mentions.passages_of.entry(e).or_default().insert(c);
+        }
+        Ok(mentions)
+    }
+
+    /// The `limit` entities named in most passages, with their counts, most
+    /// first (ties by IRI).
+    fn most_named(&self, limit: usize) -> Vec<(&String, usize)> {
+        let mut ranked: Vec<(&String, usize)> =
+            self.passages_of.iter().map(|(e, p)| (e, p.len())).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        ranked.truncate(limit);
+        ranked
+    }
+}
+
+/// The nodes of the `ranked` entities, by label, with their class and the
+/// titles of their pillars.
+fn nodes(
+    ranked: &[(&String, usize)],
+    mentions: &Mentions,
+    classes: &HashMap<String, String>,
+    names: &HashMap<String, String>,
+) -> Vec<Node> {
     let name = |iri: &str| {
         names
             .get(iri)
             .cloned()
             .unwrap_or_else(|| vocab::display_iri(iri))
     };
-
-    let nodes: Vec<Node> = ranked
+    ranked
         .iter()
         .map(|(e, n)| Node {
             id: (*e).clone(),
@@ -113,7 +170,8 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
                 .map_or_else(|| "Other".to_owned(), |c| name(c)),
             href: href(e),
             passages: *n,
-            pillars: pillars_of
+            pillars: mentions
+                .pillars_of
                 .get(*e)
                 .map(|ps| {
                     let titles: BTreeSet<String> = ps.iter().map(|p| name(p)).collect();
@@ -121,11 +179,16 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
                 })
                 .unwrap_or_default(),
         })
-        .collect();
+        .collect()
+}
+
+/// An edge between every two `ranked` entities named in the same passages,
+/// weighted by how many passages they share.
+fn edges(ranked: &[(&String, usize)], mentions: &Mentions) -> Vec<Edge> {
     // passage -> kept entities, then every pair once
     let mut in_passage: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (e, _) in &ranked {
-        for c in &passages_of[*e] {
+    for (e, _) in ranked {
+        for c in &mentions.passages_of[*e] {
             in_passage.entry(c).or_default().push(e);
         }
     }
@@ -138,26 +201,24 @@ pub fn read(store: &KgStore, plan: Option<&str>, limit: usize) -> Result<Network
             }
         }
     }
-    let edges = weights
+    weights
         .into_iter()
         .map(|((a, b), weight)| Edge {
             source: a.to_owned(),
             target: b.to_owned(),
             weight,
         })
-        .collect();
-    let classes: BTreeSet<String> = nodes.iter().map(|n| n.class.clone()).collect();
-    let pillars: BTreeSet<String> = nodes
-        .iter()
-        .flat_map(|n| n.pillars.iter().cloned())
-        .collect();
-    Ok(Network {
-        nodes,
-        edges,
-        classes: classes.into_iter().collect(),
-        pillars: pillars.into_iter().collect(),
-        entities,
-    })
+        .collect()
+}
+
+/// IRIs as the terms of a VALUES clause, each a typed term.
+fn iri_values(iris: &[&str]) -> Result<String, QueryError> {
+    let mut values = String::new();
+    for iri in iris {
+        values.push_str(&sparql::iri(iri)?.to_string());
+        values.push(' ');
+    }
+    Ok(values)
 }
 
 /// The first poa: class of each entity (entities have one).
@@ -168,7 +229,7 @@ fn class_of(
     let mut out = HashMap::new();
     let list: Vec<&str> = entities.iter().copied().collect();
     for chunk in list.chunks(400) {
-        let values: String = chunk.iter().map(|e| format!("<{e}> ")).collect();
+        let values = iri_values(chunk)?;
         for row in sparql::select(
             store,
             "network classes",

@@ -32,9 +32,10 @@ pub fn read(
         "passages of a part",
         format!(
             "SELECT ?c ?n ?t ?section ?pos WHERE {{
-               ?c {property} <{part}> ; poa:text ?t ; poa:startOffset ?pos .
+               ?c {property} {part} ; poa:text ?t ; poa:startOffset ?pos .
                OPTIONAL {{ ?c skos:notation ?n }} OPTIONAL {{ ?c poa:inSection ?section }} }}
-             ORDER BY ?pos LIMIT {limit}"
+             ORDER BY ?pos LIMIT {limit}",
+            part = poakg::sparql::iri(part)?
         ),
     )?;
     let mentions = sparql::select(
@@ -42,8 +43,7 @@ pub fn read(
         "mentions in a part",
         format!(
             "SELECT ?c ?surface ?e WHERE {{
-               ?c {property} <{part}> . ?m oa:hasTarget ?c ; oa:hasBody ?e ; poa:surfaceForm ?surface }}"
-        ),
+               ?c {property} {part} . ?m oa:hasTarget ?c ; oa:hasBody ?e ; poa:surfaceForm ?surface }}", part = poakg::sparql::iri(part)?),
     )?;
     let mut iris: Vec<String> = mentions.iter().filter_map(|r| row_text(r, "e")).collect();
     iris.extend(rows.iter().filter_map(|r| row_text(r, "section")));

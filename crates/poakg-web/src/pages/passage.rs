@@ -5,8 +5,9 @@
 //! it in the plan after, with how each changed.
 
 use super::links::{labels, Link};
-use poakg::sparql::{self, row_text, QueryError};
+use poakg::sparql::{self, row_text, QueryError, Row};
 use poakg::store::KgStore;
+use std::collections::HashMap;
 
 /// A clause in the plan before or after, and what became of it.
 #[derive(Debug, Clone)]
@@ -44,56 +45,11 @@ pub struct PassageView {
 
 /// Reads the passage view of `passage` (an IRI already known to have a text).
 pub fn read(store: &KgStore, passage: &str) -> Result<PassageView, QueryError> {
-    let here = sparql::select(
-        store,
-        "passage position",
-        format!(
-            "SELECT ?doc ?pos ?end ?raw WHERE {{ <{passage}> dcterms:isPartOf ?doc ; poa:startOffset ?pos .
-               OPTIONAL {{ <{passage}> poa:endOffset ?end }} OPTIONAL {{ <{passage}> poa:rawText ?raw }} }} LIMIT 1"
-        ),
-    )?;
-    let mut view = PassageView::default();
+    let position = position(store, passage)?;
+    let changes = change_rows(store, passage)?;
     let mut iris: Vec<String> = Vec::new();
-    let mut neighbours = Vec::new();
-    if let Some(row) = here.first() {
-        view.raw = row_text(row, "raw");
-        let number = |v: &str| row_text(row, v).and_then(|n| n.parse::<u64>().ok());
-        if let (Some(start), Some(end)) = (number("pos"), number("end")) {
-            view.span = Some((start, end));
-        }
-        if let (Some(doc), Some(pos)) = (row_text(row, "doc"), number("pos")) {
-            for (dir, op, order) in [("previous", "<", "DESC"), ("next", ">", "ASC")] {
-                let rows = sparql::select(
-                    store,
-                    "passage neighbour",
-                    format!(
-                        "SELECT ?p WHERE {{ ?p dcterms:isPartOf <{doc}> ; poa:text ?t ; poa:startOffset ?o
-                           FILTER(?o {op} {pos}) }} ORDER BY {order}(?o) LIMIT 1"
-                    ),
-                )?;
-                if let Some(p) = rows.first().and_then(|r| row_text(r, "p")) {
-                    iris.push(p.clone());
-                    neighbours.push((dir, p));
-                }
-            }
-        }
-    }
-    let changes = sparql::select(
-        store,
-        "passage changes",
-        format!(
-            // each branch starts from this passage: with the type test or
-            // the plan lookup outside them, Oxigraph scanned every change
-            // (0.2 s a page in a corpus of 1,000 plans, 3 ms now)
-            "SELECT ?side ?other ?plan ?kind ?sim WHERE {{
-               {{ ?x poa:later <{passage}> ; poa:change ?kind BIND(\"before\" AS ?side)
-                  OPTIONAL {{ ?x poa:earlier ?other OPTIONAL {{ ?other dcterms:isPartOf ?plan }} }}
-                  OPTIONAL {{ ?x poa:similarity ?sim }} }}
-               UNION {{ ?x poa:earlier <{passage}> ; poa:change ?kind BIND(\"after\" AS ?side)
-                  OPTIONAL {{ ?x poa:later ?other OPTIONAL {{ ?other dcterms:isPartOf ?plan }} }}
-                  OPTIONAL {{ ?x poa:similarity ?sim }} }} }}"
-        ),
-    )?;
+    iris.extend(position.previous.iter().cloned());
+    iris.extend(position.next.iter().cloned());
     for row in &changes {
         iris.extend(
             ["other", "plan", "kind"]
@@ -104,15 +60,102 @@ pub fn read(store: &KgStore, passage: &str) -> Result<PassageView, QueryError> {
     iris.sort_unstable();
     iris.dedup();
     let names = labels(store, &iris.iter().map(String::as_str).collect::<Vec<_>>())?;
-    for (dir, p) in neighbours {
-        let link = Some(Link::to(&p, &names));
-        if dir == "previous" {
-            view.previous = link;
-        } else {
-            view.next = link;
-        }
+    let mut view = PassageView {
+        previous: position.previous.map(|p| Link::to(&p, &names)),
+        next: position.next.map(|p| Link::to(&p, &names)),
+        raw: position.raw,
+        span: position.span,
+        ..PassageView::default()
+    };
+    add_changes(&mut view, &changes, &names);
+    Ok(view)
+}
+
+/// Where a passage stands in its document.
+#[derive(Default)]
+struct Position {
+    /// Its raw text.
+    raw: Option<String>,
+    /// Where the raw text is in the source: (start, end).
+    span: Option<(u64, u64)>,
+    /// The passage before it, by IRI.
+    previous: Option<String>,
+    /// The passage after it, by IRI.
+    next: Option<String>,
+}
+
+/// The position of `passage`: its raw text and span, and its neighbours.
+fn position(store: &KgStore, passage: &str) -> Result<Position, QueryError> {
+    let here = sparql::select(
+        store,
+        "passage position",
+        format!(
+            "SELECT ?doc ?pos ?end ?raw WHERE {{ {passage} dcterms:isPartOf ?doc ; poa:startOffset ?pos .
+               OPTIONAL {{ {passage} poa:endOffset ?end }} OPTIONAL {{ {passage} poa:rawText ?raw }} }} LIMIT 1", passage = poakg::sparql::iri(passage)?),
+    )?;
+    let mut position = Position::default();
+    let Some(row) = here.first() else {
+        return Ok(position);
+    };
+    position.raw = row_text(row, "raw");
+    let number = |v: &str| row_text(row, v).and_then(|n| n.parse::<u64>().ok());
+    if let (Some(start), Some(end)) = (number("pos"), number("end")) {
+        position.span = Some((start, end));
     }
-    for row in &changes {
+    if let (Some(doc), Some(pos)) = (row_text(row, "doc"), number("pos")) {
+        position.previous = neighbour(store, &doc, pos, "<", "DESC")?;
+        position.next = neighbour(store, &doc, pos, ">", "ASC")?;
+    }
+    Ok(position)
+}
+
+/// The passage of `doc` nearest to the offset `pos` on the side `op` (`<`
+/// before, `>` after), `order` being the offsets' order to take it from.
+fn neighbour(
+    store: &KgStore,
+    doc: &str,
+    pos: u64,
+    op: &str,
+    order: &str,
+) -> Result<Option<String>, QueryError> {
+    let rows = sparql::select(
+        store,
+        "passage neighbour",
+        format!(
+            "SELECT ?p WHERE {{ ?p dcterms:isPartOf {doc} ; poa:text ?t ; poa:startOffset ?o
+               FILTER(?o {op} {pos}) }} ORDER BY {order}(?o) LIMIT 1",
+            doc = poakg::sparql::iri(doc)?
+        ),
+    )?;
+    Ok(rows.first().and_then(|r| row_text(r, "p")))
+}
+
+/// The stored changes that involve `passage`, on either side (`?side`):
+/// the other clause, its plan, the change kind and the similarity.
+fn change_rows(store: &KgStore, passage: &str) -> Result<Vec<Row>, QueryError> {
+    sparql::select(
+        store,
+        "passage changes",
+        format!(
+            // each branch starts from this passage: with the type test or
+            // the plan lookup outside them, Oxigraph scanned every change
+            // (0.2 s a page in a corpus of 1,000 plans, 3 ms now)
+            "SELECT ?side ?other ?plan ?kind ?sim WHERE {{
+               {{ ?x poa:later {passage} ; poa:change ?kind BIND(\"before\" AS ?side)
+                  OPTIONAL {{ ?x poa:earlier ?other OPTIONAL {{ ?other dcterms:isPartOf ?plan }} }}
+                  OPTIONAL {{ ?x poa:similarity ?sim }} }}
+               UNION {{ ?x poa:earlier {passage} ; poa:change ?kind BIND(\"after\" AS ?side)
+                  OPTIONAL {{ ?x poa:later ?other OPTIONAL {{ ?other dcterms:isPartOf ?plan }} }}
+                  OPTIONAL {{ ?x poa:similarity ?sim }} }} }}",
+            passage = poakg::sparql::iri(passage)?
+        ),
+    )
+}
+
+/// Files the changes of [`change_rows`] before or after, and marks the
+/// passage new when a `New` change has no other clause.
+fn add_changes(view: &mut PassageView, rows: &[Row], names: &HashMap<String, String>) {
+    for row in rows {
         let kind_iri = row_text(row, "kind").unwrap_or_default();
         let local = kind_iri
             .rsplit(['#', '/'])
@@ -125,32 +168,43 @@ pub fn read(store: &KgStore, passage: &str) -> Result<PassageView, QueryError> {
             }
             continue;
         };
-        let change = Change {
-            clause: Link::to(&other, &names),
-            plan: row_text(row, "plan").map_or(
-                Link {
-                    label: String::new(),
-                    href: None,
-                },
-                |p| Link::to(&p, &names),
-            ),
-            kind: names
-                .get(&kind_iri)
-                .cloned()
-                .unwrap_or_else(|| local.clone())
-                .to_lowercase(),
-            css: kebab(&local),
-            similarity: row_text(row, "sim")
-                .and_then(|s| s.parse::<f64>().ok())
-                .map(|s| (s.clamp(0.0, 1.0) * 100.0).round() as u8),
-        };
+        let change = change(row, &other, &kind_iri, &local, names);
         if row_text(row, "side").as_deref() == Some("before") {
             view.before.push(change);
         } else {
             view.after.push(change);
         }
     }
-    Ok(view)
+}
+
+/// The change of a row of [`change_rows`] to the clause `other`, its kind
+/// `kind_iri` (`local` its local name).
+fn change(
+    row: &Row,
+    other: &str,
+    kind_iri: &str,
+    local: &str,
+    names: &HashMap<String, String>,
+) -> Change {
+    Change {
+        clause: Link::to(other, names),
+        plan: row_text(row, "plan").map_or(
+            Link {
+                label: String::new(),
+                href: None,
+            },
+            |p| Link::to(&p, names),
+        ),
+        kind: names
+            .get(kind_iri)
+            .cloned()
+            .unwrap_or_else(|| local.to_owned())
+            .to_lowercase(),
+        css: kebab(local),
+        similarity: row_text(row, "sim")
+            .and_then(|s| s.parse::<f64>().ok())
+            .map(|s| (s.clamp(0.0, 1.0) * 100.0).round() as u8),
+    }
 }
 
 /// `CarriedOver` → `carried-over`.

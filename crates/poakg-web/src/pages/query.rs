@@ -3,8 +3,8 @@
 //! of linked labels and offers them in each format.
 
 use super::PageError;
-use poakg::queries::SHIPPED;
 use askama::Template;
+use poakg::queries::SHIPPED;
 
 /// A shipped query as the picker lists it.
 struct Shipped {

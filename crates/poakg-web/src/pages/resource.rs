@@ -7,12 +7,12 @@
 
 use super::links::{highlight, href, labels, script_safe, Link, Piece};
 use super::{entity, part, passage, plan, PageError};
+use askama::Template;
+use oxigraph::model::{Term, Triple};
 use poakg::sparql::{self, display_term, row_text};
 use poakg::store::KgStore;
 use poakg::vocab;
-use askama::Template;
-use oxigraph::model::{Term, Triple};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One property and its values.
 #[derive(Debug, Clone)]
@@ -121,15 +121,59 @@ pub fn render(
     triples: &[Triple],
     jsonld: &str,
 ) -> Result<String, PageError> {
-    let mentions: Vec<(String, String)> = sparql::select(
+    let mentions = mentions_of(store, iri)?;
+    let names = names_of(store, iri, triples, &mentions)?;
+    let kind = kind(iri, triples);
+    let statements = Statements::read(iri, triples, &names);
+    let entity_links = entity_links(&mentions, &names);
+    let views = Views::read(store, iri, kind)?;
+    let page = ResourcePage {
+        iri,
+        label: names
+            .get(iri)
+            .cloned()
+            .unwrap_or_else(|| vocab::display_iri(iri)),
+        classes: statements.classes,
+        crumbs: statements.crumbs.into_values().collect(),
+        text: statements
+            .text
+            .map(|t| highlight(&t, &entity_links))
+            .unwrap_or_default(),
+        facts: statements.facts.into_values().collect(),
+        referrers: statements.referrers,
+        more_referrers: statements.more_referrers,
+        path: iri.strip_prefix(vocab::ID).unwrap_or(iri).to_owned(),
+        jsonld: script_safe(jsonld),
+        summary: statements.summary,
+        plan: views.plan,
+        parts: views.parts,
+        passage: views.passage,
+        entity: views.entity,
+    };
+    Ok(page.render()?)
+}
+
+/// The mentions in the passage `iri`: each surface form with its entity.
+fn mentions_of(store: &KgStore, iri: &str) -> Result<Vec<(String, String)>, PageError> {
+    Ok(sparql::select(
         store,
         "mentions of a passage",
-        format!("SELECT ?surface ?e WHERE {{ ?m oa:hasTarget <{iri}> ; oa:hasBody ?e ; poa:surfaceForm ?surface }}"),
+        format!("SELECT ?surface ?e WHERE {{ ?m oa:hasTarget {iri} ; oa:hasBody ?e ; poa:surfaceForm ?surface }}", iri = poakg::sparql::iri(iri)?),
     )
     .map_err(PageError::Query)?
     .iter()
     .filter_map(|row| Some((row_text(row, "surface")?, row_text(row, "e")?)))
-    .collect();
+    .collect())
+}
+
+/// The labels of `iri`, of every IRI in its description and of the
+/// entities its text mentions.
+fn names_of(
+    store: &KgStore,
+    iri: &str,
+    triples: &[Triple],
+    mentions: &[(String, String)],
+) -> Result<HashMap<String, String>, PageError> {
     let mut iris: Vec<&str> = vec![iri];
     for t in triples {
         iris.push(t.predicate.as_str());
@@ -143,84 +187,125 @@ pub fn render(
     iris.extend(mentions.iter().map(|(_, e)| e.as_str()));
     iris.sort_unstable();
     iris.dedup();
-    let names = labels(store, &iris).map_err(PageError::Query)?;
-    let kind = kind(iri, triples);
-    let link = |term: &Term| -> Link {
-        match term {
-            Term::NamedNode(n) => Link {
-                label: names
-                    .get(n.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| display_term(term)),
-                href: href(n.as_str()),
-            },
-            other => Link {
-                label: display_term(other),
-                href: None,
-            },
+    labels(store, &iris).map_err(PageError::Query)
+}
+
+/// A term as a link by its label (IRIs), or as its text (other terms).
+fn link(term: &Term, names: &HashMap<String, String>) -> Link {
+    match term {
+        Term::NamedNode(n) => Link {
+            label: names
+                .get(n.as_str())
+                .cloned()
+                .unwrap_or_else(|| display_term(term)),
+            href: href(n.as_str()),
+        },
+        other => Link {
+            label: display_term(other),
+            href: None,
+        },
+    }
+}
+
+/// What a resource's description says, sorted into the parts of its page.
+#[derive(Default)]
+struct Statements {
+    /// Its classes.
+    classes: Vec<Link>,
+    /// Its text, for a passage.
+    text: Option<String>,
+    /// Where it stands, by rank: plan (0), pillar (1), section (2).
+    crumbs: BTreeMap<u8, Link>,
+    /// Its other properties with their values, by property IRI.
+    facts: BTreeMap<String, Fact>,
+    /// The resources pointing to it, each with the property (at most [`REFERRERS`]).
+    referrers: Vec<(Link, Link)>,
+    /// How many more resources point to it.
+    more_referrers: usize,
+    /// The values summed up under the heading, by caption.
+    summary: Vec<(&'static str, Vec<Link>)>,
+}
+
+impl Statements {
+    /// Sorts the `triples` of the description of `iri`.
+    fn read(iri: &str, triples: &[Triple], names: &HashMap<String, String>) -> Statements {
+        let mut statements = Statements::default();
+        for t in triples {
+            let is_subject = matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri);
+            if is_subject {
+                statements.add_own(t, names);
+            } else if statements.referrers.len() < REFERRERS {
+                statements.referrers.push((
+                    link(&t.subject.clone().into(), names),
+                    link(&t.predicate.clone().into(), names),
+                ));
+            } else {
+                statements.more_referrers += 1;
+            }
         }
-    };
-    let mut classes = Vec::new();
-    let mut text = None;
-    let mut crumbs: BTreeMap<u8, Link> = BTreeMap::new();
-    let mut facts: BTreeMap<String, Fact> = BTreeMap::new();
-    let mut referrers = Vec::new();
-    let mut more_referrers = 0;
-    let mut summary: Vec<(&'static str, Vec<Link>)> = Vec::new();
-    for t in triples {
-        let predicate = t.predicate.as_str();
-        let is_subject = matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri);
-        if is_subject {
-            match predicate {
-                p if p == oxigraph::model::vocab::rdf::TYPE.as_str() => {
-                    classes.push(link(&t.object))
-                }
-                // shown on demand with the passage, not among the facts
-                p if p == format!("{}rawText", vocab::POA) => {}
-                p if p == format!("{}text", vocab::POA) => {
-                    if let Term::Literal(l) = &t.object {
-                        text = Some(l.value().to_owned());
-                    }
-                }
-                p => {
-                    let rank = if p == "http://purl.org/dc/terms/isPartOf" {
-                        Some(0)
-                    } else if p == format!("{}inPillar", vocab::POA) {
-                        Some(1)
-                    } else if p == format!("{}inSection", vocab::POA) {
-                        Some(2)
-                    } else {
-                        None
-                    };
-                    if let Some(rank) = rank {
-                        crumbs.insert(rank, link(&t.object));
-                    }
-                    if let Some(caption) = summary_caption(p) {
-                        match summary.iter_mut().find(|(c, _)| *c == caption) {
-                            Some((_, values)) => values.push(link(&t.object)),
-                            None => summary.push((caption, vec![link(&t.object)])),
-                        }
-                    }
-                    facts
-                        .entry(predicate.to_owned())
-                        .or_insert_with(|| Fact {
-                            property: link(&t.predicate.clone().into()),
-                            values: Vec::new(),
-                        })
-                        .values
-                        .push(link(&t.object));
+        statements
+    }
+
+    /// Adds a triple the resource is the subject of.
+    fn add_own(&mut self, t: &Triple, names: &HashMap<String, String>) {
+        match t.predicate.as_str() {
+            p if p == oxigraph::model::vocab::rdf::TYPE.as_str() => {
+                self.classes.push(link(&t.object, names))
+            }
+            // shown on demand with the passage, not among the facts
+            p if p == format!("{}rawText", vocab::POA) => {}
+            p if p == format!("{}text", vocab::POA) => {
+                if let Term::Literal(l) = &t.object {
+                    self.text = Some(l.value().to_owned());
                 }
             }
-        } else if referrers.len() < REFERRERS {
-            referrers.push((
-                link(&t.subject.clone().into()),
-                link(&t.predicate.clone().into()),
-            ));
-        } else {
-            more_referrers += 1;
+            p => self.add_property(p, t, names),
         }
     }
-    let entity_links: Vec<(String, Link)> = mentions
+
+    /// Adds a value of the property `p` (of `t`): to the crumbs, the
+    /// summary and the facts.
+    fn add_property(&mut self, p: &str, t: &Triple, names: &HashMap<String, String>) {
+        if let Some(rank) = crumb_rank(p) {
+            self.crumbs.insert(rank, link(&t.object, names));
+        }
+        if let Some(caption) = summary_caption(p) {
+            match self.summary.iter_mut().find(|(c, _)| *c == caption) {
+                Some((_, values)) => values.push(link(&t.object, names)),
+                None => self.summary.push((caption, vec![link(&t.object, names)])),
+            }
+        }
+        self.facts
+            .entry(p.to_owned())
+            .or_insert_with(|| Fact {
+                property: link(&t.predicate.clone().into(), names),
+                values: Vec::new(),
+            })
+            .values
+            .push(link(&t.object, names));
+    }
+}
+
+/// Where the property `p` puts its value in the crumbs: plan, pillar,
+/// section; none for other properties.
+fn crumb_rank(p: &str) -> Option<u8> {
+    if p == "http://purl.org/dc/terms/isPartOf" {
+        Some(0)
+    } else if p == format!("{}inPillar", vocab::POA) {
+        Some(1)
+    } else if p == format!("{}inSection", vocab::POA) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// The mentions as (surface form, link to the entity's page).
+fn entity_links(
+    mentions: &[(String, String)],
+    names: &HashMap<String, String>,
+) -> Vec<(String, Link)> {
+    mentions
         .iter()
         .map(|(surface, e)| {
             (
@@ -231,42 +316,43 @@ pub fn render(
                 },
             )
         })
-        .collect();
-    let (mut plan_view, mut parts, mut passage_view, mut entity_view) = (None, None, None, None);
-    match kind {
-        Kind::Document { has_pillars: true } => plan_view = Some(plan::read(store, iri)?),
-        Kind::Document { has_pillars: false } => {
-            parts = Some(part::read(store, iri, "dcterms:isPartOf", PART_PASSAGES)?)
+        .collect()
+}
+
+/// What the page shows for its kind of resource.
+#[derive(Default)]
+struct Views {
+    /// A plan's contents, sequence, entities and connectors.
+    plan: Option<plan::PlanView>,
+    /// The passages of a pillar, a section, or a document without pillars.
+    parts: Option<Vec<part::PartPassage>>,
+    /// A passage's neighbours, source and changes.
+    passage: Option<passage::PassageView>,
+    /// Where an entity (or a document) is named.
+    entity: Option<entity::EntityView>,
+}
+
+impl Views {
+    /// Reads the views of `iri`, a resource of kind `kind`.
+    fn read(store: &KgStore, iri: &str, kind: Kind) -> Result<Views, PageError> {
+        let mut views = Views::default();
+        match kind {
+            Kind::Document { has_pillars: true } => views.plan = Some(plan::read(store, iri)?),
+            Kind::Document { has_pillars: false } => {
+                views.parts = Some(part::read(store, iri, "dcterms:isPartOf", PART_PASSAGES)?)
+            }
+            Kind::Pillar => {
+                views.parts = Some(part::read(store, iri, "poa:inPillar", PART_PASSAGES)?)
+            }
+            Kind::Section => {
+                views.parts = Some(part::read(store, iri, "poa:inSection", PART_PASSAGES)?)
+            }
+            Kind::Passage => views.passage = Some(passage::read(store, iri)?),
+            Kind::Other => {}
         }
-        Kind::Pillar => parts = Some(part::read(store, iri, "poa:inPillar", PART_PASSAGES)?),
-        Kind::Section => parts = Some(part::read(store, iri, "poa:inSection", PART_PASSAGES)?),
-        Kind::Passage => passage_view = Some(passage::read(store, iri)?),
-        Kind::Other => {}
+        if matches!(kind, Kind::Other | Kind::Document { .. }) {
+            views.entity = entity::read(store, iri)?;
+        }
+        Ok(views)
     }
-    if matches!(kind, Kind::Other | Kind::Document { .. }) {
-        entity_view = entity::read(store, iri)?;
-    }
-    let page = ResourcePage {
-        iri,
-        label: names
-            .get(iri)
-            .cloned()
-            .unwrap_or_else(|| vocab::display_iri(iri)),
-        classes,
-        crumbs: crumbs.into_values().collect(),
-        text: text
-            .map(|t| highlight(&t, &entity_links))
-            .unwrap_or_default(),
-        facts: facts.into_values().collect(),
-        referrers,
-        more_referrers,
-        path: iri.strip_prefix(vocab::ID).unwrap_or(iri).to_owned(),
-        jsonld: script_safe(jsonld),
-        summary,
-        plan: plan_view,
-        parts,
-        passage: passage_view,
-        entity: entity_view,
-    };
-    Ok(page.render()?)
 }

@@ -67,7 +67,7 @@ pub fn network_page(state: &Arc<State>, plan: Option<String>) -> Response<Body> 
         }
         let choices: Vec<(String, String)> = plans
             .iter()
-            .map(|p| (p.slug.clone(), format!("{} ({})", p.title, p.short())))
+            .map(|p| (p.slug.clone(), format!("{} ({})", p.title, p.label())))
             .collect();
         match pages::network::render(&choices, &plan) {
             Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),

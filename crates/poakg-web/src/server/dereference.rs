@@ -5,14 +5,17 @@
 use super::http::text;
 use super::negotiate::{choose, Media};
 use super::protocol::graph_body;
-use super::worker::{run_limited, timed_out_reply, Reply};
+use super::worker::{run_limited, timed_out_reply, Job, Reply};
 use super::State;
-use poakg::sparql;
-use poakg::vocab;
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::model::{NamedNode, Triple};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults,
+};
+use poakg::sparql;
+use poakg::vocab;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Answers a request for the description of a data IRI.
 pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Response<Body> {
@@ -21,6 +24,35 @@ pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Respons
     let Ok(node) = NamedNode::new(iri.clone()) else {
         return text(StatusCode::BAD_REQUEST, "not a valid IRI path");
     };
+    let media = match media_of(accept) {
+        Ok(media) => media,
+        Err(response) => return response,
+    };
+    let token = CancellationToken::new();
+    let prepared = match description_query(&node, &token) {
+        Ok(prepared) => prepared,
+        Err(response) => return response,
+    };
+    let max = state.options.max_results;
+    let timeout = state.options.timeout;
+    run_limited(state, Some(token), move |job| {
+        let triples = match description(job, prepared, max, timeout) {
+            Ok(triples) => triples,
+            Err(reply) => return reply,
+        };
+        if triples.is_empty() {
+            return Reply::text(
+                StatusCode::NOT_FOUND,
+                format!("nothing is known about <{iri}>"),
+            );
+        }
+        reply(job, &iri, media, &sorted(triples))
+    })
+}
+
+/// The format a description is asked in: HTML for a browser, else the
+/// negotiated RDF format; a 406 when none is offered.
+fn media_of(accept: Option<&str>) -> Result<Media, Response<Body>> {
     let offered = [
         Media::Turtle,
         Media::JsonLd,
@@ -28,80 +60,103 @@ pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Respons
         Media::RdfXml,
         Media::Html,
     ];
-    let media = match accept {
-        Some(a) if a.contains("text/html") => Media::Html,
-        _ => match choose(accept, &offered) {
-            Some(m) => m,
-            None => {
-                return text(
-                    StatusCode::NOT_ACCEPTABLE,
-                    "descriptions come as Turtle, JSON-LD, N-Triples, RDF/XML or HTML",
-                )
-            }
-        },
-    };
+    match accept {
+        Some(a) if a.contains("text/html") => Ok(Media::Html),
+        _ => choose(accept, &offered).ok_or_else(|| {
+            text(
+                StatusCode::NOT_ACCEPTABLE,
+                "descriptions come as Turtle, JSON-LD, N-Triples, RDF/XML or HTML",
+            )
+        }),
+    }
+}
+
+/// The query of the description of `node` (the triples it is subject or
+/// object of, in any graph), cancelled by `token`.
+fn description_query(
+    node: &NamedNode,
+    token: &CancellationToken,
+) -> Result<PreparedSparqlQuery, Response<Body>> {
     let query = format!(
         "CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }} }}"
     );
-    let token = CancellationToken::new();
-    let prepared = match sparql::evaluator()
+    match sparql::evaluator()
         .with_cancellation_token(token.clone())
         .parse_query(&query)
     {
         Ok(mut p) => {
             p.dataset_mut().set_default_graph_as_union();
-            p
+            Ok(p)
         }
-        Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
-    };
-    let max = state.options.max_results;
-    let timeout = state.options.timeout;
-    run_limited(state, Some(token), move |job| {
-        let mut triples: Vec<Triple> = Vec::new();
-        match job.store.kg().execute(prepared) {
-            Ok(QueryResults::Graph(found)) => {
-                for (n, t) in found.enumerate() {
-                    if n >= max {
-                        return Reply::text(
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                            format!("the description has more than {max} triples"),
-                        );
-                    }
-                    match t {
-                        Ok(t) => triples.push(t),
-                        Err(QueryEvaluationError::Cancelled) => return timed_out_reply(timeout),
-                        Err(e) => {
-                            return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
-                        }
+        Err(e) => Err(text(StatusCode::BAD_REQUEST, e.to_string())),
+    }
+}
+
+/// Runs the description query: its triples, or the answer when there are
+/// more than `max`, when it timed out or failed.
+fn description(
+    job: &Job,
+    prepared: PreparedSparqlQuery,
+    max: usize,
+    timeout: Duration,
+) -> Result<Vec<Triple>, Reply> {
+    let mut triples: Vec<Triple> = Vec::new();
+    match job.store.kg().execute(prepared) {
+        Ok(QueryResults::Graph(found)) => {
+            for (n, t) in found.enumerate() {
+                if n >= max {
+                    return Err(Reply::text(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        format!("the description has more than {max} triples"),
+                    ));
+                }
+                match t {
+                    Ok(t) => triples.push(t),
+                    Err(QueryEvaluationError::Cancelled) => return Err(timed_out_reply(timeout)),
+                    Err(e) => {
+                        return Err(Reply::text(
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            e.to_string(),
+                        ))
                     }
                 }
             }
-            Ok(_) => {}
-            Err(e) => return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         }
-        if triples.is_empty() {
-            return Reply::text(
-                StatusCode::NOT_FOUND,
-                format!("nothing is known about <{iri}>"),
-            );
+        Ok(_) => {}
+        Err(e) => {
+            return Err(Reply::text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                e.to_string(),
+            ))
         }
-        triples.sort_by_cached_key(|t| t.to_string());
-        triples.dedup();
-        if media == Media::Html {
-            let jsonld = graph_body(Media::JsonLd, &triples).unwrap_or_default();
-            return match crate::pages::resource::render(
-                job.store.kg(),
-                &iri,
-                &triples,
-                &String::from_utf8_lossy(&jsonld),
-            ) {
-                Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),
-                Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            };
-        }
-        match graph_body(media, &triples) {
-            Ok(buffer) => Reply::Ok(media, buffer),
-            Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e),
-        }
-    })
+    }
+    Ok(triples)
+}
+
+/// The triples in a fixed order, each once.
+fn sorted(mut triples: Vec<Triple>) -> Vec<Triple> {
+    triples.sort_by_cached_key(|t| t.to_string());
+    triples.dedup();
+    triples
+}
+
+/// The description of `iri` (`triples`) in `media`: as the resource's page
+/// for HTML, else as RDF.
+fn reply(job: &Job, iri: &str, media: Media, triples: &[Triple]) -> Reply {
+    if media == Media::Html {
+        let jsonld = graph_body(Media::JsonLd, triples).unwrap_or_default();
+        return match crate::pages::resource::render(
+            job.store.kg(),
+            iri,
+            triples,
+            &String::from_utf8_lossy(&jsonld),
+        ) {
+            Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),
+            Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        };
+    }
+    match graph_body(media, triples) {
+        Ok(buffer) => Reply::Ok(media, buffer),
+        Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e),
+    }
 }

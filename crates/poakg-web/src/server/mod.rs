@@ -23,10 +23,10 @@ mod negotiate;
 mod protocol;
 mod worker;
 
-use poakg::store::{KgStore, StoreError, Writer};
 use http::{form, header, param, text};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxhttp::Server;
+use poakg::store::{KgStore, StoreError, Writer};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::atomic::AtomicUsize;
@@ -205,96 +205,137 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
     let path = request.uri().path().to_owned();
     let query_string = request.uri().query().unwrap_or("").to_owned();
     let accept = header(request, "accept").map(str::to_owned);
-    let read = |r| (r, false);
     match (request.method().clone(), path.as_str()) {
-        (Method::OPTIONS, _) => read(http::no_content()),
-        (Method::GET, "/health") => read(health(state)),
-        (Method::GET, "/") => read(browse::home(state)),
-        (Method::GET, "/query") => read(browse::query()),
-        (Method::GET, "/network") => read(browse::network_page(
+        (Method::OPTIONS, _) => read_only(http::no_content()),
+        (Method::GET, "/health") => read_only(health(state)),
+        (Method::GET, "/") => read_only(browse::home(state)),
+        (Method::GET, "/query") => read_only(browse::query()),
+        (Method::GET, "/network") => read_only(browse::network_page(
             state,
             param(&form(&query_string), "plan"),
         )),
         (Method::GET, "/network.json") => {
             let params = form(&query_string);
-            read(browse::network_json(
+            read_only(browse::network_json(
                 state,
                 param(&params, "plan"),
                 param(&params, "limit"),
             ))
         }
-        (Method::GET, p) if p.starts_with("/assets/") => read(
+        (Method::GET, p) if p.starts_with("/assets/") => read_only(
             assets::get(&p["/assets/".len()..])
                 .unwrap_or_else(|| text(StatusCode::NOT_FOUND, "no such asset")),
         ),
-        (Method::GET, "/sparql") => {
-            let params = form(&query_string);
-            // the query page's download links
-            let accept = match format_or_accept(
-                &params,
-                accept,
-                negotiate::media_of_result_format,
-                "csv, tsv, json, xml, turtle, jsonld, ntriples or rdfxml",
-            ) {
-                Ok(accept) => accept,
-                Err(response) => return read(response),
-            };
-            match (param(&params, "query"), param(&params, "update")) {
-                (Some(q), _) => read(protocol::run_query(state, accept, &q)),
-                (None, Some(_)) => (text(StatusCode::FORBIDDEN, "updates go by POST (and only when the endpoint was started with --allow-update)"), true),
-                (None, None) => read(browse::query()),
-            }
-        }
-        (Method::POST, "/sparql") => {
-            let body = match http::read_body(request, state.options.max_body) {
-                Ok(body) => body,
-                Err(response) => return read(response),
-            };
-            let update = |state: &Arc<State>, request: &Request<Body>, text_of_update: &str| {
-                if http::is_cross_site(request) {
-                    return text(StatusCode::FORBIDDEN, "updates from a page of another site are refused (its Origin is not this endpoint)");
-                }
-                protocol::run_update(state, text_of_update)
-            };
-            match http::content_type(request).as_str() {
-                "application/sparql-query" => read(protocol::run_query(state, accept, &body)),
-                "application/sparql-update" => (update(state, request, &body), true),
-                "application/x-www-form-urlencoded" => {
-                    let params = form(&body);
-                    match (param(&params, "query"), param(&params, "update")) {
-                        (Some(q), _) => read(protocol::run_query(state, accept, &q)),
-                        (None, Some(u)) => (update(state, request, &u), true),
-                        (None, None) => read(text(StatusCode::BAD_REQUEST, "no `query` or `update` parameter")),
-                    }
-                }
-                other => read(text(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("unsupported content type {other:?}: use application/sparql-query, application/sparql-update or a form"))),
-            }
-        }
+        (Method::GET, "/sparql") => sparql_get(state, &query_string, accept),
+        (Method::POST, "/sparql") => sparql_post(state, request, accept),
         (Method::GET, "/graph-store") => {
             let params = form(&query_string);
-            read(graph_store::read(state, accept.as_deref(), &params))
+            read_only(graph_store::read(state, accept.as_deref(), &params))
         }
         (Method::GET, p) if p.starts_with("/id/") => {
-            // the alternates a page links to
-            let accept = match format_or_accept(
-                &form(&query_string),
-                accept,
-                negotiate::media_of_format,
-                "turtle, jsonld, ntriples, rdfxml or html",
-            ) {
-                Ok(accept) => accept,
-                Err(response) => return read(response),
-            };
-            read(dereference::describe(state, accept.as_deref(), &p[4..]))
+            read_only(data_iri(state, &query_string, accept, &p[4..]))
         }
         (_, "/sparql" | "/graph-store") => {
-            read(text(StatusCode::METHOD_NOT_ALLOWED, "use GET or POST"))
+            read_only(text(StatusCode::METHOD_NOT_ALLOWED, "use GET or POST"))
         }
-        _ => read(text(
+        _ => read_only(text(
             StatusCode::NOT_FOUND,
             "not found: try /, /query, /network, /sparql, /graph-store, /id/... or /health",
         )),
     }
+}
+
+/// An answer to a request that only reads (it carries CORS headers).
+fn read_only(response: Response<Body>) -> (Response<Body>, bool) {
+    (response, false)
+}
+
+/// `GET /sparql`: a query (`?query=`, in `?format=` or the Accept header's
+/// format), a refused update, or the query page.
+fn sparql_get(
+    state: &Arc<State>,
+    query_string: &str,
+    accept: Option<String>,
+) -> (Response<Body>, bool) {
+    let params = form(query_string);
+    // the query page's download links
+    let accept = match format_or_accept(
+        &params,
+        accept,
+        negotiate::media_of_result_format,
+        "csv, tsv, json, xml, turtle, jsonld, ntriples or rdfxml",
+    ) {
+        Ok(accept) => accept,
+        Err(response) => return read_only(response),
+    };
+    match (param(&params, "query"), param(&params, "update")) {
+        (Some(q), _) => read_only(protocol::run_query(state, accept, &q)),
+        (None, Some(_)) => (
+            text(
+                StatusCode::FORBIDDEN,
+                "updates go by POST (and only when the endpoint was started with --allow-update)",
+            ),
+            true,
+        ),
+        (None, None) => read_only(browse::query()),
+    }
+}
+
+/// `POST /sparql`: a query or an update, sent directly or as a form.
+fn sparql_post(
+    state: &Arc<State>,
+    request: &mut Request<Body>,
+    accept: Option<String>,
+) -> (Response<Body>, bool) {
+    let body = match http::read_body(request, state.options.max_body) {
+        Ok(body) => body,
+        Err(response) => return read_only(response),
+    };
+    match http::content_type(request).as_str() {
+        "application/sparql-query" => read_only(protocol::run_query(state, accept, &body)),
+        "application/sparql-update" => (update(state, request, &body), true),
+        "application/x-www-form-urlencoded" => {
+            let params = form(&body);
+            match (param(&params, "query"), param(&params, "update")) {
+                (Some(q), _) => read_only(protocol::run_query(state, accept, &q)),
+                (None, Some(u)) => (update(state, request, &u), true),
+                (None, None) => read_only(text(StatusCode::BAD_REQUEST, "no `query` or `update` parameter")),
+            }
+        }
+        other => read_only(text(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("unsupported content type {other:?}: use application/sparql-query, application/sparql-update or a form"))),
+    }
+}
+
+/// Runs an update, unless it comes from a page of another site.
+fn update(state: &Arc<State>, request: &Request<Body>, text_of_update: &str) -> Response<Body> {
+    if http::is_cross_site(request) {
+        return text(
+            StatusCode::FORBIDDEN,
+            "updates from a page of another site are refused (its Origin is not this endpoint)",
+        );
+    }
+    protocol::run_update(state, text_of_update)
+}
+
+/// `GET /id/PATH`: the description of a data IRI, in `?format=` or the
+/// Accept header's format.
+fn data_iri(
+    state: &Arc<State>,
+    query_string: &str,
+    accept: Option<String>,
+    path: &str,
+) -> Response<Body> {
+    // the alternates a page links to
+    let accept = match format_or_accept(
+        &form(query_string),
+        accept,
+        negotiate::media_of_format,
+        "turtle, jsonld, ntriples, rdfxml or html",
+    ) {
+        Ok(accept) => accept,
+        Err(response) => return response,
+    };
+    dereference::describe(state, accept.as_deref(), path)
 }
 
 /// The media type a request asks for: its `?format=` name when it has one

@@ -5,11 +5,14 @@ use super::http::text;
 use super::negotiate::{choose, Media, GRAPH, TABULAR};
 use super::worker::{run_limited, Job, Reply};
 use super::State;
-use poakg::sparql::{self, QueryError};
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults};
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolutionIter,
+    QueryTripleIter,
+};
+use poakg::sparql::{self, QueryError};
 use std::sync::Arc;
 
 /// Parses a query, then evaluates it on a worker within the limits.
@@ -45,96 +48,125 @@ fn respond(
     max: usize,
     timeout: std::time::Duration,
 ) -> Reply {
-    let failed = |e: QueryEvaluationError| match QueryError::evaluation("query", e) {
+    let results = match job.store.kg().execute(prepared) {
+        Ok(r) => r,
+        Err(e) => return failed(e, timeout),
+    };
+    match results {
+        QueryResults::Solutions(solutions) => solutions_reply(accept, solutions, max, timeout),
+        QueryResults::Boolean(value) => boolean_reply(accept, value),
+        QueryResults::Graph(triples) => graph_reply(accept, triples, max, timeout),
+    }
+}
+
+/// The answer to a query that failed while it ran: a timeout once it was
+/// cancelled, else a 400 saying why.
+fn failed(e: QueryEvaluationError, timeout: std::time::Duration) -> Reply {
+    match QueryError::evaluation("query", e) {
         QueryError::Cancelled { .. } => super::worker::timed_out_reply(timeout),
         QueryError::Evaluation { message, .. } => {
             Reply::text(StatusCode::BAD_REQUEST, format!("query failed: {message}"))
         }
         other => Reply::text(StatusCode::BAD_REQUEST, other.to_string()),
+    }
+}
+
+/// The answer to a query whose result passed `max` rows or triples.
+fn too_many(max: usize) -> Reply {
+    Reply::text(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("the result has more than {max} rows or triples; add a LIMIT"),
+    )
+}
+
+/// The answer when results could not be written.
+fn internal(e: &dyn std::fmt::Display) -> Reply {
+    Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+}
+
+/// SELECT results, at most `max` rows, in the negotiated tabular format.
+fn solutions_reply(
+    accept: Option<&str>,
+    solutions: QuerySolutionIter<'_>,
+    max: usize,
+    timeout: std::time::Duration,
+) -> Reply {
+    let Some(media) = choose(accept, TABULAR) else {
+        return Reply::text(
+            StatusCode::NOT_ACCEPTABLE,
+            "SELECT results come as SPARQL JSON, XML, CSV or TSV",
+        );
     };
-    let results = match job.store.kg().execute(prepared) {
-        Ok(r) => r,
-        Err(e) => return failed(e),
+    let variables = solutions.variables().to_vec();
+    let mut buffer = Vec::new();
+    let serializer = QueryResultsSerializer::from_format(tabular(media));
+    let mut writer = match serializer.serialize_solutions_to_writer(&mut buffer, variables) {
+        Ok(w) => w,
+        Err(e) => return internal(&e),
     };
-    let too_many = || {
-        Reply::text(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the result has more than {max} rows or triples; add a LIMIT"),
-        )
+    for (n, solution) in solutions.enumerate() {
+        if n >= max {
+            return too_many(max);
+        }
+        match solution {
+            Ok(s) => {
+                if let Err(e) = writer.serialize(&s) {
+                    return internal(&e);
+                }
+            }
+            Err(e) => return failed(e, timeout),
+        }
+    }
+    if let Err(e) = writer.finish() {
+        return internal(&e);
+    }
+    Reply::Ok(media, buffer)
+}
+
+/// An ASK result in the negotiated tabular format.
+fn boolean_reply(accept: Option<&str>, value: bool) -> Reply {
+    let Some(media) = choose(accept, TABULAR) else {
+        return Reply::text(
+            StatusCode::NOT_ACCEPTABLE,
+            "ASK results come as SPARQL JSON, XML, CSV or TSV",
+        );
     };
-    let internal =
-        |e: &dyn std::fmt::Display| Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let Some(media) = choose(accept, TABULAR) else {
-                return Reply::text(
-                    StatusCode::NOT_ACCEPTABLE,
-                    "SELECT results come as SPARQL JSON, XML, CSV or TSV",
-                );
-            };
-            let variables = solutions.variables().to_vec();
-            let mut buffer = Vec::new();
-            let serializer = QueryResultsSerializer::from_format(tabular(media));
-            let mut writer = match serializer.serialize_solutions_to_writer(&mut buffer, variables)
-            {
-                Ok(w) => w,
-                Err(e) => return internal(&e),
-            };
-            for (n, solution) in solutions.enumerate() {
-                if n >= max {
-                    return too_many();
-                }
-                match solution {
-                    Ok(s) => {
-                        if let Err(e) = writer.serialize(&s) {
-                            return internal(&e);
-                        }
-                    }
-                    Err(e) => return failed(e),
-                }
-            }
-            if let Err(e) = writer.finish() {
-                return internal(&e);
-            }
-            Reply::Ok(media, buffer)
+    let mut buffer = Vec::new();
+    match QueryResultsSerializer::from_format(tabular(media))
+        .serialize_boolean_to_writer(&mut buffer, value)
+    {
+        Ok(_) => Reply::Ok(media, buffer),
+        Err(e) => internal(&e),
+    }
+}
+
+/// CONSTRUCT or DESCRIBE results, at most `max` triples, in the negotiated
+/// RDF format.
+fn graph_reply(
+    accept: Option<&str>,
+    triples: QueryTripleIter<'_>,
+    max: usize,
+    timeout: std::time::Duration,
+) -> Reply {
+    let Some(media) = choose(accept, GRAPH) else {
+        return Reply::text(
+            StatusCode::NOT_ACCEPTABLE,
+            "graph results come as Turtle, N-Triples, JSON-LD or RDF/XML",
+        );
+    };
+    let mut collected = Vec::new();
+    for (n, t) in triples.enumerate() {
+        if n >= max {
+            return too_many(max);
         }
-        QueryResults::Boolean(value) => {
-            let Some(media) = choose(accept, TABULAR) else {
-                return Reply::text(
-                    StatusCode::NOT_ACCEPTABLE,
-                    "ASK results come as SPARQL JSON, XML, CSV or TSV",
-                );
-            };
-            let mut buffer = Vec::new();
-            match QueryResultsSerializer::from_format(tabular(media))
-                .serialize_boolean_to_writer(&mut buffer, value)
-            {
-                Ok(_) => Reply::Ok(media, buffer),
-                Err(e) => internal(&e),
-            }
+        match t {
+            Ok(t) => collected.push(t),
+            Err(e) => return failed(e, timeout),
         }
-        QueryResults::Graph(triples) => {
-            let Some(media) = choose(accept, GRAPH) else {
-                return Reply::text(
-                    StatusCode::NOT_ACCEPTABLE,
-                    "graph results come as Turtle, N-Triples, JSON-LD or RDF/XML",
-                );
-            };
-            let mut collected = Vec::new();
-            for (n, t) in triples.enumerate() {
-                if n >= max {
-                    return too_many();
-                }
-                match t {
-                    Ok(t) => collected.push(t),
-                    Err(e) => return failed(e),
-                }
-            }
-            match graph_body(media, &collected) {
-                Ok(buffer) => Reply::Ok(media, buffer),
-                Err(e) => internal(&e),
-            }
-        }
+    }
+    match graph_body(media, &collected) {
+        Ok(buffer) => Reply::Ok(media, buffer),
+        Err(e) => internal(&e),
     }
 }
 
@@ -188,7 +220,10 @@ pub fn run_update(state: &Arc<State>, update: &str) -> Response<Body> {
         if job.expired() {
             return super::worker::timed_out_reply(timeout);
         }
-        match writer.apply_update(prepared).map_err(|e| QueryError::update("update", e)) {
+        match writer
+            .apply_update(prepared)
+            .map_err(|e| QueryError::update("update", e))
+        {
             Ok(()) => match writer.publish_snapshot() {
                 Ok(()) => Reply::NoContent,
                 Err(e) => Reply::text(

@@ -30,121 +30,161 @@ impl<'s> Parser<'s, '_> {
         let period = YEAR_RANGE
             .captures(&title)
             .and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)));
-        let mut clean = |c: ClauseLines<'_>, parent: &str, parent_values: &[u32]| {
-            let (text, offsets) = repairer.clean(&c.parts, &mut repairs);
-            Clause {
-                notation: child_notation(parent, parent_values, &c.label, &c.values, c.key),
-                passage: Passage {
-                    text,
-                    offsets,
-                    raw: c.raw.join("\n"),
-                    span: c.span,
-                },
-            }
+        let mut cleaner = Cleaner {
+            repairer: &repairer,
+            repairs,
         };
-        let mut built = Vec::new();
-        for (pi, p) in pillars.into_iter().enumerate() {
-            let printed_title = heading_text(&p.title.join(" "));
-            let notation = p.label.clone();
-            let pillar_values = if p.numbered {
-                p.values.clone()
-            } else {
-                Vec::new()
-            };
-            let clauses: Vec<Clause> = p
-                .clauses
-                .into_iter()
-                .map(|c| clean(c, &notation, &pillar_values))
-                .collect();
-            let sections: Vec<Section> = p
-                .sections
-                .into_iter()
-                .enumerate()
-                .map(|(si, s)| {
-                    let section_notation = match s.key {
-                        Some(key) => {
-                            child_notation(&notation, &pillar_values, &s.label, &s.values, key)
-                        }
-                        None => s.label.clone(),
-                    };
-                    let section_values = if s.values.len() > 1 {
-                        s.values.clone()
-                    } else {
-                        Vec::new()
-                    };
-                    Section {
-                        number: si as u32 + 1,
-                        title: if s.heading_inferred {
-                            title_case_if_shouting(&s.title.join(" "))
-                        } else {
-                            heading_text(&s.title.join(" "))
-                        },
-                        heading_inferred: s.heading_inferred,
-                        span: s.span,
-                        clauses: s
-                            .clauses
-                            .into_iter()
-                            .map(|c| clean(c, &section_notation, &section_values))
-                            .collect(),
-                        notation: section_notation,
-                    }
-                })
-                .collect();
-            built.push(Pillar {
-                number: pi as u32 + 1,
-                notation,
-                numbered: p.numbered,
-                title: title_case_if_shouting(&printed_title),
-                printed_title,
-                heading_inferred: false,
-                span: p.span,
-                sections,
-                clauses,
-            });
-        }
-        for p in &built {
-            if p.title.is_empty() {
-                warnings.push(format!("pillar {} has no title", p.notation));
-            }
-            for s in &p.sections {
-                if s.title.is_empty() {
-                    warnings.push(format!("section {} has no title", s.notation));
-                }
-            }
-        }
+        let built: Vec<Pillar> = pillars
+            .into_iter()
+            .enumerate()
+            .map(|(pi, p)| cleaner.pillar(pi, p))
+            .collect();
+        warn_untitled(&built, &mut warnings);
         let plan = Plan {
             title,
             period,
             preamble,
             pillars: built,
             warnings,
-            repairs,
+            repairs: cleaner.repairs,
             cut: None,
         };
-        let mut plan = plan;
-        let last = plan.clauses().last().ok_or(PlanError::NoStructure)?;
-        if !ends_sentence(&last.passage.text) {
-            let tail: String = {
-                let chars: Vec<char> = last.passage.text.chars().collect();
-                chars[chars.len().saturating_sub(40)..].iter().collect()
-            };
-            let cut = format!(
-                "the last clause, {}, ends mid-sentence (\"…{tail}\")",
-                last.notation
-            );
-            // an excerpt: every whole clause is kept, the cut one is not
-            let notation = last.notation.clone();
-            drop_clause(&mut plan, &notation);
-            if plan.clauses().next().is_none() {
-                return Err(PlanError::Truncated(cut));
-            }
-            plan.warnings.push(format!(
-                "the text is cut: {cut}; that clause is left out and the plan marked incomplete"
-            ));
-            plan.cut = Some(notation);
-        }
-        Ok(plan)
+        leave_out_cut_clause(plan)
     }
+}
+
+/// Turns gathered lines into clean passages, collecting the repairs made.
+struct Cleaner<'r> {
+    /// What repairs conversion damage.
+    repairer: &'r Repairer,
+    /// The repairs made so far, in text order.
+    repairs: Vec<super::super::Repair>,
+}
+
+impl Cleaner<'_> {
+    /// A clause under the parent of this notation and numbering.
+    fn clause(&mut self, c: ClauseLines<'_>, parent: &str, parent_values: &[u32]) -> Clause {
+        let (text, offsets) = self.repairer.clean(&c.parts, &mut self.repairs);
+        Clause {
+            notation: child_notation(parent, parent_values, &c.label, &c.values, c.key),
+            passage: Passage {
+                text,
+                offsets,
+                raw: c.raw.join("\n"),
+                span: c.span,
+            },
+        }
+    }
+
+    /// The `pi`-th pillar (from 0), its own clauses, then its sections'.
+    fn pillar(&mut self, pi: usize, p: PillarLines<'_>) -> Pillar {
+        let printed_title = heading_text(&p.title.join(" "));
+        let notation = p.label.clone();
+        let pillar_values = if p.numbered {
+            p.values.clone()
+        } else {
+            Vec::new()
+        };
+        let clauses: Vec<Clause> = p
+            .clauses
+            .into_iter()
+            .map(|c| self.clause(c, &notation, &pillar_values))
+            .collect();
+        let sections: Vec<Section> = p
+            .sections
+            .into_iter()
+            .enumerate()
+            .map(|(si, s)| self.section(si, s, &notation, &pillar_values))
+            .collect();
+        Pillar {
+            number: pi as u32 + 1,
+            notation,
+            numbered: p.numbered,
+            title: title_case_if_shouting(&printed_title),
+            printed_title,
+            heading_inferred: false,
+            span: p.span,
+            sections,
+            clauses,
+        }
+    }
+
+    /// The `si`-th section (from 0) of the pillar of this notation and numbering.
+    fn section(
+        &mut self,
+        si: usize,
+        s: SectionLines<'_>,
+        pillar_notation: &str,
+        pillar_values: &[u32],
+    ) -> Section {
+        let section_notation = match s.key {
+            Some(key) => child_notation(pillar_notation, pillar_values, &s.label, &s.values, key),
+            None => s.label.clone(),
+        };
+        let section_values = if s.values.len() > 1 {
+            s.values.clone()
+        } else {
+            Vec::new()
+        };
+        Section {
+            number: si as u32 + 1,
+            title: if s.heading_inferred {
+                title_case_if_shouting(&s.title.join(" "))
+            } else {
+                heading_text(&s.title.join(" "))
+            },
+            heading_inferred: s.heading_inferred,
+            span: s.span,
+            clauses: s
+                .clauses
+                .into_iter()
+                .map(|c| self.clause(c, &section_notation, &section_values))
+                .collect(),
+            notation: section_notation,
+        }
+    }
+}
+
+/// Warns of every pillar and section without a title.
+fn warn_untitled(pillars: &[Pillar], warnings: &mut Vec<String>) {
+    for p in pillars {
+        if p.title.is_empty() {
+            warnings.push(format!("pillar {} has no title", p.notation));
+        }
+        for s in &p.sections {
+            if s.title.is_empty() {
+                warnings.push(format!("section {} has no title", s.notation));
+            }
+        }
+    }
+}
+
+/// The truncation check: a last clause that ends mid-sentence is cut (an
+/// excerpt); it is left out and the plan marked incomplete, or the plan
+/// refused when no clause is left.
+fn leave_out_cut_clause(mut plan: Plan) -> Result<Plan, PlanError> {
+    let last = plan.clauses().last().ok_or(PlanError::NoStructure)?;
+    if !ends_sentence(&last.passage.text) {
+        let tail: String = {
+            let chars: Vec<char> = last.passage.text.chars().collect();
+            chars[chars.len().saturating_sub(40)..].iter().collect()
+        };
+        let cut = format!(
+            "the last clause, {}, ends mid-sentence (\"…{tail}\")",
+            last.notation
+        );
+        // an excerpt: every whole clause is kept, the cut one is not
+        let notation = last.notation.clone();
+        drop_clause(&mut plan, &notation);
+        if plan.clauses().next().is_none() {
+            return Err(PlanError::Truncated(cut));
+        }
+        plan.warnings.push(format!(
+            "the text is cut: {cut}; that clause is left out and the plan marked incomplete"
+        ));
+        plan.cut = Some(notation);
+    }
+    Ok(plan)
 }
 
 /// Removes the clause of this notation, wherever it stands.

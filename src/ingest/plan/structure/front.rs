@@ -28,49 +28,7 @@ pub(super) fn front_matter(
         .filter(|(_, k)| !matches!(k, LineKind::Blank | LineKind::Furniture))
         .map(|(l, _)| l)
         .collect();
-    let mut title_lines = 0;
-    let mut has_period = false;
-    for (k, line) in content.iter().enumerate() {
-        let text = line.text.trim();
-        let continues_title = k == 0 || {
-            let previous = content[k - 1].text.trim();
-            // a title runs on without a blank line between its lines
-            let adjacent = line.number == content[k - 1].number + 1;
-            PERIOD_LINE.is_match(text)
-                || ends_with_connector(previous)
-                || (is_shouting(previous) && is_shouting(text))
-                || (adjacent
-                    && !has_period
-                    && k < 4
-                    && !ends_sentence(previous)
-                    // "Partnership for Peace and Prosperity (2021-2025)",
-                    // "for the period of 2023 to 2027"
-                    && (ENDS_WITH_PERIOD.is_match(text)
-                        // "for the ASEAN-France Development Partnership"
-                        || text.starts_with(char::is_lowercase)
-                        // "... ASEAN-Republic of Korea" / "Strategic
-                        // Partnership for Peace and Prosperity": a title
-                        // line in title case that is no sentence
-                        || (is_title_cased(text)
-                            && is_title_cased(previous)
-                            && !ends_sentence(text)
-                            && !text.ends_with(','))))
-        };
-        if !continues_title {
-            break;
-        }
-        has_period |= crate::corpus::meta::period_in(text).is_some();
-        title_lines = k + 1;
-    }
-    // a page without a title line opens with a preamble sentence, a site's
-    // headline or a byline: no title then (the plan's is composed later)
-    let first_lines: Vec<&str> = content[..title_lines]
-        .iter()
-        .map(|l| l.text.trim())
-        .collect();
-    if !reads_as_a_plan_title(&first_lines.join(" ")) {
-        title_lines = 0;
-    }
+    let title_lines = title_line_count(&content);
     let title_parts: Vec<&str> = content[..title_lines]
         .iter()
         .map(|l| l.text.trim().trim_start_matches('\u{feff}'))
@@ -86,8 +44,75 @@ pub(super) fn front_matter(
             break;
         }
     }
-    let body = &content[skip..];
-    let preamble = (!body.is_empty()).then(|| {
+    let preamble = preamble_passage(&content[skip..], repairer, repairs);
+    (title, preamble)
+}
+
+/// How many of the first content lines make the title: those that run on
+/// from the first; none when they do not read as a plan's title.
+fn title_line_count(content: &[&Line<'_>]) -> usize {
+    let mut title_lines = 0;
+    let mut has_period = false;
+    for (k, line) in content.iter().enumerate() {
+        let text = line.text.trim();
+        if !continues_title(content, k, has_period) {
+            break;
+        }
+        has_period |= crate::corpus::meta::period_in(text).is_some();
+        title_lines = k + 1;
+    }
+    // a page without a title line opens with a preamble sentence, a site's
+    // headline or a byline: no title then (the plan's is composed later)
+    let first_lines: Vec<&str> = content[..title_lines]
+        .iter()
+        .map(|l| l.text.trim())
+        .collect();
+    if reads_as_a_plan_title(&first_lines.join(" ")) {
+        title_lines
+    } else {
+        0
+    }
+}
+
+/// Whether content line `k` carries on the title of the lines before it
+/// (`has_period`: whether those already give the plan's period).
+fn continues_title(content: &[&Line<'_>], k: usize, has_period: bool) -> bool {
+    if k == 0 {
+        return true;
+    }
+    let line = content[k];
+    let text = line.text.trim();
+    let previous = content[k - 1].text.trim();
+    // a title runs on without a blank line between its lines
+    let adjacent = line.number == content[k - 1].number + 1;
+    PERIOD_LINE.is_match(text)
+        || ends_with_connector(previous)
+        || (is_shouting(previous) && is_shouting(text))
+        || (adjacent
+            && !has_period
+            && k < 4
+            && !ends_sentence(previous)
+            // "Partnership for Peace and Prosperity (2021-2025)",
+            // "for the period of 2023 to 2027"
+            && (ENDS_WITH_PERIOD.is_match(text)
+                // "for the ASEAN-France Development Partnership"
+                || text.starts_with(char::is_lowercase)
+                // "... ASEAN-Republic of Korea" / "Strategic
+                // Partnership for Peace and Prosperity": a title
+                // line in title case that is no sentence
+                || (is_title_cased(text)
+                    && is_title_cased(previous)
+                    && !ends_sentence(text)
+                    && !text.ends_with(','))))
+}
+
+/// The preamble: the lines after the title, cleaned into one passage.
+fn preamble_passage(
+    body: &[&Line<'_>],
+    repairer: &Repairer,
+    repairs: &mut Vec<super::super::Repair>,
+) -> Option<Passage> {
+    (!body.is_empty()).then(|| {
         let parts: Vec<(usize, &str, usize)> =
             body.iter().map(|l| (l.number, l.text, l.start)).collect();
         let (text, offsets) = repairer.clean(&parts, repairs);
@@ -100,14 +125,15 @@ pub(super) fn front_matter(
                 end: body[body.len() - 1].end,
             },
         }
-    });
-    (title, preamble)
+    })
 }
 
 /// Words a plan's title has (its kind, or what it is a plan of): a line
 /// without any is a sentence or a headline, not the title.
 static TITLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::regex(r"(?i)\b(?:plan|plans|programme|program|framework|work\s*plan|workplan|cooperation|co-operation|partnership|roadmap|road map|agenda|action|areas|declaration|statement|strategy)\b")
+    crate::text::regex(
+        r"(?i)\b(?:plan|plans|programme|program|framework|work\s*plan|workplan|cooperation|co-operation|partnership|roadmap|road map|agenda|action|areas|declaration|statement|strategy)\b",
+    )
 });
 
 /// Whether text can be a plan's title: it names a kind of plan (or what
