@@ -151,11 +151,15 @@ fn read_entities(store: &KgStore, net: &mut Network) -> Result<HashMap<String, u
         else {
             continue;
         };
+        // the query asks for the entity classes only
+        let Some(class) = crate::entities::EntityClass::parse(&class) else {
+            continue;
+        };
         let i = *entity_index.entry(iri.clone()).or_insert_with(|| {
             net.entities.push(EntityNode {
                 iri,
                 label,
-                class: class.rsplit('#').next().unwrap_or(&class).to_owned(),
+                class,
                 alt_labels: Vec::new(),
             });
             net.entities.len() - 1

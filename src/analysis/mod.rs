@@ -48,8 +48,8 @@ pub struct EntityNode {
     pub iri: String,
     /// Its preferred label (`skos:prefLabel`).
     pub label: String,
-    /// Local name of its class (`Mechanism`, `ASEANBody`).
-    pub class: String,
+    /// Its class (`Mechanism`, `ASEANBody`).
+    pub class: crate::entities::EntityClass,
     /// Its alternative labels (acronyms, variant spellings).
     pub alt_labels: Vec<String>,
 }

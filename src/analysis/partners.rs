@@ -298,7 +298,7 @@ mod tests {
             net.entities.push(super::super::EntityNode {
                 iri: name.into(),
                 label: name.into(),
-                class: "Mechanism".into(),
+                class: crate::entities::EntityClass::Mechanism,
                 alt_labels: vec![],
             });
         }

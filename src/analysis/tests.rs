@@ -146,7 +146,7 @@ fn small_network() -> Network {
     let entity = |label: &str, alt: &[&str]| EntityNode {
         iri: format!("e:{label}"),
         label: label.into(),
-        class: "Mechanism".into(),
+        class: crate::entities::EntityClass::Mechanism,
         alt_labels: alt.iter().map(|s| s.to_string()).collect(),
     };
     Network {

@@ -88,6 +88,20 @@ impl EntityClass {
     }
 }
 
+impl std::fmt::Display for EntityClass {
+    /// The class's local name (`Mechanism`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for EntityClass {
+    /// As its local name, the same word the reports and the RDF use.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 /// How an entity or mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Method {

@@ -31,7 +31,11 @@ pub fn cross_pillar(a: &Analysis) -> Report {
         let clauses = clause_keys(a, *e);
         let connecting = a.net.connecting_plans(*e);
         in_several += usize::from(connecting.len() > 1);
-        let mut row = vec![(rank + 1).to_string(), ent.label.clone(), ent.class.clone()];
+        let mut row = vec![
+            (rank + 1).to_string(),
+            ent.label.clone(),
+            ent.class.to_string(),
+        ];
         if corpus {
             row.push(connecting.join(" "));
         }
@@ -94,7 +98,7 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
         .map(|(n, w)| {
             vec![
                 a.net.entities[*n].label.clone(),
-                a.net.entities[*n].class.clone(),
+                a.net.entities[*n].class.to_string(),
                 format!("{w}"),
             ]
         })
@@ -128,7 +132,7 @@ pub fn entity(a: &Analysis, e: usize) -> Report {
     ]);
     Report {
         title: ent.label.clone(),
-        notes: entity_notes(&ent.class, &ent.alt_labels, passages.len(), &span),
+        notes: entity_notes(ent.class, &ent.alt_labels, passages.len(), &span),
         tables,
         json: json!({
             "report": "entity", "entity": ent.label, "iri": ent.iri, "class": ent.class, "alt_labels": ent.alt_labels,
@@ -161,7 +165,7 @@ fn passages_by_pillar(a: &Analysis, e: usize) -> Vec<usize> {
 /// The notes on an entity of `class` with `alt_labels`, named in
 /// `passages` passages of the pillars `span`.
 fn entity_notes(
-    class: &str,
+    class: crate::entities::EntityClass,
     alt_labels: &[String],
     passages: usize,
     span: &BTreeSet<String>,
@@ -335,7 +339,7 @@ pub fn central(a: &Analysis, top: usize) -> Report {
         .map(|&e| {
             vec![
                 a.net.entities[e].label.clone(),
-                a.net.entities[e].class.clone(),
+                a.net.entities[e].class.to_string(),
             ]
         })
         .collect();

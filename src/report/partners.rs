@@ -103,7 +103,7 @@ impl<'a> View<'a> {
 
     /// Entity `e`'s class.
     fn class(&self, e: usize) -> String {
-        self.net.entities[e].class.clone()
+        self.net.entities[e].class.to_string()
     }
 
     /// Whether a row with these passages per plan is about the focus.
@@ -147,7 +147,7 @@ impl<'a> View<'a> {
             .presence
             .iter()
             .filter(|(e, c)| {
-                MATRIX_CLASSES.contains(&net.entities[**e].class.as_str()) && self.in_focus(c)
+                MATRIX_CLASSES.contains(&net.entities[**e].class.name()) && self.in_focus(c)
             })
             .map(|(e, c)| (*e, c))
             .collect();
@@ -390,14 +390,15 @@ impl ClassCounts {
         let mut classes: Vec<String> = p
             .presence
             .keys()
-            .map(|&e| net.entities[e].class.clone())
+            .map(|&e| net.entities[e].class.to_string())
             .collect();
         classes.sort();
         classes.dedup();
         let mut per_class = vec![[0usize; 3]; classes.len()];
         let mut per_plan = vec![vec![0usize; classes.len()]; n];
         for (&e, counts) in &p.presence {
-            let Ok(c) = classes.binary_search_by(|x| x.as_str().cmp(&net.entities[e].class)) else {
+            let Ok(c) = classes.binary_search_by(|x| x.as_str().cmp(net.entities[e].class.name()))
+            else {
                 continue;
             };
             let naming = counts.iter().filter(|&&x| x > 0).count();
