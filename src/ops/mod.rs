@@ -29,6 +29,6 @@ pub use error::Error;
 pub use files::{read_text, write_atomically};
 pub use inspect::{class_counts, load_query, passage_exists};
 pub use open::{open_for_reading, IfEmpty};
-pub use partners::partners;
-pub use plans::{plan_counts, plans, resolve_plan, PlanInfo};
+pub use partners::{partners, PartnerFigures};
+pub use plans::{plan_counts, plans, resolve_plan, PlanCounts, PlanInfo};
 pub use references::store_references;

@@ -90,22 +90,47 @@ pub fn plans(store: &KgStore) -> Result<Vec<PlanInfo>, Error> {
     Ok(out)
 }
 
+/// What a plan holds, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PlanCounts {
+    /// Its pillars.
+    pub pillars: usize,
+    /// Its sections.
+    pub sections: usize,
+    /// Its clauses.
+    pub clauses: usize,
+    /// The entity mentions of its passages.
+    pub mentions: usize,
+}
+
+impl PlanCounts {
+    /// The four counts in table order: pillars, sections, clauses, mentions.
+    pub fn in_order(&self) -> [usize; 4] {
+        [self.pillars, self.sections, self.clauses, self.mentions]
+    }
+}
+
+/// Which count of a [`PlanCounts`] a query fills.
+type CountSlot = fn(&mut PlanCounts) -> &mut usize;
+
 /// Pillars, sections, clauses and entity mentions of each plan, by IRI.
 pub fn plan_counts(
     store: &KgStore,
-) -> Result<std::collections::HashMap<String, [usize; 4]>, Error> {
-    let mut out: std::collections::HashMap<String, [usize; 4]> = std::collections::HashMap::new();
-    for (k, class) in ["poa:Pillar", "poa:Section", "poa:Clause"]
-        .iter()
-        .enumerate()
-    {
+) -> Result<std::collections::HashMap<String, PlanCounts>, Error> {
+    let mut out: std::collections::HashMap<String, PlanCounts> = std::collections::HashMap::new();
+    let slots: [(&str, CountSlot); 3] = [
+        ("poa:Pillar", |c| &mut c.pillars),
+        ("poa:Section", |c| &mut c.sections),
+        ("poa:Clause", |c| &mut c.clauses),
+    ];
+    for (class, slot) in slots {
         for row in sparql::select(
             store,
             "plan counts",
             format!("SELECT ?plan (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} ; dcterms:isPartOf ?plan }} GROUP BY ?plan"),
         )? {
             if let (Some(plan), Some(n)) = (row_text(&row, "plan"), row_text(&row, "n")) {
-                out.entry(plan).or_default()[k] = n.parse().unwrap_or(0);
+                *slot(out.entry(plan).or_default()) = n.parse().unwrap_or(0);
             }
         }
     }
@@ -117,7 +142,7 @@ pub fn plan_counts(
         "SELECT ?plan (COUNT(?m) AS ?n) WHERE { ?m oa:hasTarget ?p . ?p dcterms:isPartOf ?plan } GROUP BY ?plan",
     )? {
         if let (Some(plan), Some(n)) = (row_text(&row, "plan"), row_text(&row, "n")) {
-            out.entry(plan).or_default()[3] = n.parse().unwrap_or(0);
+            out.entry(plan).or_default().mentions = n.parse().unwrap_or(0);
         }
     }
     Ok(out)

@@ -31,8 +31,12 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let mut cells = Vec::new();
     let mut json = Vec::new();
     for p in &plans {
-        let [pillars, sections, clauses, mentions] =
-            counts.get(&p.iri).copied().unwrap_or_default();
+        let ops::PlanCounts {
+            pillars,
+            sections,
+            clauses,
+            mentions,
+        } = counts.get(&p.iri).copied().unwrap_or_default();
         let period = p.period.map_or(String::new(), |(a, b)| format!("{a}-{b}"));
         let follows = p
             .replaces

@@ -103,7 +103,11 @@ fn partners(
     format: ReportFormat,
     ctx: &mut Context<'_>,
 ) -> Result<(), CliError> {
-    let (figures, net, focus) = ops::partners(store, plan)?;
+    let ops::PartnerFigures {
+        figures,
+        net,
+        focus,
+    } = ops::partners(store, plan)?;
     if format == ReportFormat::Svg {
         return Ok(ctx
             .out

@@ -33,7 +33,7 @@ pub fn home(state: &Arc<State>) -> Response<Body> {
                 partner: p.partner.clone().unwrap_or_else(|| "-".into()),
                 period: p.period.map_or("-".into(), |(a, b)| format!("{a}-{b}")),
                 kind: p.kind.clone(),
-                counts: counts.get(&p.iri).copied().unwrap_or_default(),
+                counts: counts.get(&p.iri).copied().unwrap_or_default().in_order(),
             })
             .collect();
         match pages::home::render(&rows) {
