@@ -19,8 +19,8 @@ pub struct BuildSummary {
     pub documents: Vec<Loaded>,
     /// What the analysis found, when the store names entities.
     pub analysis: Option<AnalysisSummary>,
-    /// Instances per class in the document graphs (prefixed class, count).
-    pub classes: Vec<(String, usize)>,
+    /// Instances per class in the document graphs, by class.
+    pub classes: Vec<super::ClassCount>,
     /// The documents refused, each with its reason, in input order.
     pub refused: Vec<ingest::Refused>,
 }

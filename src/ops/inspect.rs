@@ -10,8 +10,17 @@ use crate::vocab;
 use oxigraph::sparql::QueryResults;
 use std::path::Path;
 
-/// Instances per class in the document graphs, as (prefixed class, count).
-pub fn class_counts(store: &KgStore) -> Result<Vec<(String, usize)>, Error> {
+/// How many instances a class has.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ClassCount {
+    /// The class, prefixed (`poa:Clause`).
+    pub class: String,
+    /// Its instances in the document graphs.
+    pub count: usize,
+}
+
+/// Instances per class in the document graphs, by class.
+pub fn class_counts(store: &KgStore) -> Result<Vec<ClassCount>, Error> {
     let rows = sparql::select(
         store,
         "class counts",
@@ -30,7 +39,7 @@ pub fn class_counts(store: &KgStore) -> Result<Vec<(String, usize)>, Error> {
             let n = sparql::row_text(row, "n")
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0);
-            (class, n)
+            ClassCount { class, count: n }
         })
         .collect())
 }

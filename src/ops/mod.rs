@@ -27,7 +27,7 @@ pub use build::{
 pub use compare::{compare, consecutive, store_comparisons};
 pub use error::Error;
 pub use files::{read_text, write_atomically};
-pub use inspect::{class_counts, load_query, passage_exists};
+pub use inspect::{class_counts, load_query, passage_exists, ClassCount};
 pub use open::{open_for_reading, IfEmpty};
 pub use partners::{partners, PartnerFigures};
 pub use plans::{plan_counts, plans, resolve_plan, PlanCounts, PlanInfo};

@@ -194,7 +194,7 @@ fn print(out: &mut dyn Write, summary: &BuildSummary) -> std::io::Result<()> {
         )?;
     }
     writeln!(out, "instances per class:")?;
-    for (class, count) in &summary.classes {
+    for ops::ClassCount { class, count } in &summary.classes {
         writeln!(out, "  {count:>6}  {class}")?;
     }
     Ok(())

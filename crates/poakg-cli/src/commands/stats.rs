@@ -15,7 +15,7 @@ pub fn exec(ctx: &mut Context<'_>) -> Result<(), CliError> {
         writeln!(out, "  {graph:width$}  {count:>7}")?;
     }
     writeln!(out, "instances per class:")?;
-    for (class, count) in ops::class_counts(&store)? {
+    for ops::ClassCount { class, count } in ops::class_counts(&store)? {
         writeln!(out, "  {count:>7}  {class}")?;
     }
     Ok(())
