@@ -210,7 +210,7 @@ impl Partners {
     }
 }
 
-pub use crate::text::fold;
+use crate::text::fold;
 
 /// The byte position of `word` in `text` where it stands as a whole word
 /// (case as given: names are proper nouns).

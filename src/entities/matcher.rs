@@ -29,7 +29,7 @@ pub struct Matcher {
     insensitive_owner: Vec<usize>,
 }
 
-pub use crate::text::normalise_char;
+use crate::text::normalise_char;
 
 fn normalise(text: &str, fold_case: bool) -> String {
     text.chars()

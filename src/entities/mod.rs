@@ -305,7 +305,7 @@ fn swap_initials(name: &str) -> Option<String> {
 /// A name as an IRI-safe id.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().map(matcher::normalise_char) {
+    for c in name.chars().map(crate::text::normalise_char) {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if c == '+' {

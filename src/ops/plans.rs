@@ -5,10 +5,10 @@
 
 use super::Error;
 use crate::corpus::meta::kind_code;
-use crate::corpus::partners::fold;
 use crate::corpus::{PlanId, Span};
 use crate::sparql::{self, row_text};
 use crate::store::KgStore;
+use crate::text::fold;
 use crate::vocab;
 
 /// A plan of the store, as lists and reports name it.

@@ -74,22 +74,7 @@ fn shipped_queries_give_their_expected_results() -> TestResult {
         } else {
             &seeds
         };
-        let mut out = Vec::new();
-        let query = QueryText {
-            text: q.text.to_owned(),
-            origin: q.name.to_owned(),
-        };
-        sparql::run(
-            store,
-            &query,
-            &sparql::ResultOptions {
-                format: Some(ResultFormat::Tsv),
-                tabular_default: ResultFormat::Csv,
-                width: 80,
-            },
-            &mut out,
-        )?;
-        let got = String::from_utf8(out)?;
+        let got = run_shipped(store, q.name)?;
         assert!(
             got.lines().count() > 1,
             "{} returns no rows on its store",

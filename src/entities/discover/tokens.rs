@@ -11,10 +11,7 @@ pub struct Token {
 }
 
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text
-        .chars()
-        .map(crate::entities::matcher::normalise_char)
-        .collect();
+    let chars: Vec<char> = text.chars().map(crate::text::normalise_char).collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     let wordish = |c: char| c.is_alphanumeric() || "'-.&+/".contains(c);

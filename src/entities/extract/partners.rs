@@ -381,7 +381,7 @@ pub(super) fn plan_id(e: &Entity) -> Option<crate::corpus::PlanId> {
 /// Whether a registry row is the partner itself ("European Union" in an
 /// ASEAN-EU plan): one of its names is one of the partner's.
 pub(super) fn is_partner_row(row: &Entity, partner: &Partner) -> bool {
-    use crate::corpus::partners::fold;
+    use crate::text::fold;
     let names: Vec<String> = partner.names().map(fold).collect();
     std::iter::once(&row.label)
         .chain(&row.alt_labels)
