@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod corpus;
+pub mod enrich;
 pub mod entities;
 pub mod eval;
 pub mod export;

@@ -8,30 +8,10 @@ use crate::sparql::{self, QueryError, Row};
 use crate::store::KgStore;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Write;
 
-/// Output formats of the listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListFormat {
-    /// Aligned columns.
-    Table,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// A JSON array of objects.
-    Json,
-}
-
-impl crate::output::choice::Choice for ListFormat {
-    const CHOICES: &'static [(&'static str, &'static str, Self)] = &[
-        ("table", "Aligned columns", ListFormat::Table),
-        (
-            "csv",
-            "Comma-separated values with a header row",
-            ListFormat::Csv,
-        ),
-        ("json", "A JSON array of objects", ListFormat::Json),
-    ];
-}
+use crate::output::Record;
+/// Output formats of the listings (the output layer's one model).
+pub use crate::output::RecordFormat as ListFormat;
 
 /// One entity with its mentions summarised.
 #[derive(Debug, Clone, Serialize)]
@@ -358,23 +338,45 @@ pub fn found_pairs(store: &KgStore, plan: Option<&str>) -> Result<Vec<Found>, Qu
     Ok(pairs.into_values().collect())
 }
 
-/// Writes rows of string cells as a table (laid out in `width`) or CSV, or
-/// `json` as JSON.
-pub fn write_rows<T: Serialize>(
-    out: &mut dyn Write,
-    format: ListFormat,
-    header: &[&str],
-    rows: &[Vec<String>],
-    json: &[T],
-    width: usize,
-) -> std::io::Result<()> {
-    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    match format {
-        ListFormat::Table => crate::output::write_table(out, &header, rows, width),
-        ListFormat::Csv => crate::output::csv::write(out, &header, rows),
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, json).map_err(std::io::Error::other)?;
-            writeln!(out)
-        }
+impl Record for EntityRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "entity",
+        "class",
+        "alt labels",
+        "mentions",
+        "plans",
+        "pillars",
+        "passages",
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.label.clone(),
+            self.class.clone(),
+            self.alt_labels.join(" | "),
+            self.mentions.to_string(),
+            self.plans.join(" "),
+            self.pillars.join(" "),
+            self.passages.join(" "),
+        ]
+    }
+}
+
+impl Record for MentionRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "plan", "passage", "start", "end", "surface", "entity", "class", "found by",
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.plan.clone(),
+            self.passage.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.surface.clone(),
+            self.entity.clone(),
+            self.class.clone(),
+            self.found_by.clone(),
+        ]
     }
 }

@@ -15,3 +15,7 @@ pub const SEEDS: &[(&str, &str)] = &[
 
 /// The poakg ontology (Turtle).
 pub const ONTOLOGY: &str = include_str!("../ontology/poakg.ttl");
+
+/// The concept schemes of the clause labels (commitment levels, modalities,
+/// AOIP areas, the seventeen goals), loaded with the ontology.
+pub const SCHEMES: &str = include_str!("../ontology/schemes.ttl");

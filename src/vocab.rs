@@ -129,6 +129,17 @@ pub mod poa {
         LATER = "later",
         CHANGE = "change",
         SIMILARITY = "similarity",
+        CLASSIFICATION = "Classification",
+        LEAD_VERB = "leadVerb",
+        COMMITMENT_LEVEL = "commitmentLevel",
+        HEDGE = "hedge",
+        QUANTIFIED = "quantified",
+        MODALITY = "modality",
+        SDG = "sdg",
+        SDG_RANK = "sdgRank",
+        AOIP_AREA = "aoipArea",
+        LABEL_PROPERTY = "labelProperty",
+        LEVEL_CHANGE = "levelChange",
     );
 }
 
@@ -182,7 +193,30 @@ pub mod ext {
     terms!("http://www.w3.org/ns/oa#";
         OA_HAS_BODY = "hasBody",
         OA_HAS_TARGET = "hasTarget",
+        OA_BODY_VALUE = "bodyValue",
+        OA_MOTIVATED_BY = "motivatedBy",
+        OA_CLASSIFYING = "classifying",
     );
+}
+
+/// The concept of a commitment level (1-5), of the scheme in `ontology/schemes.ttl`.
+pub fn level_concept(level: u8) -> String {
+    id(&format!("concept/level/{level}"))
+}
+
+/// The concept of a modality code (`capacity_building`).
+pub fn modality_concept(code: &str) -> String {
+    id(&format!("concept/modality/{code}"))
+}
+
+/// The concept of an AOIP area (`maritime`).
+pub fn aoip_concept(code: &str) -> String {
+    id(&format!("concept/aoip/{code}"))
+}
+
+/// The UN's own IRI of a Sustainable Development Goal (1-17).
+pub fn sdg_concept(goal: &str) -> String {
+    format!("http://metadata.un.org/sdg/{goal}")
 }
 
 /// Mints data IRIs under [`ID`].

@@ -155,6 +155,16 @@ impl Lexicon {
         Ok(())
     }
 
+    /// The heads that make a name an instrument ("Work Plan", "Treaty"), as
+    /// folded word sequences, longest first.
+    pub fn instrument_heads(&self) -> Vec<Vec<String>> {
+        self.heads
+            .iter()
+            .filter(|(_, rule)| *rule == HeadRule::Instrument)
+            .map(|(words, _)| words.iter().map(|w| crate::text::fold(w)).collect())
+            .collect()
+    }
+
     /// Learns the partners' names and adjectives from the partner table, so
     /// that the rules tell a partner's body by data, for every partner alike.
     pub fn learn_partners(&mut self, partners: &Partners) {

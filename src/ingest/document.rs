@@ -8,6 +8,8 @@ use super::{
     IngestError, Source,
 };
 use crate::corpus::PlanMeta;
+use crate::enrich::rdf::Labelled;
+use crate::enrich::{Labeller, Labels};
 use crate::entities::rdf::PassageRef;
 use crate::entities::{DocContext, Extraction, Extractor, PlanRef};
 use crate::vocab;
@@ -86,6 +88,9 @@ pub(super) fn plan(source: &Source, extractor: &Extractor) -> Result<Parsed, Ing
     let (entity_quads, extraction) =
         extract_entities(extractor, &iris, &passages, slug, graph, &context);
     parsed.quads.extend(entity_quads);
+    parsed
+        .quads
+        .extend(label_quads(&iris, &passages, slug, graph)?);
     parsed.entities = extraction;
     parsed.warnings = plan.warnings.clone();
     parsed.warnings.extend(plan_meta.warnings.iter().cloned());
@@ -193,6 +198,9 @@ pub(super) fn programme(source: &Source, extractor: &Extractor) -> Result<Parsed
     let (entity_quads, extraction) =
         extract_entities(extractor, &iris, &passages, slug, graph, &context);
     parsed.quads.extend(entity_quads);
+    parsed
+        .quads
+        .extend(label_quads(&iris, &passages, slug, graph)?);
     parsed.entities = extraction;
     Ok(parsed)
 }
@@ -218,6 +226,35 @@ pub(super) fn rdf(source: &Source, format: RdfFormat) -> Result<Parsed, IngestEr
         .filter(|q| seen.insert(q.clone()))
         .collect();
     Ok(parsed)
+}
+
+/// The labels of a document's passages (`enrich`): every clause and activity
+/// in full, a preamble or a programme's paragraph by its topics only (it
+/// states, it does not commit).
+fn label_quads(
+    iris: &[(NamedNode, String)],
+    passages: &[(&str, &[usize])],
+    slug: &str,
+    graph: &NamedNode,
+) -> Result<Vec<Quad>, IngestError> {
+    let labeller = Labeller::shared()?;
+    let labels: Vec<Labels> = iris
+        .iter()
+        .zip(passages)
+        .map(|((_, key), (text, _))| {
+            if key == "preamble" || key.starts_with("paragraph-") {
+                labeller.label_topics(text)
+            } else {
+                labeller.label(text)
+            }
+        })
+        .collect();
+    let labelled: Vec<Labelled<'_>> = iris
+        .iter()
+        .zip(&labels)
+        .map(|((iri, key), labels)| Labelled { iri, key, labels })
+        .collect();
+    Ok(crate::enrich::rdf::label_quads(&labelled, slug, graph))
 }
 
 /// Entity descriptions are shared by every document that names them: they

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 /// Errors of reading and ingesting a source document.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// A row of the labeller's cue lexicons cannot be read.
+    #[error(transparent)]
+    Cues(#[from] crate::enrich::CueError),
     /// A file (a document, or its `.meta` sidecar) could not be read.
     #[error("{path}: {source}")]
     Io {

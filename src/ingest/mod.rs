@@ -123,11 +123,12 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
     })
 }
 
-/// The ontology's quads, in its own named graph.
+/// The ontology's quads and the label schemes', in the ontology's named graph.
 pub fn ontology_quads() -> Result<Vec<Quad>, IngestError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH));
-    RdfParser::from_format(RdfFormat::Turtle)
-        .for_slice(seeds::ONTOLOGY.as_bytes())
+    [seeds::ONTOLOGY, seeds::SCHEMES]
+        .iter()
+        .flat_map(|text| RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()))
         .map(|r| {
             r.map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
                 .map_err(|e| IngestError::Ontology(e.to_string()))

@@ -52,6 +52,12 @@ pub enum Error {
     #[error(transparent)]
     #[cfg(feature = "shacl")]
     Validate(#[from] ValidateError),
+    /// A row of a cue lexicon cannot be read.
+    #[error(transparent)]
+    Cues(#[from] crate::enrich::CueError),
+    /// A file of passages to label cannot be read.
+    #[error(transparent)]
+    Passages(#[from] crate::enrich::PassagesError),
     /// Uploading graphs to another store failed.
     #[error(transparent)]
     Push(#[from] PushError),
@@ -163,6 +169,7 @@ impl Error {
             | Error::Lexicon(_)
             | Error::Partners(_)
             | Error::Gold(_)
+            | Error::Passages(_)
             | Error::UnknownClass(_)
             | Error::UnknownPassage(_)
             | Error::NoSuchEntity { .. }
@@ -176,7 +183,8 @@ impl Error {
             | Error::NoQuery
             | Error::Input { .. }
             | Error::File { .. } => true,
-            Error::Output(_) => false,
+            // the cue lexicons are the program's own data
+            Error::Output(_) | Error::Cues(_) => false,
         }
     }
 

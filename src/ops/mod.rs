@@ -10,6 +10,7 @@
 //! - `graphviz`: the one external program poakg starts (SVG drawing).
 
 mod build;
+mod classify;
 mod compare;
 mod error;
 mod files;
@@ -24,6 +25,7 @@ pub use build::{
     analyse, build, extractor, inputs, sources, store_analysis, AnalysisSummary, BuildSummary,
     OnBadDocument,
 };
+pub use classify::classify;
 pub use compare::{compare, consecutive, store_comparisons};
 pub use error::Error;
 pub use files::{read_text, write_atomically};

@@ -23,7 +23,7 @@ pub fn store_references(writer: &Writer) -> Result<usize, Error> {
         "references",
         format!(
             "SELECT ?plan (MIN(?label) AS ?name) (GROUP_CONCAT(DISTINCT ?label; SEPARATOR=\"\\u001f\") AS ?names) WHERE {{
-               {{ ?x dcterms:replaces ?plan }} UNION {{ ?m oa:hasBody ?plan }}
+               {{ ?x dcterms:replaces ?plan }} UNION {{ ?m a poa:Mention ; oa:hasBody ?plan }}
                ?plan rdfs:label ?label .
                FILTER(STRSTARTS(STR(?plan), \"{id}\") && !STRSTARTS(STR(?plan), \"{id}entity/\"))
                FILTER NOT EXISTS {{ ?plan dcterms:title ?title }}

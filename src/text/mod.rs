@@ -5,6 +5,10 @@
 //! partner's), stemming (`stem`: Snowball's English stemmer, through
 //! rust-stemmers), and the regular expressions written in the source.
 
+mod tokens;
+
+pub use tokens::{slice, tokens, Token};
+
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -78,14 +82,25 @@ const GENRE_WORDS: &[&str] = &[
     "areas",
 ];
 
-static STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut set: HashSet<String> = stop_words::get(stop_words::LANGUAGE::English)
+static ENGLISH_STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    stop_words::get(stop_words::LANGUAGE::English)
         .iter()
         .map(|w| fold(w))
-        .collect();
+        .collect()
+});
+
+static STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set = ENGLISH_STOP_WORDS.clone();
     set.extend(GENRE_WORDS.iter().map(|w| (*w).to_owned()));
     set
 });
+
+/// Whether a folded word is an English function word (NLTK's list), and
+/// nothing more: the labeller keeps the genre's verbs ("support",
+/// "strengthen"), which carry its commitments.
+pub fn is_english_stop_word(word: &str) -> bool {
+    ENGLISH_STOP_WORDS.contains(word)
+}
 
 /// Whether a folded word carries no commitment: an English function word
 /// (NLTK's list) or a word of the genre's boilerplate.

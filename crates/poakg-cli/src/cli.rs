@@ -60,4 +60,6 @@ pub enum Command {
     Eval(commands::eval::Args),
     /// Compare two plans: which clauses of the later were carried over, revised or are new, which of the earlier were dropped, and why.
     Compare(commands::compare::Args),
+    /// Label passages with what each commits to (lead verb, level, hedges, modalities, SDGs, AOIP areas) and the evidence, without a store.
+    Classify(commands::classify::Args),
 }

@@ -31,35 +31,6 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
     let plan = ctx.plan(&store, &args.plan)?;
     let rows = listing::entities(&store, class, plan.as_ref().map(|p| p.iri.as_str()))?;
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.label.clone(),
-                r.class.clone(),
-                r.alt_labels.join(" | "),
-                r.mentions.to_string(),
-                r.plans.join(" "),
-                r.pillars.join(" "),
-                r.passages.join(" "),
-            ]
-        })
-        .collect();
-    listing::write_rows(
-        ctx.out,
-        args.format,
-        &[
-            "entity",
-            "class",
-            "alt labels",
-            "mentions",
-            "plans",
-            "pillars",
-            "passages",
-        ],
-        &cells,
-        &rows,
-        ctx.width,
-    )?;
+    poakg::output::write_records(ctx.out, args.format, &rows, ctx.width)?;
     Ok(())
 }

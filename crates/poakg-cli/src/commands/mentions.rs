@@ -33,30 +33,6 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
             return Err(ops::Error::UnknownPassage(p.clone()).into());
         }
     }
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.plan.clone(),
-                r.passage.clone(),
-                r.start.to_string(),
-                r.end.to_string(),
-                r.surface.clone(),
-                r.entity.clone(),
-                r.class.clone(),
-                r.found_by.clone(),
-            ]
-        })
-        .collect();
-    listing::write_rows(
-        ctx.out,
-        args.format,
-        &[
-            "plan", "passage", "start", "end", "surface", "entity", "class", "found by",
-        ],
-        &cells,
-        &rows,
-        ctx.width,
-    )?;
+    poakg::output::write_records(ctx.out, args.format, &rows, ctx.width)?;
     Ok(())
 }

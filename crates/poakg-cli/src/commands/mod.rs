@@ -2,6 +2,7 @@
 //! the library and prints. Nothing here computes what the library can.
 
 pub mod build;
+pub mod classify;
 pub mod compare;
 pub mod entities;
 pub mod eval;
@@ -41,5 +42,6 @@ pub fn exec(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Push(args) => push::exec(args, ctx),
         Command::Eval(args) => eval::exec(args, ctx),
         Command::Compare(args) => compare::exec(args, ctx),
+        Command::Classify(args) => classify::exec(args, ctx),
     }
 }

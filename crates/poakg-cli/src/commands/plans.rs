@@ -4,8 +4,9 @@
 use crate::choice::ChoiceParser;
 use crate::context::Context;
 use crate::error::CliError;
-use poakg::listing::{self, ListFormat};
+use poakg::listing::ListFormat;
 use poakg::ops;
+use poakg::output::{write_records, Record};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,52 +25,54 @@ struct Row<'a> {
     mentions: usize,
 }
 
-pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
-    let store = ctx.open_for_reading()?;
-    let plans = ops::plans(&store)?;
-    let counts = ops::plan_counts(&store)?;
-    let mut cells = Vec::new();
-    let mut json = Vec::new();
-    for p in &plans {
-        let ops::PlanCounts {
-            pillars,
-            sections,
-            clauses,
-            mentions,
-        } = counts.get(&p.iri).copied().unwrap_or_default();
+impl Record for Row<'_> {
+    const COLUMNS: &'static [&'static str] = &[
+        "plan", "partner", "period", "kind", "clauses", "mentions", "name", "follows",
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        let p = self.plan;
         let period = p.period.map_or(String::new(), |(a, b)| format!("{a}-{b}"));
         let follows = p
             .replaces
             .as_deref()
             .map(|r| r.rsplit('/').next().unwrap_or(r).to_owned())
             .unwrap_or_default();
-        cells.push(vec![
+        vec![
             p.label(),
             p.partner.clone().unwrap_or_default(),
             period,
             p.kind.clone(),
-            clauses.to_string(),
-            mentions.to_string(),
+            self.clauses.to_string(),
+            self.mentions.to_string(),
             p.slug.clone(),
             follows,
-        ]);
-        json.push(Row {
-            plan: p,
-            pillars,
-            sections,
-            clauses,
-            mentions,
-        });
+        ]
     }
-    listing::write_rows(
-        ctx.out,
-        args.format,
-        &[
-            "plan", "partner", "period", "kind", "clauses", "mentions", "name", "follows",
-        ],
-        &cells,
-        &json,
-        ctx.width,
-    )?;
+}
+
+pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let store = ctx.open_for_reading()?;
+    let plans = ops::plans(&store)?;
+    let counts = ops::plan_counts(&store)?;
+    let rows: Vec<Row<'_>> = plans
+        .iter()
+        .map(|p| {
+            let ops::PlanCounts {
+                pillars,
+                sections,
+                clauses,
+                mentions,
+            } = counts.get(&p.iri).copied().unwrap_or_default();
+            Row {
+                plan: p,
+                pillars,
+                sections,
+                clauses,
+                mentions,
+            }
+        })
+        .collect();
+    write_records(ctx.out, args.format, &rows, ctx.width)?;
     Ok(())
 }
