@@ -120,6 +120,7 @@ mod tests {
             text: text.into(),
             pillar: "1".into(),
             pillar_position: 1,
+            level: None,
             entities: entities
                 .iter()
                 .map(|e| (String::new(), (*e).to_owned()))

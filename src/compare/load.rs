@@ -20,6 +20,8 @@ pub struct Clause {
     pub pillar_position: usize,
     /// Entities the clause names: (IRI, label), by label.
     pub entities: Vec<(String, String)>,
+    /// Its commitment level (1-5), when the labeller gave one.
+    pub level: Option<u8>,
 }
 
 /// The clauses of the plan `plan` (an IRI), in plan order.
@@ -44,9 +46,10 @@ fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, Q
         store,
         "clauses of a plan",
         format!(
-            "SELECT ?c ?doc ?n ?text ?pos ?pn ?pt ?ppos WHERE {{
+            "SELECT ?c ?doc ?n ?text ?pos ?pn ?pt ?ppos ?level WHERE {{
                {values} ?c dcterms:isPartOf ?doc ; a poa:Clause ; skos:notation ?n ; poa:text ?text ; poa:position ?pos .
                OPTIONAL {{ ?c poa:inPillar ?p . ?p skos:notation ?pn ; skos:prefLabel ?pt ; poa:position ?ppos }}
+               OPTIONAL {{ ?c poa:commitmentLevel ?level }}
              }}"
         ),
     )?;
@@ -104,6 +107,7 @@ fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, Q
                 pillar,
                 pillar_position: number(row, "ppos").unwrap_or(0),
                 entities: named,
+                level: row_text(row, "level").and_then(|v| v.parse().ok()),
             },
         ));
     }

@@ -52,6 +52,15 @@ impl Comparison {
         }
     }
 
+    /// How much firmer the later clause of a pair commits than the earlier
+    /// (later level minus earlier); `None` for a new or dropped clause, or
+    /// when either has no level.
+    pub fn level_change(&self, row: &Row) -> Option<i64> {
+        let earlier = self.earlier.get(row.earlier?)?.level?;
+        let later = self.later.get(row.later?)?.level?;
+        Some(i64::from(later) - i64::from(earlier))
+    }
+
     /// What a row's two clauses share and how they differ.
     pub fn explain(&self, row: &Row) -> Explanation {
         explain::explain(

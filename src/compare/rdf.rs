@@ -5,7 +5,7 @@
 //! ?b poa:continues ?a .
 //! ?x a poa:ClauseChange ; dcterms:isPartOf ?cmp ; poa:earlier ?a ; poa:later ?b ;
 //!    poa:change poa:CarriedOver | poa:Revised | poa:New | poa:Dropped ;
-//!    poa:similarity 0.93 .
+//!    poa:similarity 0.93 ; poa:levelChange -1 .
 //! ```
 
 use super::Comparison;
@@ -66,6 +66,13 @@ pub fn quads(c: &Comparison, graph: &NamedNode) -> Vec<Quad> {
             poa::SIMILARITY,
             Literal::new_typed_literal(format!("{:.4}", row.similarity), xsd::DOUBLE).into(),
         );
+        if let Some(change) = c.level_change(row) {
+            add(
+                &x,
+                poa::LEVEL_CHANGE,
+                Literal::new_typed_literal(change.to_string(), xsd::INTEGER).into(),
+            );
+        }
     }
     out
 }

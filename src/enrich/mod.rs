@@ -126,6 +126,44 @@ pub struct Labels {
     pub aoip: Vec<Label>,
 }
 
+/// Cue files to use instead of the bundled ones, each as (name for errors,
+/// text); `None` keeps the bundled file.
+#[derive(Debug, Clone, Default)]
+pub struct CueTexts {
+    /// In the format of `ontology/commitment-cues.tsv`.
+    pub commitment: Option<(String, String)>,
+    /// In the format of `ontology/modality-cues.tsv`.
+    pub modalities: Option<(String, String)>,
+    /// In the format of `ontology/sdg-cues.tsv`.
+    pub sdgs: Option<(String, String)>,
+    /// In the format of `ontology/aoip-cues.tsv`.
+    pub aoip: Option<(String, String)>,
+}
+
+impl CueTexts {
+    /// The file names a folder of cue files may hold, as the bundled ones are named.
+    pub const FILE_NAMES: [&'static str; 4] = [
+        "commitment-cues.tsv",
+        "modality-cues.tsv",
+        "sdg-cues.tsv",
+        "aoip-cues.tsv",
+    ];
+
+    /// Sets the file called `name` (one of [`CueTexts::FILE_NAMES`]); false
+    /// for another name.
+    pub fn set(&mut self, name: &str, file: String, text: String) -> bool {
+        let slot = match name {
+            "commitment-cues.tsv" => &mut self.commitment,
+            "modality-cues.tsv" => &mut self.modalities,
+            "sdg-cues.tsv" => &mut self.sdgs,
+            "aoip-cues.tsv" => &mut self.aoip,
+            _ => return false,
+        };
+        *slot = Some((file, text));
+        true
+    }
+}
+
 /// The labeller: the cue lexicons, parsed once.
 #[derive(Debug, Clone)]
 pub struct Labeller {
@@ -139,38 +177,26 @@ pub struct Labeller {
 impl Labeller {
     /// The labeller of the bundled lexicons.
     pub fn bundled() -> Result<Labeller, CueError> {
-        let heads = crate::entities::lexicon::Lexicon::bundled()
-            .map_err(|e| CueError {
-                file: e.file,
-                line: e.line,
-                message: e.message,
-            })?
+        Labeller::with_cues(&CueTexts::default())
+    }
+
+    /// The labeller of the given cue files, the bundled ones where none is given.
+    pub fn with_cues(texts: &CueTexts) -> Result<Labeller, CueError> {
+        let pick = |given: &Option<(String, String)>, name: &'static str, bundled: &'static str| {
+            given.clone().unwrap_or_else(|| (format!("ontology/{name}"), bundled.to_owned()))
+        };
+        let (file, text) = pick(&texts.commitment, "commitment-cues.tsv", lexicon::COMMITMENT_CUES);
+        let commitment = CommitmentCues::parse(&file, &text)?;
+        let (file, text) = pick(&texts.modalities, "modality-cues.tsv", lexicon::MODALITY_CUES);
+        let modalities = parse_cues(&file, &text, &["code", "cue"], false)?;
+        let (file, text) = pick(&texts.sdgs, "sdg-cues.tsv", lexicon::SDG_CUES);
+        let sdgs = parse_cues(&file, &text, &["code", "target", "weight", "cue"], true)?;
+        let (file, text) = pick(&texts.aoip, "aoip-cues.tsv", lexicon::AOIP_CUES);
+        let aoip = parse_cues(&file, &text, &["code", "weight", "cue"], true)?;
+        let instrument_heads = crate::entities::lexicon::Lexicon::bundled()
+            .map_err(|e| CueError { file: e.file, line: e.line, message: e.message })?
             .instrument_heads();
-        Ok(Labeller {
-            commitment: CommitmentCues::parse(
-                "ontology/commitment-cues.tsv",
-                lexicon::COMMITMENT_CUES,
-            )?,
-            modalities: parse_cues(
-                "ontology/modality-cues.tsv",
-                lexicon::MODALITY_CUES,
-                &["code", "cue"],
-                false,
-            )?,
-            sdgs: parse_cues(
-                "ontology/sdg-cues.tsv",
-                lexicon::SDG_CUES,
-                &["code", "target", "weight", "cue"],
-                true,
-            )?,
-            aoip: parse_cues(
-                "ontology/aoip-cues.tsv",
-                lexicon::AOIP_CUES,
-                &["code", "weight", "cue"],
-                true,
-            )?,
-            instrument_heads: heads,
-        })
+        Ok(Labeller { commitment, modalities, sdgs, aoip, instrument_heads })
     }
 
     /// The labeller of the bundled lexicons, parsed once per process.

@@ -73,6 +73,33 @@ pub fn summary(c: &Comparison) -> String {
     )
 }
 
+/// The clauses whose commitment got firmer or weaker, most changed first.
+fn level_changes(c: &Comparison, names: &PlanNames) -> Table {
+    let mut changed: Vec<(i64, &Row)> = c
+        .rows
+        .iter()
+        .filter_map(|r| c.level_change(r).filter(|d| *d != 0).map(|d| (d, r)))
+        .collect();
+    changed.sort_by_key(|(d, r)| (std::cmp::Reverse(d.abs()), std::cmp::Reverse(*d), r.later));
+    let rows = changed
+        .into_iter()
+        .filter_map(|(d, row)| {
+            let (a, b) = (&c.earlier[row.earlier?], &c.later[row.later?]);
+            let verdict = if d > 0 { "strengthened" } else { "weakened" };
+            Some(vec![
+                cell(&a.notation, &a.text),
+                cell(&b.notation, &b.text),
+                format!("{verdict} {} -> {} ({d:+})", a.level?, b.level?),
+            ])
+        })
+        .collect();
+    Table {
+        title: "Strengthened and weakened clauses (commitment level, 1-5)".into(),
+        header: vec![names.earlier.clone(), names.later.clone(), "level".into()],
+        rows,
+    }
+}
+
 /// The report of a comparison.
 pub fn compare(c: &Comparison, names: &PlanNames) -> Report {
     let header: Vec<String> = [
@@ -116,9 +143,12 @@ pub fn compare(c: &Comparison, names: &PlanNames) -> Report {
             "change": row.change.name(),
             "link": row.link,
             "similarity": row.similarity,
+            "level_change": c.level_change(row),
+            "levels": [earlier.and_then(|x| x.level), later.and_then(|x| x.level)],
             "explanation": why,
         }));
     }
+    tables.push(level_changes(c, names));
     Report {
         title: format!("{} -> {}", names.earlier, names.later),
         notes: vec![summary(c)],

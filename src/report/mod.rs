@@ -8,9 +8,11 @@
 //! [`Analysis`]: crate::analysis::Analysis
 
 mod cells;
+pub mod commitments;
 pub mod compare;
 mod connectors;
 mod coverage;
+pub mod goals;
 mod groups;
 pub mod partners;
 pub mod pictures;
@@ -38,7 +40,7 @@ pub enum ReportFormat {
     Json,
     /// The report's tables as CSV, separated by blank lines.
     Csv,
-    /// An SVG picture (`report pillars`: the matrix as a heat map; `report partners`: the plans' likeness, clustered).
+    /// An SVG picture (`report pillars`: the matrix as a heat map; `report partners`: the plans' likeness, clustered; `report goals`: plans x goals).
     Svg,
 }
 
@@ -62,7 +64,7 @@ impl crate::output::choice::Choice for ReportFormat {
         ),
         (
             "svg",
-            "An SVG picture (only `report pillars`: the matrix as a heat map)",
+            "An SVG picture (`report pillars`: the matrix as a heat map; `report partners`: the plans' likeness, clustered; `report goals`: plans x goals as a heat map)",
             ReportFormat::Svg,
         ),
     ];

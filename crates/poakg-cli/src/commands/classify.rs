@@ -20,6 +20,11 @@ pub struct Args {
     /// Output format (default: table on a terminal, else csv).
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ListFormat>::new())]
     pub format: Option<ListFormat>,
+
+    /// A folder of cue files to use instead of the bundled ones of the same name
+    /// (commitment-cues.tsv, modality-cues.tsv, sdg-cues.tsv, aoip-cues.tsv; formats as in ontology/).
+    #[arg(long, value_name = "DIR")]
+    pub cues: Option<PathBuf>,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
@@ -39,7 +44,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         })?;
         (args.file.display().to_string(), bytes)
     };
-    let rows = ops::classify(&name, &bytes)?;
+    let rows = ops::classify(&name, &bytes, args.cues.as_deref())?;
     let format = args.format.unwrap_or(if ctx.terminal {
         ListFormat::Table
     } else {

@@ -11,7 +11,7 @@ pub struct Args {
     #[command(subcommand)]
     pub which: Kind,
 
-    /// Output format (svg only for `report pillars`, the matrix as a heat map, and `report partners`, the plans' likeness clustered).
+    /// Output format (svg only for `report pillars`, the matrix as a heat map, `report partners`, the plans' likeness clustered, and `report goals`, plans x goals).
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ReportFormat>::new(), default_value = "text", global = true)]
     pub format: ReportFormat,
 
@@ -54,14 +54,20 @@ pub enum Kind {
     Coverage,
     /// What the plans share: plans x mechanisms and instruments, what all or one name, likeness (svg: clustered heat map), pillar balance by theme.
     Partners,
+    /// How firm the plans' commitments are: levels per plan, hedged and quantified shares, whether each partner's got firmer, the clauses strengthened and weakened most.
+    Commitments,
+    /// What the plans address: plans x SDGs, plans x AOIP areas and plans x modalities (counts and shares), what no plan covers (svg: heat map of plans x goals).
+    Goals,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
     let plan = ctx.plan(&store, &args.plan)?;
-    if let Kind::Partners = args.which {
-        // no co-mention analysis: the partners report reads the network only
-        return partners(&store, plan.as_ref(), args.format, ctx);
+    match args.which {
+        // no co-mention analysis: these reports read the network or the labels only
+        Kind::Partners => return partners(&store, plan.as_ref(), args.format, ctx),
+        Kind::Commitments | Kind::Goals => return labels(&store, plan.as_ref(), &args.which, args.format, ctx),
+        _ => {}
     }
     let (analysis, passages) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
     let find = |name: &str| {
@@ -89,7 +95,11 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Kind::Central { top } => reports::central(&analysis, top),
         Kind::Communities => reports::communities(&analysis),
         Kind::Coverage => reports::coverage(&analysis, &passages),
+        // answered above, without the co-mention analysis
         Kind::Partners => return partners(&store, plan.as_ref(), args.format, ctx),
+        Kind::Commitments | Kind::Goals => {
+            return labels(&store, plan.as_ref(), &args.which, args.format, ctx)
+        }
     };
     report.write(args.format, ctx.width, ctx.out)?;
     Ok(())
@@ -114,5 +124,32 @@ fn partners(
             .write_all(pictures_partners::likeness_svg(&figures).as_bytes())?);
     }
     reports::partners(&figures, &net, focus).write(format, ctx.width, ctx.out)?;
+    Ok(())
+}
+
+/// `report commitments` and `report goals`: the labels the build wrote.
+fn labels(
+    store: &poakg::store::KgStore,
+    plan: Option<&ops::PlanInfo>,
+    which: &Kind,
+    format: ReportFormat,
+    ctx: &mut Context<'_>,
+) -> Result<(), CliError> {
+    let profiles = ops::profiles(store, plan)?;
+    if let Kind::Goals = which {
+        let goals = poakg::report::goals::goals(&profiles);
+        if format == ReportFormat::Svg {
+            return Ok(ctx.out.write_all(goals.heatmap_svg().as_bytes())?);
+        }
+        goals.report().write(format, ctx.width, ctx.out)?;
+        return Ok(());
+    }
+    if format == ReportFormat::Svg {
+        return Err(CliError::SvgNotHere);
+    }
+    let shifts = ops::level_shifts(store, plan)?;
+    poakg::report::commitments::commitments(&profiles, shifts)
+        .report()
+        .write(format, ctx.width, ctx.out)?;
     Ok(())
 }

@@ -19,6 +19,10 @@ struct PageRow {
     change: &'static str,
     link: &'static str,
     similarity: String,
+    /// "strengthened 2 -> 4 (+2)", "weakened 4 -> 1 (-3)", or empty.
+    level: String,
+    /// "up", "down" or empty: the CSS class of `level`.
+    level_class: &'static str,
     why: String,
 }
 
@@ -34,6 +38,22 @@ struct ComparePage<'a> {
     later: &'a str,
     summary: String,
     groups: Vec<Group>,
+}
+
+/// The change of commitment level of a pair, in words; empty when none.
+fn level_text(c: &Comparison, row: &poakg::compare::Row) -> String {
+    let (Some(d), Some(a), Some(b)) = (
+        c.level_change(row),
+        row.earlier.and_then(|i| c.earlier[i].level),
+        row.later.and_then(|j| c.later[j].level),
+    ) else {
+        return String::new();
+    };
+    match d {
+        0 => String::new(),
+        d if d > 0 => format!("strengthened: level {a} -> {b} ({d:+})"),
+        d => format!("weakened: level {a} -> {b} ({d:+})"),
+    }
 }
 
 /// The words of `a` and `b`, each split into what the other has and what
@@ -97,6 +117,12 @@ pub fn render(c: &Comparison, names: &PlanNames) -> Result<String, PageError> {
             similarity: match row.change {
                 Change::New | Change::Dropped => String::new(),
                 _ => format!("{:.2}", row.similarity),
+            },
+            level: level_text(c, row),
+            level_class: match c.level_change(row) {
+                Some(d) if d > 0 => "up",
+                Some(d) if d < 0 => "down",
+                _ => "",
             },
             why: c.explain(row).summary(),
         };
