@@ -183,20 +183,40 @@ impl Labeller {
     /// The labeller of the given cue files, the bundled ones where none is given.
     pub fn with_cues(texts: &CueTexts) -> Result<Labeller, CueError> {
         let pick = |given: &Option<(String, String)>, name: &'static str, bundled: &'static str| {
-            given.clone().unwrap_or_else(|| (format!("ontology/{name}"), bundled.to_owned()))
+            given
+                .clone()
+                .unwrap_or_else(|| (format!("ontology/{name}"), bundled.to_owned()))
         };
-        let (file, text) = pick(&texts.commitment, "commitment-cues.tsv", lexicon::COMMITMENT_CUES);
+        let (file, text) = pick(
+            &texts.commitment,
+            "commitment-cues.tsv",
+            lexicon::COMMITMENT_CUES,
+        );
         let commitment = CommitmentCues::parse(&file, &text)?;
-        let (file, text) = pick(&texts.modalities, "modality-cues.tsv", lexicon::MODALITY_CUES);
+        let (file, text) = pick(
+            &texts.modalities,
+            "modality-cues.tsv",
+            lexicon::MODALITY_CUES,
+        );
         let modalities = parse_cues(&file, &text, &["code", "cue"], false)?;
         let (file, text) = pick(&texts.sdgs, "sdg-cues.tsv", lexicon::SDG_CUES);
         let sdgs = parse_cues(&file, &text, &["code", "target", "weight", "cue"], true)?;
         let (file, text) = pick(&texts.aoip, "aoip-cues.tsv", lexicon::AOIP_CUES);
         let aoip = parse_cues(&file, &text, &["code", "weight", "cue"], true)?;
         let instrument_heads = crate::entities::lexicon::Lexicon::bundled()
-            .map_err(|e| CueError { file: e.file, line: e.line, message: e.message })?
+            .map_err(|e| CueError {
+                file: e.file,
+                line: e.line,
+                message: e.message,
+            })?
             .instrument_heads();
-        Ok(Labeller { commitment, modalities, sdgs, aoip, instrument_heads })
+        Ok(Labeller {
+            commitment,
+            modalities,
+            sdgs,
+            aoip,
+            instrument_heads,
+        })
     }
 
     /// The labeller of the bundled lexicons, parsed once per process.

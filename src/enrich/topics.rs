@@ -91,9 +91,11 @@ pub(super) fn goals(set: &PhraseSet, text: &str, tokens: &[Token]) -> Vec<Label>
 pub(super) fn areas(set: &PhraseSet, text: &str, tokens: &[Token], goals: &[Label]) -> Vec<Label> {
     let hits = set.find(tokens);
     let found = scores(set, &hits);
-    let lead_goal = goals.first().map(|g| g.code.as_str());
+    // a passage led by peace and security falls in no area but the sea's
+    let security = goals.first().is_some_and(|g| g.code == "16");
     AOIP_AREAS
         .iter()
+        .filter(|&&area| !security || area == "maritime")
         .filter_map(|&area| {
             if let Some(s) = found.get(area).filter(|s| s.weight >= THRESHOLD) {
                 return Some(Label {
@@ -103,12 +105,7 @@ pub(super) fn areas(set: &PhraseSet, text: &str, tokens: &[Token], goals: &[Labe
             }
             let by_goal = set.cues.iter().filter(|c| c.code == area).find_map(|c| {
                 let goal = c.text.strip_prefix("sdg:")?;
-                // a clause led by peace and security falls in no area but the sea's
-                let allowed = lead_goal != Some("16") || area == "maritime";
-                goals
-                    .iter()
-                    .find(|g| g.code == goal && allowed)
-                    .map(|g| (c, g))
+                goals.iter().find(|g| g.code == goal).map(|g| (c, g))
             })?;
             let (cue, goal) = by_goal;
             Some(Label {
@@ -133,6 +130,18 @@ fn in_name(tokens: &[Token], h: &Hit) -> bool {
         .get(h.last + 1)
         .is_some_and(|t| t.capital && !t.after_break);
     capitalised && h.first > 0 && (before || after)
+}
+
+/// Whether a hit stands inside a longer hit of another code ("study" in
+/// "study tour"); a cue that is two codes' ("joint research") is listed
+/// under both.
+fn inside_longer(set: &PhraseSet, hits: &[Hit], h: &Hit) -> bool {
+    hits.iter().any(|o| {
+        o.first <= h.first
+            && o.last >= h.last
+            && (o.last - o.first) > (h.last - h.first)
+            && set.cues[o.cue].code != set.cues[h.cue].code
+    })
 }
 
 /// The first instrument named in the passage at or after token `from`
@@ -166,7 +175,16 @@ pub(super) fn modalities(
     let mut out: BTreeMap<&str, Evidence> = BTreeMap::new();
     for h in &hits {
         let code = set.cues[h.cue].code.as_str();
-        if out.contains_key(code) || in_name(tokens, h) {
+        // a named body is no means ("Senior Officials Meeting"), but a
+        // named fund, scholarship or exchange programme is
+        let names_a_means = matches!(
+            code,
+            "funding" | "people_exchange" | "capacity_building" | "joint_activity"
+        );
+        if out.contains_key(code)
+            || (!names_a_means && in_name(tokens, h))
+            || inside_longer(set, &hits, h)
+        {
             continue;
         }
         if code == "instrument_implementation" {

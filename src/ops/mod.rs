@@ -33,6 +33,6 @@ pub use files::{read_text, write_atomically};
 pub use inspect::{class_counts, load_query, passage_exists, ClassCount};
 pub use open::{open_for_reading, IfEmpty};
 pub use partners::{partners, PartnerFigures};
-pub use profiles::{level_shifts, profiles};
 pub use plans::{plan_counts, plans, resolve_plan, PlanCounts, PlanInfo};
+pub use profiles::{level_shifts, profiles};
 pub use references::store_references;

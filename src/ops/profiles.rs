@@ -39,10 +39,18 @@ fn clause_labels(store: &KgStore) -> Result<HashMap<String, Vec<ClauseLabels>>, 
     )?;
     let mut out: HashMap<String, Vec<ClauseLabels>> = HashMap::new();
     for row in &rows {
-        let (Some(plan), Some(iri), Some(notation)) = (row_text(row, "plan"), row_text(row, "c"), row_text(row, "n")) else {
+        let (Some(plan), Some(iri), Some(notation)) = (
+            row_text(row, "plan"),
+            row_text(row, "c"),
+            row_text(row, "n"),
+        ) else {
             continue;
         };
-        let count = |v: &str| row_text(row, v).and_then(|n| n.parse::<usize>().ok()).unwrap_or(0);
+        let count = |v: &str| {
+            row_text(row, v)
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
         out.entry(plan).or_default().push(ClauseLabels {
             iri,
             notation,
@@ -66,7 +74,11 @@ pub fn profiles(store: &KgStore, focus: Option<&PlanInfo>) -> Result<Vec<PlanPro
         .map(|p| PlanProfile {
             clauses: labels.remove(&p.iri).unwrap_or_default(),
             name: p.label(),
-            partner: p.partner.clone().or_else(|| p.partner_code.clone()).unwrap_or_default(),
+            partner: p
+                .partner
+                .clone()
+                .or_else(|| p.partner_code.clone())
+                .unwrap_or_default(),
             start: p.period.map(|(a, _)| a),
             iri: p.iri,
         })
@@ -76,7 +88,10 @@ pub fn profiles(store: &KgStore, focus: Option<&PlanInfo>) -> Result<Vec<PlanPro
 /// The revised clause pairs whose level changed, from the comparisons the
 /// build stored (only those touching `focus` when given).
 pub fn level_shifts(store: &KgStore, focus: Option<&PlanInfo>) -> Result<Vec<LevelShift>, Error> {
-    let names: HashMap<String, String> = plans(store)?.into_iter().map(|p| (p.iri.clone(), p.label())).collect();
+    let names: HashMap<String, String> = plans(store)?
+        .into_iter()
+        .map(|p| (p.iri.clone(), p.label()))
+        .collect();
     let rows = sparql::select(
         store,
         "level changes",
@@ -110,9 +125,11 @@ pub fn level_shifts(store: &KgStore, focus: Option<&PlanInfo>) -> Result<Vec<Lev
         })
         .collect();
     out.sort_by(|a, b| {
-        b.change.abs().cmp(&a.change.abs()).then(b.change.cmp(&a.change)).then_with(|| {
-            (&a.later_plan, &a.later).cmp(&(&b.later_plan, &b.later))
-        })
+        b.change
+            .abs()
+            .cmp(&a.change.abs())
+            .then(b.change.cmp(&a.change))
+            .then_with(|| (&a.later_plan, &a.later).cmp(&(&b.later_plan, &b.later)))
     });
     Ok(out)
 }

@@ -142,20 +142,32 @@ pub fn commitments(profiles: &[PlanProfile], shifts: Vec<LevelShift>) -> Commitm
                 clauses: levelled.len(),
                 levels,
                 mean_level: share(sum, levelled.len()),
-                hedged_share: share(p.clauses.iter().filter(|c| c.hedged).count(), p.clauses.len()),
-                quantified_share: share(p.clauses.iter().filter(|c| c.quantified).count(), p.clauses.len()),
+                hedged_share: share(
+                    p.clauses.iter().filter(|c| c.hedged).count(),
+                    p.clauses.len(),
+                ),
+                quantified_share: share(
+                    p.clauses.iter().filter(|c| c.quantified).count(),
+                    p.clauses.len(),
+                ),
             }
         })
         .collect();
     let mut by_partner: BTreeMap<&str, Vec<(Option<u16>, &PlanCommitments)>> = BTreeMap::new();
     for (profile, figures) in profiles.iter().zip(&plans) {
-        by_partner.entry(&profile.partner).or_default().push((profile.start, figures));
+        by_partner
+            .entry(&profile.partner)
+            .or_default()
+            .push((profile.start, figures));
     }
     let partners = by_partner
         .into_iter()
         .map(|(partner, mut list)| {
             list.sort_by_key(|(start, f)| (*start, f.plan.clone()));
-            let means: Vec<(String, f64)> = list.iter().map(|(_, f)| (f.plan.clone(), f.mean_level)).collect();
+            let means: Vec<(String, f64)> = list
+                .iter()
+                .map(|(_, f)| (f.plan.clone(), f.mean_level))
+                .collect();
             let change = match (means.first(), means.last()) {
                 (Some(a), Some(b)) => b.1 - a.1,
                 _ => 0.0,
@@ -166,11 +178,21 @@ pub fn commitments(profiles: &[PlanProfile], shifts: Vec<LevelShift>) -> Commitm
                 c if c < -0.1 => "softer",
                 _ => "steady",
             };
-            PartnerTrend { partner: partner.to_owned(), plans: means, change, verdict }
+            PartnerTrend {
+                partner: partner.to_owned(),
+                plans: means,
+                change,
+                verdict,
+            }
         })
         .collect();
     let (strengthened, weakened) = shifts.into_iter().partition(|s| s.change > 0);
-    Commitments { plans, partners, strengthened, weakened }
+    Commitments {
+        plans,
+        partners,
+        strengthened,
+        weakened,
+    }
 }
 
 /// At most this many pairs in each of the strengthened and weakened tables.
@@ -200,7 +222,11 @@ impl Commitments {
             .map(|p| {
                 let mut row = vec![p.plan.clone(), p.clauses.to_string()];
                 row.extend(p.levels.iter().map(ToString::to_string));
-                row.extend([format!("{:.2}", p.mean_level), percent(p.hedged_share), percent(p.quantified_share)]);
+                row.extend([
+                    format!("{:.2}", p.mean_level),
+                    percent(p.hedged_share),
+                    percent(p.quantified_share),
+                ]);
                 row
             })
             .collect();
@@ -208,8 +234,18 @@ impl Commitments {
             .partners
             .iter()
             .map(|t| {
-                let plans = t.plans.iter().map(|(p, m)| format!("{p}: {m:.2}")).collect::<Vec<_>>().join(" -> ");
-                vec![t.partner.clone(), plans, format!("{:+.2}", t.change), t.verdict.to_owned()]
+                let plans = t
+                    .plans
+                    .iter()
+                    .map(|(p, m)| format!("{p}: {m:.2}"))
+                    .collect::<Vec<_>>()
+                    .join(" -> ");
+                vec![
+                    t.partner.clone(),
+                    plans,
+                    format!("{:+.2}", t.change),
+                    t.verdict.to_owned(),
+                ]
             })
             .collect();
         let pair = header(&["earlier", "later", "level"]);

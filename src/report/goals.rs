@@ -55,7 +55,11 @@ pub struct Goals {
     pub uncovered_modalities: Vec<String>,
 }
 
-fn counts(profiles: &[PlanProfile], codes: &[String], of: impl Fn(&super::commitments::ClauseLabels) -> &Vec<String>) -> Vec<PlanCounts> {
+fn counts(
+    profiles: &[PlanProfile],
+    codes: &[String],
+    of: impl Fn(&super::commitments::ClauseLabels) -> &Vec<String>,
+) -> Vec<PlanCounts> {
     profiles
         .iter()
         .map(|p| PlanCounts {
@@ -63,14 +67,21 @@ fn counts(profiles: &[PlanProfile], codes: &[String], of: impl Fn(&super::commit
             clauses: p.clauses.len(),
             counts: codes
                 .iter()
-                .map(|code| (code.clone(), p.clauses.iter().filter(|c| of(c).contains(code)).count()))
+                .map(|code| {
+                    (
+                        code.clone(),
+                        p.clauses.iter().filter(|c| of(c).contains(code)).count(),
+                    )
+                })
                 .collect(),
         })
         .collect()
 }
 
 fn uncovered(rows: &[PlanCounts]) -> Vec<String> {
-    let Some(first) = rows.first() else { return Vec::new() };
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
     first
         .counts
         .iter()
@@ -106,7 +117,11 @@ fn share(n: usize, of: usize) -> f64 {
 
 fn table(title: &str, rows: &[PlanCounts]) -> Table {
     let mut header = vec!["plan".to_owned(), "clauses".to_owned()];
-    header.extend(rows.first().map(|r| r.counts.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>()).unwrap_or_default());
+    header.extend(
+        rows.first()
+            .map(|r| r.counts.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>())
+            .unwrap_or_default(),
+    );
     Table {
         title: title.to_owned(),
         header,
@@ -114,7 +129,11 @@ fn table(title: &str, rows: &[PlanCounts]) -> Table {
             .iter()
             .map(|r| {
                 let mut row = vec![r.plan.clone(), r.clauses.to_string()];
-                row.extend(r.counts.iter().map(|(_, n)| format!("{n} ({:.0}%)", share(*n, r.clauses) * 100.0)));
+                row.extend(
+                    r.counts
+                        .iter()
+                        .map(|(_, n)| format!("{n} ({:.0}%)", share(*n, r.clauses) * 100.0)),
+                );
                 row
             })
             .collect(),
@@ -124,7 +143,13 @@ fn table(title: &str, rows: &[PlanCounts]) -> Table {
 impl Goals {
     /// The report: tables drawn from the figures, JSON their serialisation.
     pub fn report(&self) -> Report {
-        let none = |v: &[String]| if v.is_empty() { "-".to_owned() } else { v.join(", ") };
+        let none = |v: &[String]| {
+            if v.is_empty() {
+                "-".to_owned()
+            } else {
+                v.join(", ")
+            }
+        };
         Report {
             title: "Goals, areas and means: what the plans address".into(),
             notes: vec![
@@ -164,16 +189,32 @@ impl Goals {
         let _ = writeln!(out, "  <title>Plans x Sustainable Development Goals</title>\n  <rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>");
         let _ = writeln!(out, "  <text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">Plans x Sustainable Development Goals</text>");
         for g in 1..=17usize {
-            let _ = writeln!(out, "  <text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">SDG {g}</text>", left + (g - 1) * cell + cell / 2, top - 8);
+            let _ = writeln!(
+                out,
+                "  <text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">SDG {g}</text>",
+                left + (g - 1) * cell + cell / 2,
+                top - 8
+            );
         }
         for (i, row) in self.sdgs.iter().enumerate() {
             let y = top + i * cell;
-            let _ = writeln!(out, "  <text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>", left - 8, y + cell / 2 + 4, html(&row.plan));
+            let _ = writeln!(
+                out,
+                "  <text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+                left - 8,
+                y + cell / 2 + 4,
+                html(&row.plan)
+            );
             for (j, (goal, n)) in row.counts.iter().enumerate() {
                 let v = share(*n, row.clauses) / max;
                 let x = left + j * cell;
                 let ink = if v > 0.5 { "white" } else { "black" };
-                let _ = writeln!(out, "  <g><title>{} x SDG {goal}: {n} of {} clauses</title>", html(&row.plan), row.clauses);
+                let _ = writeln!(
+                    out,
+                    "  <g><title>{} x SDG {goal}: {n} of {} clauses</title>",
+                    html(&row.plan),
+                    row.clauses
+                );
                 let _ = writeln!(out, "    <rect x=\"{x}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{}\" stroke=\"white\" stroke-width=\"2\"/>", super::pictures::blue(v));
                 let _ = writeln!(out, "    <text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\" fill=\"{ink}\">{n}</text></g>", x + cell / 2, y + cell / 2 + 5);
             }

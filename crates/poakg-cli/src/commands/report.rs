@@ -66,7 +66,9 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     match args.which {
         // no co-mention analysis: these reports read the network or the labels only
         Kind::Partners => return partners(&store, plan.as_ref(), args.format, ctx),
-        Kind::Commitments | Kind::Goals => return labels(&store, plan.as_ref(), &args.which, args.format, ctx),
+        Kind::Commitments | Kind::Goals => {
+            return labels(&store, plan.as_ref(), &args.which, args.format, ctx)
+        }
         _ => {}
     }
     let (analysis, passages) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
