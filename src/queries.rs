@@ -32,6 +32,10 @@ pub const SHIPPED: &[Shipped] = shipped![
     "clause-provenance",
     "graphs",
     "new-clauses",
+    "commitment-by-plan",
+    "sdg-coverage",
+    "aoip-by-partner",
+    "weakened-clauses",
 ];
 
 impl Shipped {

@@ -19,6 +19,7 @@ mod cli;
 mod compare;
 mod concurrency;
 mod corpus;
+mod enrichment;
 mod entities;
 mod formats;
 mod layouts;
