@@ -283,6 +283,15 @@ async fn pages(b: &Browser<'_>) -> TestResult {
         .find_all(Locator::Css("table.connectors tbody tr"))
         .await?
         .is_empty());
+    // its profile: four charts drawn by the server (levels, goals, areas, means)
+    let charts = b
+        .client
+        .find_all(Locator::Css("div.profile svg.profile-chart"))
+        .await?;
+    assert_eq!(charts.len(), 4, "four profile charts");
+    for chart in &charts {
+        assert!(chart.is_displayed().await?);
+    }
     b.check_page("plan").await?;
 
     // pillar: its clauses in order, each with its text
@@ -301,6 +310,20 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     assert_eq!(b.text("h1").await?, "Security Cooperation");
     assert!(b.text("p.passage").await?.starts_with("1.2.1 "));
     b.check_page("section").await?;
+
+    // a goal's page: the clauses addressing it, by plan
+    b.open("/goal/16").await?;
+    assert_eq!(
+        b.text("h1").await?,
+        "Peace, justice and strong institutions"
+    );
+    assert!(b.text("h3.concept-plan").await?.contains("Plan of Action"));
+    assert!(!b
+        .client
+        .find_all(Locator::Css("ul.concept-clauses li a"))
+        .await?
+        .is_empty());
+    b.check_page("goal").await?;
 
     // clause: breadcrumbs, highlighted mentions, previous and next, source on demand
     b.open("/id/asean-us-poa-2021-2025/clause/1.2.1").await?;
@@ -323,6 +346,21 @@ async fn pages(b: &Browser<'_>) -> TestResult {
         .await?;
     assert!(raw.is_displayed().await?);
     assert!(raw.text().await?.starts_with("1.2.1. Promote dialogue"));
+    // what it commits to: each label with its evidence words marked in the clause's text
+    let clause_text = b.text("p.text").await?;
+    let evidence = b
+        .client
+        .find_all(Locator::Css("table.labels mark.evidence-words"))
+        .await?;
+    assert!(evidence.len() >= 4, "labels with evidence");
+    for mark in &evidence {
+        let words = mark.text().await?;
+        assert!(
+            clause_text.contains(&words),
+            "{words:?} is not in the clause"
+        );
+    }
+    assert!(b.text("table.labels").await?.contains("Commitment level"));
     b.check_page("clause").await?;
     let mention = b.client.find(Locator::Css("p.text mark a.mention")).await?;
     let entity_name = mention

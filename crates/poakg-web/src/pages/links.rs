@@ -42,6 +42,10 @@ pub struct Piece {
 /// itself for other http(s) IRIs, and no link at all for any other scheme
 /// (a `javascript:` IRI loaded from RDF must not become a clickable link).
 pub fn href(iri: &str) -> Option<String> {
+    // a UN goal's page here lists the clauses addressing it
+    if let Some(page) = super::labels::goal_page(iri) {
+        return Some(page);
+    }
     if let Some(path) = iri.strip_prefix(vocab::ID) {
         return Some(format!("/id/{path}"));
     }

@@ -7,11 +7,13 @@
 pub mod compare;
 pub mod entity;
 pub mod home;
+pub mod labels;
 pub mod links;
 pub mod network;
 pub mod part;
 pub mod passage;
 pub mod plan;
+pub mod profile;
 pub mod query;
 pub mod resource;
 

@@ -2,7 +2,8 @@
 //! shows beyond its text: the previous and next passage of its document,
 //! its raw source span (shown on demand), and, when comparisons are stored,
 //! the clause it continues in the plan before and the clause that continues
-//! it in the plan after, with how each changed.
+//! it in the plan after, with how each changed; and what it commits to
+//! (its labels, each with the words that decided it).
 
 use super::links::{labels, Link};
 use poakg::sparql::{self, row_text, QueryError, Row};
@@ -41,6 +42,8 @@ pub struct PassageView {
     pub after: Vec<Change>,
     /// True when the page says the passage is new (a change with no earlier clause).
     pub is_new: bool,
+    /// What it commits to, each label with its evidence.
+    pub labels: Vec<super::labels::LabelRow>,
 }
 
 /// Reads the passage view of `passage` (an IRI already known to have a text).
@@ -65,6 +68,7 @@ pub fn read(store: &KgStore, passage: &str) -> Result<PassageView, QueryError> {
         next: position.next.map(|p| Link::to(&p, &names)),
         raw: position.raw,
         span: position.span,
+        labels: super::labels::passage_labels(store, passage)?,
         ..PassageView::default()
     };
     add_changes(&mut view, &changes, &names);

@@ -56,6 +56,8 @@ pub struct PlanView {
     pub classes: Vec<ClassGroup>,
     /// Entities named in two or more pillars, most pillars first (at most 30).
     pub connectors: Vec<Connector>,
+    /// What its clauses commit to: levels, goals, areas, means (charts).
+    pub profile: Vec<super::profile::Chart>,
 }
 
 /// A count the query returned (0 when unbound).
@@ -76,6 +78,7 @@ pub fn read(store: &KgStore, plan: &str) -> Result<PlanView, QueryError> {
         outside_pillars: counts.get(&(None, None)).copied().unwrap_or(0),
         classes: classes(&rows.named, &names),
         connectors: connectors(&rows.connectors, &names),
+        profile: super::profile::charts(store, plan)?,
     })
 }
 

@@ -43,6 +43,8 @@ struct ResourcePage<'a> {
     parts: Option<Vec<part::PartPassage>>,
     passage: Option<passage::PassageView>,
     entity: Option<entity::EntityView>,
+    /// The clauses carrying a label concept (a goal, an area, a modality, a level), by plan.
+    concept: Option<Vec<super::labels::ConceptPlan>>,
 }
 
 /// At most this many resources pointing to one are listed.
@@ -149,6 +151,7 @@ pub fn render(
         parts: views.parts,
         passage: views.passage,
         entity: views.entity,
+        concept: views.concept,
     };
     Ok(page.render()?)
 }
@@ -330,6 +333,8 @@ struct Views {
     passage: Option<passage::PassageView>,
     /// Where an entity (or a document) is named.
     entity: Option<entity::EntityView>,
+    /// The clauses carrying a label concept, by plan.
+    concept: Option<Vec<super::labels::ConceptPlan>>,
 }
 
 impl Views {
@@ -352,6 +357,9 @@ impl Views {
         }
         if matches!(kind, Kind::Other | Kind::Document { .. }) {
             views.entity = entity::read(store, iri)?;
+        }
+        if kind == Kind::Other {
+            views.concept = super::labels::concept_clauses(store, iri)?;
         }
         Ok(views)
     }

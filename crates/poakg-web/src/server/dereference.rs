@@ -19,7 +19,12 @@ use std::time::Duration;
 
 /// Answers a request for the description of a data IRI.
 pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Response<Body> {
-    let iri = vocab::id(path);
+    describe_iri(state, accept, vocab::id(path))
+}
+
+/// Answers a request for the description of `iri` (a data IRI, or a UN
+/// goal's, which this server describes as far as the store knows it).
+pub fn describe_iri(state: &Arc<State>, accept: Option<&str>, iri: String) -> Response<Body> {
     // a typed term, written by Oxigraph as `<...>`: never raw text in a query
     let Ok(node) = NamedNode::new(iri.clone()) else {
         return text(StatusCode::BAD_REQUEST, "not a valid IRI path");

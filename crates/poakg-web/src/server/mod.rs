@@ -232,6 +232,7 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
             let params = form(&query_string);
             read_only(graph_store::read(state, accept.as_deref(), &params))
         }
+        (Method::GET, p) if p.starts_with("/goal/") => read_only(goal(state, accept, &p[6..])),
         (Method::GET, p) if p.starts_with("/id/") => {
             read_only(data_iri(state, &query_string, accept, &p[4..]))
         }
@@ -240,8 +241,24 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         }
         _ => read_only(text(
             StatusCode::NOT_FOUND,
-            "not found: try /, /query, /network, /sparql, /graph-store, /id/... or /health",
+            "not found: try /, /query, /network, /sparql, /graph-store, /id/..., /goal/1 to /goal/17 or /health",
         )),
+    }
+}
+
+/// `GET /goal/N`: the page (or description) of UN goal N, with the clauses
+/// addressing it.
+fn goal(state: &Arc<State>, accept: Option<String>, n: &str) -> Response<Body> {
+    match n.parse::<u8>() {
+        Ok(n @ 1..=17) => dereference::describe_iri(
+            state,
+            accept.as_deref(),
+            poakg::vocab::sdg_concept(&n.to_string()),
+        ),
+        _ => text(
+            StatusCode::NOT_FOUND,
+            "no such goal: the goals are /goal/1 to /goal/17",
+        ),
     }
 }
 
