@@ -52,11 +52,11 @@ impl PhraseSet {
         }
     }
 
-    fn key(&self, t: &Token) -> String {
+    fn key<'t>(&self, t: &'t Token) -> &'t str {
         if self.stemmed {
-            t.stem.clone()
+            &t.stem
         } else {
-            t.word.clone()
+            &t.word
         }
     }
 
@@ -65,7 +65,7 @@ impl PhraseSet {
         let words: Vec<String> = text::tokens(&cue.text)
             .iter()
             .filter(|t| !(self.skip_stop && t.stop))
-            .map(|t| self.key(t))
+            .map(|t| self.key(t).to_owned())
             .collect();
         let Some(first) = words.first().cloned() else {
             return;
@@ -82,15 +82,21 @@ impl PhraseSet {
         let kept: Vec<usize> = (0..tokens.len())
             .filter(|&i| !(self.skip_stop && tokens[i].stop))
             .collect();
-        let keys: Vec<String> = kept.iter().map(|&i| self.key(&tokens[i])).collect();
+        // borrowed, not cloned: this runs three times per passage
+        let keys: Vec<&str> = kept.iter().map(|&i| self.key(&tokens[i])).collect();
         let mut hits = Vec::new();
         for (k, key) in keys.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(key) else {
+            let Some(candidates) = self.by_first.get(*key) else {
                 continue;
             };
             for &c in candidates {
                 let words = &self.words[c];
-                if keys.len() - k >= words.len() && keys[k..k + words.len()] == words[..] {
+                if keys.len() - k >= words.len()
+                    && keys[k..k + words.len()]
+                        .iter()
+                        .zip(words)
+                        .all(|(a, b)| *a == b.as_str())
+                {
                     hits.push(Hit {
                         cue: c,
                         first: kept[k],
