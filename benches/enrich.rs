@@ -61,7 +61,9 @@ fn main() {
 
     let parse = best(20, || plan::parse(&plan_text).expect("parses"));
     for (name, texts) in [("seed clauses", &clauses), ("short non-plan texts", &short)] {
-        let t = best(10, || texts.iter().map(|x| labeller.label(x)).collect::<Vec<_>>());
+        let t = best(10, || {
+            texts.iter().map(|x| labeller.label(x)).collect::<Vec<_>>()
+        });
         let rate = texts.len() as f64 / t.as_secs_f64();
         println!(
             "classify {name}: {} passages in {:.2} ms = {rate:.0} passages/s on one core ({:.2}x the seed's parse, {:.2} ms)",

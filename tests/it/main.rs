@@ -15,6 +15,7 @@ mod analysis_values;
 mod architecture;
 mod behaviours;
 mod browser;
+mod canonical;
 mod cli;
 mod compare;
 mod concurrency;

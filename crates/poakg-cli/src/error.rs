@@ -13,8 +13,10 @@ pub const INTERNAL: u8 = 2;
 pub enum CliError {
     #[error(transparent)]
     Ops(#[from] ops::Error),
-    #[error("--format svg is for `report pillars` (the heat map) and `graph`; use text, markdown, json or csv")]
+    #[error("--format svg is for `report pillars`, `report partners`, `report goals` and `graph`; use text, markdown, json or csv")]
     SvgNotHere,
+    #[error("--canonical writes N-Quads: use it with --format nquads")]
+    CanonicalNeedsNquads,
     #[error("--allow-update on {0}, which is not a loopback address: add --public if you mean it")]
     UnsafeUpdate(std::net::SocketAddr),
     #[error("--timeout {0}: must be a positive number of seconds, at most a year ({max})", max = crate::context::MAX_TIMEOUT_SECONDS)]
@@ -64,6 +66,7 @@ impl CliError {
         let user = match self {
             CliError::Ops(e) => e.is_user_error(),
             CliError::SvgNotHere
+            | CliError::CanonicalNeedsNquads
             | CliError::UnsafeUpdate(_)
             | CliError::BadTimeout(_)
             | CliError::Serve { .. }
