@@ -140,6 +140,8 @@ pub mod poa {
         AOIP_AREA = "aoipArea",
         LABEL_PROPERTY = "labelProperty",
         LEVEL_CHANGE = "levelChange",
+        CANONICAL_SHA256 = "canonicalSha256",
+        CLAUSE_COUNT = "clauseCount",
     );
 }
 

@@ -171,6 +171,30 @@ pub fn build(
     extractor: &Extractor,
     observe: &mut dyn FnMut(&Loaded),
 ) -> Result<(KgStore, BuildSummary), Error> {
+    let publication = super::Publication::default();
+    build_published(
+        writer,
+        inputs,
+        drop_others,
+        on_bad,
+        extractor,
+        &publication,
+        observe,
+    )
+}
+
+/// [`build`], with the publisher and licence the dataset's description
+/// gives (what the store remembers where `publication` says nothing).
+pub fn build_published(
+    writer: Writer,
+    inputs: &[Input],
+    drop_others: bool,
+    on_bad: OnBadDocument,
+    extractor: &Extractor,
+    publication: &super::Publication,
+    observe: &mut dyn FnMut(&Loaded),
+) -> Result<(KgStore, BuildSummary), Error> {
+    let started = super::describe::now();
     let strict = on_bad == OnBadDocument::Stop;
     let ingest::Built {
         loaded: documents,
@@ -183,6 +207,7 @@ pub fn build(
     super::store_references(&writer)?;
     super::store_comparisons(&writer)?;
     let analysis = store_analysis(&writer)?;
+    super::store_description(&writer, publication, &started)?;
     let store = writer.commit()?;
     let analysis = analysis.map(|a| {
         let connectors = analysis::metrics::connectors(&a.net).len();

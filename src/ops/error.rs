@@ -52,6 +52,9 @@ pub enum Error {
     #[error(transparent)]
     #[cfg(feature = "shacl")]
     Validate(#[from] ValidateError),
+    /// A licence that is not an IRI.
+    #[error("licence {0:?}: not an IRI (e.g. https://creativecommons.org/licenses/by/4.0/)")]
+    BadLicense(String),
     /// A row of a cue lexicon cannot be read.
     #[error(transparent)]
     Cues(#[from] crate::enrich::CueError),
@@ -170,6 +173,7 @@ impl Error {
             | Error::Partners(_)
             | Error::Gold(_)
             | Error::Passages(_)
+            | Error::BadLicense(_)
             | Error::UnknownClass(_)
             | Error::UnknownPassage(_)
             | Error::NoSuchEntity { .. }

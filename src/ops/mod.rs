@@ -12,6 +12,7 @@
 mod build;
 mod classify;
 mod compare;
+mod describe;
 mod error;
 mod files;
 pub mod graphviz;
@@ -23,11 +24,12 @@ mod profiles;
 mod references;
 
 pub use build::{
-    analyse, build, extractor, inputs, sources, store_analysis, AnalysisSummary, BuildSummary,
-    OnBadDocument,
+    analyse, build, build_published, extractor, inputs, sources, store_analysis, AnalysisSummary,
+    BuildSummary, OnBadDocument,
 };
 pub use classify::classify;
 pub use compare::{compare, consecutive, store_comparisons};
+pub use describe::{remembered, store_description, Publication, DATASET_GRAPH, DEFAULT_LICENSE};
 pub use error::Error;
 pub use files::{read_text, write_atomically};
 pub use inspect::{class_counts, load_query, passage_exists, ClassCount};

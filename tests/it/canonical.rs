@@ -93,7 +93,8 @@ fn pyld_gives_the_same_canonical_form() -> TestResult {
         plain.to_str().ok_or("path")?,
     ])
     .ok();
-    let script = "import sys\nfrom pyld import jsonld\ndata = open(sys.argv[1], encoding='utf-8').read()\nout = jsonld.normalize(data, {'algorithm': 'URDNA2015', 'inputFormat': 'application/n-quads', 'format': 'application/n-quads'})\nsys.stdout.write(out)\n";
+    // the description's graph is not part of the canonical export
+    let script = "import sys\nfrom pyld import jsonld\ndata = ''.join(l for l in open(sys.argv[1], encoding='utf-8') if not l.rstrip().endswith('<https://w3id.org/poakg/id/graph/dataset> .'))\nout = jsonld.normalize(data, {'algorithm': 'URDNA2015', 'inputFormat': 'application/n-quads', 'format': 'application/n-quads'})\nsys.stdout.write(out)\n";
     let theirs = Command::new("python3")
         .arg("-c")
         .arg(script)

@@ -26,6 +26,7 @@ mod formats;
 mod layouts;
 mod partners;
 mod properties;
+mod publishing;
 mod push;
 mod queries;
 mod real_forms;

@@ -53,6 +53,22 @@ fn exports_round_trip_through_rdflib() -> TestResult {
     Ok(())
 }
 
+/// The text with every xsd:dateTime value blanked: the dataset's
+/// description says when each build ran, and nothing else may differ.
+fn without_times(turtle: &str) -> String {
+    turtle
+        .lines()
+        .map(|line| match line.find("\"^^xsd:dateTime") {
+            Some(end) => {
+                let start = line[..end].rfind('"').unwrap_or(end);
+                format!("{}\"TIME{}", &line[..start], &line[end..])
+            }
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn turtle_export_is_stable() -> TestResult {
     let env = Env::new();
@@ -61,7 +77,8 @@ fn turtle_export_is_stable() -> TestResult {
     env.run(&["build"]).ok();
     let second = env.run(&["export", "--format", "turtle"]).ok();
     assert_eq!(
-        first, second,
+        without_times(&first),
+        without_times(&second),
         "two builds of the same seeds export differently"
     );
     assert!(first.starts_with("@prefix"), "prefixes declared first");

@@ -60,6 +60,15 @@ pub struct Args {
     )]
     pub kind: Option<String>,
 
+    /// Who publishes the graph (an IRI, or a name), for the dataset's description;
+    /// remembered by the store (`poakg stats` shows it).
+    #[arg(long, value_name = "IRI_OR_NAME", help_heading = "Publishing")]
+    pub publisher: Option<String>,
+
+    /// The graph's licence (an IRI; CC BY 4.0 unless set), remembered by the store.
+    #[arg(long, value_name = "IRI", help_heading = "Publishing")]
+    pub license: Option<String>,
+
     /// The plan's title, where the text has none.
     #[arg(
         long,
@@ -90,9 +99,19 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     } else {
         OnBadDocument::Refuse
     };
-    let built = ops::build(writer, &inputs, !args.add, on_bad, &extractor, &mut |doc| {
-        progress.document(doc)
-    });
+    let publication = ops::Publication {
+        publisher: args.publisher,
+        license: args.license,
+    };
+    let built = ops::build_published(
+        writer,
+        &inputs,
+        !args.add,
+        on_bad,
+        &extractor,
+        &publication,
+        &mut |doc| progress.document(doc),
+    );
     progress.finish();
     let (store, summary) = built?;
     writeln!(ctx.out, "built the store at {}", store.location())?;

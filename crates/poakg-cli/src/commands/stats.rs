@@ -8,6 +8,16 @@ pub fn exec(ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
     let out = &mut *ctx.out;
     writeln!(out, "store: {}", store.location())?;
+    let published = ops::remembered(&store)?;
+    writeln!(
+        out,
+        "publisher: {}; licence: {}",
+        published
+            .publisher
+            .as_deref()
+            .unwrap_or("(not described yet)"),
+        published.license.as_deref().unwrap_or(ops::DEFAULT_LICENSE)
+    )?;
     writeln!(out, "triples per named graph:")?;
     let sizes = store.graph_sizes()?;
     let width = sizes.iter().map(|(g, _)| g.len()).max().unwrap_or(0);

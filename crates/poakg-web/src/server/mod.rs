@@ -232,6 +232,11 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
             let params = form(&query_string);
             read_only(graph_store::read(state, accept.as_deref(), &params))
         }
+        // the dataset's VoID and DCAT description (RFC 5785, VoID section 7)
+        (Method::GET, "/.well-known/void") => {
+            let params = [("graph".to_owned(), poakg::ops::DATASET_GRAPH.to_owned())];
+            read_only(graph_store::read(state, accept.as_deref(), &params))
+        }
         (Method::GET, p) if p.starts_with("/goal/") => read_only(goal(state, accept, &p[6..])),
         (Method::GET, p) if p.starts_with("/id/") => {
             read_only(data_iri(state, &query_string, accept, &p[4..]))
@@ -241,7 +246,7 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         }
         _ => read_only(text(
             StatusCode::NOT_FOUND,
-            "not found: try /, /query, /network, /sparql, /graph-store, /id/..., /goal/1 to /goal/17 or /health",
+            "not found: try /, /query, /network, /sparql, /graph-store, /id/..., /goal/1 to /goal/17, /.well-known/void or /health",
         )),
     }
 }

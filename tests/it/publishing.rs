@@ -1,0 +1,152 @@
+//! The dataset as a portal harvests it: its VoID and DCAT description
+//! (counts equal to `poakg stats`, one subset per plan, the canonical hash,
+//! publisher and licence remembered), re-read by rdflib, and served at
+//! /.well-known/void.
+
+use crate::common::http::request;
+use crate::common::served::serve_store;
+use crate::common::{Env, TestResult};
+use std::process::Command;
+
+const DATASET_GRAPH: &str = "https://w3id.org/poakg/id/graph/dataset";
+
+fn query(env: &Env, sparql: &str) -> Vec<Vec<String>> {
+    let out = env
+        .run(&["query", "--format", "tsv", "--query", sparql])
+        .ok();
+    out.lines()
+        .skip(1)
+        .map(|l| {
+            l.split('\t')
+                .map(|c| {
+                    c.trim_matches('"')
+                        .split("\"^^")
+                        .next()
+                        .unwrap_or("")
+                        .trim_matches('"')
+                        .to_owned()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_description_counts_what_the_store_holds() -> TestResult {
+    let env = Env::new();
+    env.run(&[
+        "build",
+        "--publisher",
+        "ASEAN Studies Centre",
+        "--license",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+    ])
+    .ok();
+    // triples: the sum of `stats`, less the description's own graph
+    let stats = env.run(&["stats"]).ok();
+    assert!(stats.contains("publisher: ASEAN Studies Centre; licence: https://creativecommons.org/licenses/by-sa/4.0/"), "{stats}");
+    let mut total = 0usize;
+    for line in stats
+        .lines()
+        .filter(|l| l.trim_start().starts_with("https://"))
+    {
+        let mut cells = line.split_whitespace();
+        let (graph, n) = (
+            cells.next().ok_or("graph")?,
+            cells.next().ok_or("count")?.parse::<usize>()?,
+        );
+        if graph != DATASET_GRAPH {
+            total += n;
+        }
+    }
+    let void = "http://rdfs.org/ns/void#";
+    let rows = query(&env, &format!("SELECT ?n WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <https://w3id.org/poakg/id/dataset> <{void}triples> ?n }} }}"));
+    assert_eq!(rows, vec![vec![total.to_string()]]);
+    let clauses = query(&env, &format!("SELECT ?n WHERE {{ GRAPH <{DATASET_GRAPH}> {{ ?d <{void}classPartition> ?p . ?p <{void}class> poa:Clause ; <{void}entities> ?n }} }}"));
+    assert_eq!(clauses, vec![vec!["126".to_owned()]]);
+    let subsets = query(&env, &format!("SELECT ?n WHERE {{ GRAPH <{DATASET_GRAPH}> {{ ?d <{void}subset> ?s . ?s poa:clauseCount ?n }} }}"));
+    assert_eq!(
+        subsets,
+        vec![vec!["126".to_owned()]],
+        "one subset per plan, with its clauses"
+    );
+    // the canonical hash is the export's
+    let run = env.run(&["export", "--format", "nquads", "--canonical"]);
+    run.ok();
+    let printed = run
+        .stderr()
+        .lines()
+        .find_map(|l| l.strip_prefix("sha256 ").map(str::to_owned))
+        .ok_or("hash")?;
+    let held = query(
+        &env,
+        "SELECT ?h WHERE { GRAPH ?g { ?d poa:canonicalSha256 ?h } }",
+    );
+    assert_eq!(held, vec![vec![printed]]);
+    // publisher and licence are remembered by a later build that names none
+    env.run(&["build", "--add"]).ok();
+    assert!(env.run(&["stats"]).ok().contains(
+        "publisher: ASEAN Studies Centre; licence: https://creativecommons.org/licenses/by-sa/4.0/"
+    ));
+    env.run(&["validate"]).ok();
+    Ok(())
+}
+
+#[test]
+fn a_licence_must_be_an_iri() {
+    let env = Env::new();
+    env.run(&["build", "--license", "CC BY 4.0"])
+        .user_error("licence \"CC BY 4.0\": not an IRI");
+}
+
+#[test]
+fn the_description_is_served_at_well_known_void_and_reads_in_rdflib() -> TestResult {
+    let env = Env::new();
+    env.run(&["build"]).ok();
+    let store = env.store();
+    let served = serve_store(&["--store", store.to_str().ok_or("path")?], &[])?;
+    let turtle = request(
+        &served.base,
+        "GET",
+        "/.well-known/void",
+        &[("Accept", "text/turtle")],
+        b"",
+    )?;
+    assert_eq!(turtle.status, 200);
+    assert!(turtle
+        .header("content-type")
+        .is_some_and(|c| c.starts_with("text/turtle")));
+    let jsonld = request(
+        &served.base,
+        "GET",
+        "/.well-known/void",
+        &[("Accept", "application/ld+json")],
+        b"",
+    )?;
+    assert_eq!(jsonld.status, 200);
+    serde_json::from_str::<serde_json::Value>(&jsonld.body)?;
+    let has_rdflib = Command::new("python3")
+        .args(["-c", "import rdflib"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_rdflib {
+        return crate::common::external::skip(
+            "rdflib reading the VoID description",
+            "python3 with rdflib is not installed",
+        );
+    }
+    let file = env.file("void.ttl", &turtle.body);
+    let script = "import sys, rdflib\ng = rdflib.Graph(); g.parse(sys.argv[1], format='turtle')\nV = rdflib.Namespace('http://rdfs.org/ns/void#'); D = rdflib.Namespace('http://www.w3.org/ns/dcat#'); T = rdflib.Namespace('http://purl.org/dc/terms/')\nds = rdflib.URIRef('https://w3id.org/poakg/id/dataset')\nassert (ds, rdflib.RDF.type, V.Dataset) in g and (ds, rdflib.RDF.type, D.Dataset) in g\nfor p in (T.title, T.publisher, T.license, T.modified, V.triples, V.sparqlEndpoint, D.distribution, V.subset):\n    assert g.value(ds, p) is not None, p\nprint(len(g), 'triples')\n";
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&file)
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(())
+}
