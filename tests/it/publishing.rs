@@ -150,3 +150,79 @@ fn the_description_is_served_at_well_known_void_and_reads_in_rdflib() -> TestRes
     );
     Ok(())
 }
+
+/// `GET /sparql` with an RDF Accept and no query: the service description;
+/// HEAD like GET without a body; `Vary: Accept`; q-values respected.
+#[test]
+fn the_endpoint_describes_itself_and_negotiates_as_http_says() -> TestResult {
+    let env = Env::new();
+    env.run(&["build"]).ok();
+    let store = env.store();
+    let served = serve_store(&["--store", store.to_str().ok_or("path")?], &[])?;
+    let sd = request(
+        &served.base,
+        "GET",
+        "/sparql",
+        &[("Accept", "text/turtle")],
+        b"",
+    )?;
+    assert_eq!(sd.status, 200);
+    assert_eq!(sd.header("vary"), Some("Accept"));
+    let triples: Vec<String> =
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+            .for_slice(sd.body.as_bytes())
+            .map(|q| q.map(|q| format!("{} {} {}", q.subject, q.predicate, q.object)))
+            .collect::<Result<_, _>>()?;
+    let sd_ns = "http://www.w3.org/ns/sparql-service-description#";
+    for wanted in [
+        format!("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{sd_ns}Service>"),
+        format!("<{sd_ns}supportedLanguage> <{sd_ns}SPARQL11Query>"),
+        format!("<{sd_ns}name> <https://w3id.org/poakg/id/graph/dataset>"),
+        format!("<{sd_ns}feature> <{sd_ns}UnionDefaultGraph>"),
+    ] {
+        assert!(
+            triples.iter().any(|t| t.contains(&wanted)),
+            "no {wanted} in {triples:?}"
+        );
+    }
+    // a browser still gets the form
+    let page = request(
+        &served.base,
+        "GET",
+        "/sparql",
+        &[("Accept", "text/html,application/xhtml+xml")],
+        b"",
+    )?;
+    assert!(page
+        .header("content-type")
+        .is_some_and(|c| c.starts_with("text/html")));
+    // q-values: Turtle preferred over HTML
+    let weighed = request(
+        &served.base,
+        "GET",
+        "/id/asean-us-poa-2021-2025",
+        &[("Accept", "text/turtle, text/html;q=0.1")],
+        b"",
+    )?;
+    assert!(
+        weighed
+            .header("content-type")
+            .is_some_and(|c| c.starts_with("text/turtle")),
+        "{:?}",
+        weighed.headers
+    );
+    // HEAD: the same status and type, no body
+    let head = request(
+        &served.base,
+        "HEAD",
+        "/id/asean-us-poa-2021-2025",
+        &[("Accept", "text/turtle")],
+        b"",
+    )?;
+    assert_eq!(head.status, 200);
+    assert!(head
+        .header("content-type")
+        .is_some_and(|c| c.starts_with("text/turtle")));
+    assert!(head.body.is_empty());
+    Ok(())
+}

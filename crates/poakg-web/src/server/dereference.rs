@@ -65,15 +65,26 @@ fn media_of(accept: Option<&str>) -> Result<Media, Response<Body>> {
         Media::RdfXml,
         Media::Html,
     ];
-    match accept {
-        Some(a) if a.contains("text/html") => Ok(Media::Html),
-        _ => choose(accept, &offered).ok_or_else(|| {
-            text(
-                StatusCode::NOT_ACCEPTABLE,
-                "descriptions come as Turtle, JSON-LD, N-Triples, RDF/XML or HTML",
-            )
-        }),
-    }
+    // a browser (it names text/html) gets the page when HTML weighs as
+    // much as anything it accepts; the q-values decide otherwise
+    let browser = [
+        Media::Html,
+        Media::Turtle,
+        Media::JsonLd,
+        Media::NTriples,
+        Media::RdfXml,
+    ];
+    let offered: &[Media] = if accept.is_some_and(|a| a.contains("text/html")) {
+        &browser
+    } else {
+        &offered
+    };
+    choose(accept, offered).ok_or_else(|| {
+        text(
+            StatusCode::NOT_ACCEPTABLE,
+            "descriptions come as Turtle, JSON-LD, N-Triples, RDF/XML or HTML",
+        )
+    })
 }
 
 /// The query of the description of `node` (the triples it is subject or

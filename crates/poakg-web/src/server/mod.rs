@@ -21,9 +21,11 @@ mod graph_store;
 mod http;
 mod negotiate;
 mod protocol;
+mod service;
 mod worker;
 
 use http::{form, header, param, text};
+use negotiate::Media;
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxhttp::Server;
 use poakg::store::{KgStore, StoreError, Writer};
@@ -149,9 +151,23 @@ impl Endpoint {
 
     /// Answers one request: CORS headers on every answer that only reads.
     pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
+        // HEAD answers as GET does, without the body
+        let head = request.method() == Method::HEAD;
+        if head {
+            *request.method_mut() = Method::GET;
+        }
         let (mut response, writes) = handle(&self.state, request);
         if !writes {
             http::add_cors(&mut response);
+        }
+        // most answers are negotiated on Accept: caches must keep them apart
+        response.headers_mut().insert(
+            oxhttp::model::HeaderName::from_static("vary"),
+            oxhttp::model::HeaderValue::from_static("Accept"),
+        );
+        if head {
+            *request.method_mut() = Method::HEAD;
+            *response.body_mut() = Body::empty();
         }
         response
     }
@@ -226,7 +242,10 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
             assets::get(&p["/assets/".len()..])
                 .unwrap_or_else(|| text(StatusCode::NOT_FOUND, "no such asset")),
         ),
-        (Method::GET, "/sparql") => sparql_get(state, &query_string, accept),
+        (Method::GET, "/sparql") => {
+            let endpoint = format!("http://{}/sparql", header(request, "host").unwrap_or("localhost"));
+            sparql_get(state, &query_string, accept, endpoint)
+        }
         (Method::POST, "/sparql") => sparql_post(state, request, accept),
         (Method::GET, "/graph-store") => {
             let params = form(&query_string);
@@ -278,6 +297,7 @@ fn sparql_get(
     state: &Arc<State>,
     query_string: &str,
     accept: Option<String>,
+    endpoint: String,
 ) -> (Response<Body>, bool) {
     let params = form(query_string);
     // the query page's download links
@@ -299,7 +319,22 @@ fn sparql_get(
             ),
             true,
         ),
-        (None, None) => read_only(browse::query()),
+        // no query: the form for a browser, the service description for a client asking for RDF
+        (None, None) => {
+            let offered = [
+                Media::Html,
+                Media::Turtle,
+                Media::JsonLd,
+                Media::RdfXml,
+                Media::NTriples,
+            ];
+            match negotiate::choose(accept.as_deref(), &offered) {
+                Some(media) if media != Media::Html => {
+                    read_only(service::describe(state, media, endpoint))
+                }
+                _ => read_only(browse::query()),
+            }
+        }
     }
 }
 
