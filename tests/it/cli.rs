@@ -338,3 +338,21 @@ fn eval_scores_a_hand_annotation() -> TestResult {
         .user_error("bad.tsv, line 2: unknown class");
     Ok(())
 }
+
+#[test]
+fn query_reads_standard_input() -> crate::common::TestResult {
+    let env = Env::new();
+    env.run(&["build"]).ok();
+    let mut child = env
+        .command(&["query", "-", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()?;
+    std::io::Write::write_all(
+        child.stdin.as_mut().ok_or("stdin")?,
+        b"SELECT (COUNT(?c) AS ?n) WHERE { ?c a poa:Clause }",
+    )?;
+    let out = child.wait_with_output()?;
+    assert_eq!(String::from_utf8(out.stdout)?, "n\r\n126\r\n");
+    Ok(())
+}

@@ -148,9 +148,24 @@ fn bad_shapes_are_a_one_line_error(contents: &str, want: &str) -> TestResult {
     env.run(&["build"]).ok();
     let shapes = env.file("bad.ttl", contents);
     let run = env.run(&["validate", "--shapes", shapes.to_str().ok_or("path")?]);
-    assert_eq!(run.code(), 1);
+    // 0 conforms, 1 does not, 2 could not validate: scripts tell them apart
+    assert_eq!(run.code(), 2);
     let err = run.stderr();
     assert!(err.contains(want), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     Ok(())
+}
+
+#[test]
+fn exit_codes_tell_conforms_from_violations_from_errors() {
+    let env = Env::new();
+    env.run(&["build"]).ok();
+    assert_eq!(env.run(&["validate"]).code(), 0, "the seeds conform");
+    let run = env.run(&["validate", "--shapes", "missing.ttl"]);
+    assert_eq!(
+        run.code(),
+        2,
+        "a missing shapes file is an error, not a violation"
+    );
+    assert!(run.stderr().contains("missing.ttl"), "{}", run.stderr());
 }

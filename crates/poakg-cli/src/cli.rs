@@ -51,7 +51,7 @@ pub enum Command {
     Graph(commands::graph::Args),
     /// Serve the store as a SPARQL 1.1 endpoint (Protocol, Graph Store reading, linked data, HTML form).
     Serve(commands::serve::Args),
-    /// Check the store against SHACL shapes (ontology/shapes.ttl unless --shapes); exit 1 on any violation.
+    /// Check the store against SHACL shapes (ontology/shapes.ttl unless --shapes); exit 0 when it conforms, 1 on any violation, 2 when it cannot validate.
     #[cfg(feature = "shacl")]
     Validate(commands::validate::Args),
     /// Upload the store's graphs to another triple store (SPARQL 1.1 Graph Store Protocol, PUT per graph).

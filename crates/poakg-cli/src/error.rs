@@ -30,6 +30,9 @@ pub enum CliError {
     #[cfg(feature = "shacl")]
     #[error("the store does not conform to the shapes: {0} violation(s)")]
     Violations(usize),
+    /// `validate` could not run (exit 2, apart from "does not conform", 1).
+    #[error("{}", .0.message())]
+    CouldNotValidate(Box<CliError>),
     #[error("{refused} of {given} documents were refused (listed above); the {built} built are in the store")]
     SomeRefused {
         refused: usize,
@@ -65,6 +68,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         let user = match self {
             CliError::Ops(e) => e.is_user_error(),
+            CliError::CouldNotValidate(_) => false,
             CliError::SvgNotHere
             | CliError::CanonicalNeedsNquads
             | CliError::UnsafeUpdate(_)

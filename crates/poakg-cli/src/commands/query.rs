@@ -8,7 +8,7 @@ use poakg::sparql::{self, QueryText, ResultFormat};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A .rq file, or the name of a shipped query (see `poakg queries`).
+    /// A .rq file, the name of a shipped query (see `poakg queries`), or - for standard input.
     #[arg(
         value_name = "FILE|NAME",
         required_unless_present = "query",
@@ -31,6 +31,20 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
             text,
             origin: "--query".into(),
         },
+        // `-`: the query on standard input (a script pipes it in)
+        (None, Some(target)) if target == "-" => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|source| {
+                ops::Error::File {
+                    path: "standard input".into(),
+                    source,
+                }
+            })?;
+            QueryText {
+                text,
+                origin: "standard input".into(),
+            }
+        }
         (None, Some(target)) => ops::load_query(&target)?,
         (None, None) => return Err(ops::Error::NoQuery.into()),
     };

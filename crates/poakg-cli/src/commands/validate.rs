@@ -25,7 +25,16 @@ pub enum ValidateFormat {
     Turtle,
 }
 
+/// Exit codes: 0 the data conforms, 1 it does not, 2 it could not be
+/// validated (a shapes file missing or unreadable, a store that fails).
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    run(args, ctx).map_err(|e| match e {
+        CliError::Violations(_) => e,
+        other => CliError::CouldNotValidate(Box::new(other)),
+    })
+}
+
+fn run(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let (origin, text) = match &args.shapes {
         Some(path) => (path.display().to_string(), ops::read_text(path)?),
         None => (
