@@ -138,7 +138,6 @@ fn graph_clause_addresses_one_document() {
 #[test_case(&["export", "--graph", "https://example.org/none"], "no such graph" ; "unknown graph")]
 #[test_case(&["query", "--formt", "csv"], "--formt" ; "bad flag")]
 #[test_case(&["query", "--query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"], "SERVICE <http://127.0.0.1:9/sparql>: poakg does not call remote endpoints" ; "no federated calls")]
-#[test_case(&["validate", "--shapes", "none.ttl"], "none.ttl" ; "missing shapes file")]
 fn user_errors_exit_1_with_one_line(args: &[&str], what: &str) {
     let env = Env::new();
     env.run(args).user_error(what);
