@@ -302,10 +302,18 @@ fn swap_initials(name: &str) -> Option<String> {
     (swapped != name).then(|| swapped.into_owned())
 }
 
-/// A name as an IRI-safe id.
+/// A name as an IRI-safe id; letters outside ASCII are transliterated
+/// first (deunicode): "Agence Française de Développement" gives
+/// `agence-francaise-de-developpement`.
 pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(
+        &name
+            .chars()
+            .map(crate::text::normalise_char)
+            .collect::<String>(),
+    );
     let mut out = String::new();
-    for c in name.chars().map(crate::text::normalise_char) {
+    for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if c == '+' {

@@ -138,4 +138,9 @@ fn slugs() {
         "somtc-plus-us-consultations"
     );
     assert_eq!(slug("Experts’ Working Group"), "experts-working-group");
+    assert_eq!(
+        slug("Agence Française de Développement"),
+        "agence-francaise-de-developpement"
+    );
+    assert_eq!(slug("Bộ Ngoại giao Việt Nam"), "bo-ngoai-giao-viet-nam");
 }

@@ -38,8 +38,18 @@ pub fn write_table(
     Ok(())
 }
 
+/// The columns `s` takes on a terminal: a CJK character two, a combining
+/// mark none (unicode-width, the crate terminals' own tables follow).
 fn len(s: &str) -> usize {
-    s.chars().count()
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The columns a run of characters takes.
+fn chars_width(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0))
+        .sum()
 }
 
 /// Column widths: each column's natural width; the column with the most
@@ -118,7 +128,7 @@ fn write_row(out: &mut dyn Write, cells: &[String], widths: &[usize]) -> std::io
     Ok(())
 }
 
-/// `text` in lines of at most `width` characters, broken between words; a
+/// `text` in lines of at most `width` columns, broken between words; a
 /// word longer than the width is broken inside.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
@@ -136,7 +146,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             } else {
                 width.saturating_sub(used + 1)
             };
-            if word.len() <= room {
+            if chars_width(&word) <= room {
                 if used > 0 {
                     last.push(' ');
                 }
@@ -150,10 +160,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             // a word longer than a whole line: broken after its last hyphen,
             // slash or underscore that fits (`asean-ca-poa-` / `2016-2020`),
             // else at the width
-            let cut = word[..width]
+            // the most characters that fit the width (at least one)
+            let fits = (1..=word.len())
+                .take_while(|&n| chars_width(&word[..n]) <= width)
+                .last()
+                .unwrap_or(1);
+            let cut = word[..fits]
                 .iter()
                 .rposition(|c| matches!(c, '-' | '/' | '_'))
-                .map_or(width, |at| at + 1);
+                .map_or(fits, |at| at + 1);
             last.extend(&word[..cut]);
             word.drain(..cut);
             lines.push(String::new());
@@ -167,6 +182,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wide_and_combining_characters_align() -> std::io::Result<()> {
+        let header = vec!["name".to_owned(), "n".to_owned()];
+        let rows = vec![
+            vec!["กระทรวงการต่างประเทศ".to_owned(), "1".to_owned()],
+            vec!["Bộ Ngoại giao Việt Nam".to_owned(), "2".to_owned()],
+            vec!["日本国際協力機構".to_owned(), "3".to_owned()],
+            vec!["JICA".to_owned(), "4".to_owned()],
+        ];
+        let mut out = Vec::new();
+        write_table(&mut out, &header, &rows, 80)?;
+        let text = String::from_utf8(out).map_err(std::io::Error::other)?;
+        // the count column starts at the same screen column on every row
+        let starts: Vec<usize> = text
+            .lines()
+            .skip(2)
+            .map(|l| len(l.trim_end_matches(|c: char| c.is_ascii_digit())))
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] == w[1]), "{text}");
+        Ok(())
+    }
+
     use super::*;
 
     fn render(header: &[&str], rows: &[&[&str]], width: usize) -> String {
