@@ -25,6 +25,7 @@ pub mod ops;
 pub mod output;
 pub mod push;
 pub mod queries;
+pub mod remote;
 pub mod report;
 pub mod seeds;
 pub mod sparql;

@@ -130,6 +130,14 @@ pub enum QueryError {
         /// The format names that do suit it, for the message.
         allowed: &'static str,
     },
+    /// A remote endpoint could not be reached or refused the query.
+    #[error("{endpoint}: {message}")]
+    Remote {
+        /// The endpoint's URL.
+        endpoint: String,
+        /// What went wrong.
+        message: String,
+    },
     /// The query was cancelled (its time ran out) before it finished.
     #[error("{origin}: the query was cancelled before it finished")]
     Cancelled {
@@ -318,7 +326,17 @@ pub fn run(
     options: &ResultOptions,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
-    match evaluate(store, query)? {
+    write_results(query, evaluate(store, query)?, options, out)
+}
+
+/// Writes results (of a local or a remote query) in the options' format.
+pub fn write_results(
+    query: &QueryText,
+    results: QueryResults<'static>,
+    options: &ResultOptions,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    match results {
         QueryResults::Solutions(solutions) => write_solutions(query, solutions, options, out),
         QueryResults::Boolean(value) => {
             match options.format.unwrap_or(options.tabular_default) {

@@ -171,7 +171,7 @@ fn the_core_asks_for_no_http_server() -> TestResult {
 }
 
 #[test]
-fn only_the_endpoint_and_push_touch_the_network() -> TestResult {
+fn only_the_endpoint_push_and_remote_queries_touch_the_network() -> TestResult {
     for (path, code) in all_sources() {
         for word in [
             "TcpStream",
@@ -181,7 +181,9 @@ fn only_the_endpoint_and_push_touch_the_network() -> TestResult {
         ] {
             if code.contains(word) {
                 assert!(
-                    path.starts_with("crates/poakg-web/src/server/") || path == "src/push.rs",
+                    path.starts_with("crates/poakg-web/src/server/")
+                        || path == "src/push.rs"
+                        || path == "src/remote.rs",
                     "{path} uses {word}"
                 );
             }

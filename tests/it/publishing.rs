@@ -226,3 +226,52 @@ fn the_endpoint_describes_itself_and_negotiates_as_http_says() -> TestResult {
     assert!(head.body.is_empty());
     Ok(())
 }
+
+/// `query --endpoint`: every shipped query sent to a served store by the
+/// SPARQL 1.1 Protocol gives what it gives on the store itself, in the same
+/// format; a bad endpoint is one line naming it.
+#[test]
+fn shipped_queries_give_the_same_results_through_an_endpoint() -> TestResult {
+    let env = Env::new();
+    env.run(&["build"]).ok();
+    let store = env.store();
+    let served = serve_store(&["--store", store.to_str().ok_or("path")?], &[])?;
+    let endpoint = format!("{}/sparql", served.base);
+    for q in poakg::queries::SHIPPED {
+        let local = env.run(&["query", q.name, "--format", "tsv"]).ok();
+        let remote = env
+            .run(&["query", q.name, "--format", "tsv", "--endpoint", &endpoint])
+            .ok();
+        assert_eq!(remote, local, "{}", q.name);
+    }
+    let construct = "CONSTRUCT { ?c poa:commitmentLevel ?l } WHERE { ?c poa:commitmentLevel ?l }";
+    let local = env
+        .run(&["query", "--query", construct, "--format", "ntriples"])
+        .ok();
+    let remote = env
+        .run(&[
+            "query",
+            "--query",
+            construct,
+            "--format",
+            "ntriples",
+            "--endpoint",
+            &endpoint,
+        ])
+        .ok();
+    let sorted = |s: &str| {
+        let mut lines: Vec<String> = s.lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(sorted(&remote), sorted(&local));
+    env.run(&[
+        "query",
+        "--query",
+        "ASK {}",
+        "--endpoint",
+        "http://127.0.0.1:1/sparql",
+    ])
+    .user_error("http://127.0.0.1:1/sparql");
+    Ok(())
+}

@@ -23,6 +23,20 @@ pub struct Args {
     /// Output format (default: table on a terminal, else csv; turtle for CONSTRUCT/DESCRIBE).
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ResultFormat>::new())]
     pub format: Option<ResultFormat>,
+
+    /// Run the query against this SPARQL endpoint (SPARQL 1.1 Protocol) instead of the
+    /// store: a portal's Virtuoso, Fuseki, GraphDB or another `poakg serve`.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Time limit of a query sent to --endpoint, in seconds.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 60.0,
+        requires = "endpoint"
+    )]
+    pub timeout: f64,
 }
 
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
@@ -50,7 +64,6 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     };
     // A query that does not parse is refused before the store is touched.
     sparql::check(&query)?;
-    let store = ctx.open_for_reading()?;
     let options = sparql::ResultOptions {
         format: args.format,
         // tables for a person at a terminal, CSV for a pipe or a file
@@ -61,6 +74,12 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         },
         width: ctx.width,
     };
+    if let Some(endpoint) = &args.endpoint {
+        let timeout = crate::context::seconds(args.timeout)?;
+        poakg::remote::run(endpoint, &query, &options, timeout, ctx.out)?;
+        return Ok(());
+    }
+    let store = ctx.open_for_reading()?;
     sparql::run(&store, &query, &options, ctx.out)?;
     Ok(())
 }
