@@ -275,3 +275,61 @@ fn shipped_queries_give_the_same_results_through_an_endpoint() -> TestResult {
     .user_error("http://127.0.0.1:1/sparql");
     Ok(())
 }
+
+/// `default-graph-uri` and `named-graph-uri` (SPARQL 1.1 Protocol) make the
+/// query's dataset; without them the default graph is the union.
+#[test]
+fn the_protocol_dataset_parameters_are_honoured() -> TestResult {
+    let env = Env::new();
+    env.run(&["build"]).ok();
+    let store = env.store();
+    let served = serve_store(&["--store", store.to_str().ok_or("path")?], &[])?;
+    let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let count = encode("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let get = |path: String| -> Result<String, Box<dyn std::error::Error>> {
+        let r = request(&served.base, "GET", &path, &[("Accept", "text/csv")], b"")?;
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        Ok(r.body.lines().nth(1).unwrap_or_default().to_owned())
+    };
+    let ontology = encode("https://w3id.org/poakg/ontology");
+    let only_ontology = get(format!(
+        "/sparql?query={count}&default-graph-uri={ontology}"
+    ))?;
+    let stats = env.run(&["stats"]).ok();
+    let ontology_size = stats
+        .lines()
+        .find(|l| {
+            l.trim_start()
+                .starts_with("https://w3id.org/poakg/ontology ")
+        })
+        .and_then(|l| l.split_whitespace().nth(1))
+        .ok_or("the ontology graph in stats")?;
+    assert_eq!(only_ontology, ontology_size);
+    let union = get(format!("/sparql?query={count}"))?;
+    assert!(union.parse::<usize>()? > only_ontology.parse::<usize>()?);
+    let graphs = encode("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    assert_eq!(
+        get(format!("/sparql?query={graphs}&named-graph-uri={ontology}"))?,
+        "1"
+    );
+    let posted = request(
+        &served.base,
+        "POST",
+        &format!("/sparql?default-graph-uri={ontology}"),
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    )?;
+    assert_eq!(posted.body.lines().nth(1), Some(ontology_size));
+    let bad = request(
+        &served.base,
+        "GET",
+        &format!("/sparql?query={count}&default-graph-uri=not%20an%20iri"),
+        &[],
+        b"",
+    )?;
+    assert_eq!(bad.status, 400);
+    Ok(())
+}

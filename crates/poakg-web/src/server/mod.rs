@@ -311,7 +311,12 @@ fn sparql_get(
         Err(response) => return read_only(response),
     };
     match (param(&params, "query"), param(&params, "update")) {
-        (Some(q), _) => read_only(protocol::run_query(state, accept, &q)),
+        (Some(q), _) => read_only(protocol::run_query(
+            state,
+            accept,
+            &q,
+            &protocol::ProtocolDataset::of(&params),
+        )),
         (None, Some(_)) => (
             text(
                 StatusCode::FORBIDDEN,
@@ -348,13 +353,16 @@ fn sparql_post(
         Ok(body) => body,
         Err(response) => return read_only(response),
     };
+    // the dataset parameters ride in the URL (and, for a form, the body too)
+    let url_params = form(request.uri().query().unwrap_or(""));
     match http::content_type(request).as_str() {
-        "application/sparql-query" => read_only(protocol::run_query(state, accept, &body)),
+        "application/sparql-query" => read_only(protocol::run_query(state, accept, &body, &protocol::ProtocolDataset::of(&url_params))),
         "application/sparql-update" => (update(state, request, &body), true),
         "application/x-www-form-urlencoded" => {
-            let params = form(&body);
+            let mut params = form(&body);
+            params.extend(url_params);
             match (param(&params, "query"), param(&params, "update")) {
-                (Some(q), _) => read_only(protocol::run_query(state, accept, &q)),
+                (Some(q), _) => read_only(protocol::run_query(state, accept, &q, &protocol::ProtocolDataset::of(&params))),
                 (None, Some(u)) => (update(state, request, &u), true),
                 (None, None) => read_only(text(StatusCode::BAD_REQUEST, "no `query` or `update` parameter")),
             }

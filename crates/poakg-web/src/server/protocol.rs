@@ -16,7 +16,66 @@ use poakg::sparql::{self, QueryError};
 use std::sync::Arc;
 
 /// Parses a query, then evaluates it on a worker within the limits.
-pub fn run_query(state: &Arc<State>, accept: Option<String>, query: &str) -> Response<Body> {
+/// The RDF dataset a request names by `default-graph-uri` and
+/// `named-graph-uri` (SPARQL 1.1 Protocol): when either is given, it
+/// replaces the query's own (FROM, FROM NAMED) and the union default graph.
+#[derive(Debug, Clone, Default)]
+pub struct ProtocolDataset {
+    /// `default-graph-uri` values.
+    pub default: Vec<String>,
+    /// `named-graph-uri` values.
+    pub named: Vec<String>,
+}
+
+impl ProtocolDataset {
+    /// The dataset parameters among `params` (each may repeat).
+    pub fn of(params: &[(String, String)]) -> ProtocolDataset {
+        let all = |name: &str| {
+            params
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        ProtocolDataset {
+            default: all("default-graph-uri"),
+            named: all("named-graph-uri"),
+        }
+    }
+
+    /// Sets the query's dataset; a value that is not an IRI is named in the error.
+    fn apply(&self, prepared: &mut PreparedSparqlQuery) -> Result<(), String> {
+        let iri = |v: &String| {
+            oxigraph::model::NamedNode::new(v.as_str()).map_err(|_| format!("not an IRI: {v:?}"))
+        };
+        if self.default.is_empty() && self.named.is_empty() {
+            if prepared.dataset().is_default_dataset() {
+                prepared.dataset_mut().set_default_graph_as_union();
+            }
+            return Ok(());
+        }
+        let default = self
+            .default
+            .iter()
+            .map(|v| iri(v).map(oxigraph::model::GraphName::from))
+            .collect::<Result<Vec<_>, _>>()?;
+        let named = self
+            .named
+            .iter()
+            .map(|v| iri(v).map(oxigraph::model::NamedOrBlankNode::from))
+            .collect::<Result<Vec<_>, _>>()?;
+        prepared.dataset_mut().set_default_graph(default);
+        prepared.dataset_mut().set_available_named_graphs(named);
+        Ok(())
+    }
+}
+
+pub fn run_query(
+    state: &Arc<State>,
+    accept: Option<String>,
+    query: &str,
+    dataset: &ProtocolDataset,
+) -> Response<Body> {
     let token = CancellationToken::new();
     let mut prepared = match sparql::evaluator()
         .with_cancellation_token(token.clone())
@@ -30,8 +89,11 @@ pub fn run_query(state: &Arc<State>, accept: Option<String>, query: &str) -> Res
             )
         }
     };
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
+    if let Err(e) = dataset.apply(&mut prepared) {
+        return text(
+            StatusCode::BAD_REQUEST,
+            format!("default-graph-uri or named-graph-uri {e}"),
+        );
     }
     let max = state.options.max_results;
     let timeout = state.options.timeout;
