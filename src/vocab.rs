@@ -216,9 +216,12 @@ pub fn aoip_concept(code: &str) -> String {
     id(&format!("concept/aoip/{code}"))
 }
 
+/// Where the UN mints the IRIs of the Sustainable Development Goals.
+pub const SDG_NS: &str = "http://metadata.un.org/sdg/";
+
 /// The UN's own IRI of a Sustainable Development Goal (1-17).
 pub fn sdg_concept(goal: &str) -> String {
-    format!("http://metadata.un.org/sdg/{goal}")
+    format!("{SDG_NS}{goal}")
 }
 
 /// Mints data IRIs under [`ID`].

@@ -113,7 +113,8 @@ pub struct Commitments {
     pub weakened: Vec<LevelShift>,
 }
 
-fn share(n: usize, of: usize) -> f64 {
+/// `n` of `of` as a share in [0, 1]; 0 of nothing is 0.
+pub(super) fn share(n: usize, of: usize) -> f64 {
     if of == 0 {
         0.0
     } else {

@@ -3,7 +3,7 @@
 //! covers, and the plans x goals heat map (`report goals`). One typed
 //! value (`Goals`) gives the JSON, the tables and the picture.
 
-use super::commitments::{report_json, PlanProfile};
+use super::commitments::{report_json, share, PlanProfile};
 use super::{Report, Table};
 use crate::enrich::{AOIP_AREAS, MODALITIES};
 use crate::output::escape::html;
@@ -104,14 +104,6 @@ pub fn goals(profiles: &[PlanProfile]) -> Goals {
         sdgs,
         aoip,
         modalities,
-    }
-}
-
-fn share(n: usize, of: usize) -> f64 {
-    if of == 0 {
-        0.0
-    } else {
-        n as f64 / of as f64
     }
 }
 

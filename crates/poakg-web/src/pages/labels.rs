@@ -117,7 +117,7 @@ pub fn passage_labels(store: &KgStore, passage: &str) -> Result<Vec<LabelRow>, Q
 /// This server's page of a UN goal IRI (`/goal/14`), which is not ours to
 /// dereference.
 pub fn goal_page(iri: &str) -> Option<String> {
-    let n = iri.strip_prefix("http://metadata.un.org/sdg/")?;
+    let n = iri.strip_prefix(vocab::SDG_NS)?;
     n.parse::<u8>()
         .ok()
         .filter(|n| (1..=17).contains(n))

@@ -48,6 +48,12 @@ fn counts(store: &KgStore, plan: &str) -> Result<HashMap<(String, String), usize
         .collect())
 }
 
+/// This server's page of a concept: the one mapping `links::href` keeps
+/// (`/id/...` for ours, `/goal/N` for the UN's goals).
+fn page(iri: &str) -> String {
+    super::links::href(iri).unwrap_or_default()
+}
+
 /// Horizontal bars: (label, count, link) each, scaled to the largest.
 fn bars(rows: &[(String, usize, String)]) -> String {
     let (row_h, label_w, bar_w) = (18usize, 170usize, 220usize);
@@ -94,7 +100,7 @@ pub fn charts(store: &KgStore, plan: &str) -> Result<Vec<Chart>, QueryError> {
             (
                 format!("level {l}"),
                 get("level", &l.to_string()),
-                format!("/id/concept/level/{l}"),
+                page(&vocab::level_concept(l)),
             )
         })
         .collect();
@@ -103,7 +109,7 @@ pub fn charts(store: &KgStore, plan: &str) -> Result<Vec<Chart>, QueryError> {
             (
                 format!("SDG {g}"),
                 get("sdg", &g.to_string()),
-                format!("/goal/{g}"),
+                page(&vocab::sdg_concept(&g.to_string())),
             )
         })
         .collect::<Vec<_>>();
@@ -113,7 +119,7 @@ pub fn charts(store: &KgStore, plan: &str) -> Result<Vec<Chart>, QueryError> {
             (
                 (*a).to_owned(),
                 get("aoip", a),
-                vocab::aoip_concept(a).replace(vocab::ID, "/id/"),
+                page(&vocab::aoip_concept(a)),
             )
         })
         .collect::<Vec<_>>();
@@ -123,7 +129,7 @@ pub fn charts(store: &KgStore, plan: &str) -> Result<Vec<Chart>, QueryError> {
             (
                 m.replace('_', " "),
                 get("modality", m),
-                vocab::modality_concept(m).replace(vocab::ID, "/id/"),
+                page(&vocab::modality_concept(m)),
             )
         })
         .collect::<Vec<_>>();
