@@ -1221,11 +1221,14 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
 
                 match algorithm {
                     JoinAlgorithm::HashBuildLeftProbeRight { keys } => {
+                        // poakg patch: the joins check the token (see CartesianProductJoinIterator)
+                        let token = self.dataset.cancellation_token.clone();
                         let build = left;
                         let probe = right;
                         if keys.is_empty() {
                             // Cartesian product
                             Rc::new(move |from| {
+                                let token = token.clone(); // poakg patch
                                 let mut errors = Vec::default();
                                 let built_values = build(from.clone())
                                     .filter_map(|result| match result {
@@ -1249,6 +1252,8 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                                     probe_iter,
                                     built: built_values,
                                     buffered_results: errors,
+                                    token,           // poakg patch
+                                    cancelled: false, // poakg patch
                                 })
                             })
                         } else {
@@ -1258,6 +1263,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                                 .map(|v| encode_variable(encoded_variables, v))
                                 .collect::<Vec<_>>();
                             Rc::new(move |from| {
+                                let token = token.clone(); // poakg patch
                                 let mut errors = Vec::default();
                                 let mut built_values = InternalTupleSet::new(keys.clone());
                                 built_values.extend(build(from.clone()).filter_map(|result| {
@@ -1282,6 +1288,8 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                                     probe_iter,
                                     built: built_values,
                                     buffered_results: errors,
+                                    token,           // poakg patch
+                                    cancelled: false, // poakg patch
                                 })
                             })
                         }
@@ -3829,6 +3837,12 @@ struct CartesianProductJoinIterator<'a, T> {
     probe_iter: Peekable<InternalTuplesIterator<'a, T>>,
     built: Vec<InternalTuple<T>>,
     buffered_results: Vec<Result<InternalTuple<T>, QueryEvaluationError>>,
+    // poakg patch: checked for each probe tuple. The token is otherwise
+    // checked only when the store is read, and a product of products yields
+    // |built| x |built| solutions from memory between two reads: a runaway
+    // query over 30,000 quads ran minutes past the endpoint's time limit.
+    token: CancellationToken,
+    cancelled: bool, // poakg patch
 }
 
 impl<T: Clone + Eq> Iterator for CartesianProductJoinIterator<'_, T> {
@@ -3838,6 +3852,15 @@ impl<T: Clone + Eq> Iterator for CartesianProductJoinIterator<'_, T> {
         loop {
             if let Some(result) = self.buffered_results.pop() {
                 return Some(result);
+            }
+            if self.cancelled {
+                return None; // poakg patch
+            }
+            if let Err(error) = self.token.ensure_alive() {
+                // poakg patch: one error, then the end: consumers such as
+                // GROUP keep reading past errors
+                self.cancelled = true;
+                return Some(Err(error));
             }
             let probe_tuple = match self.probe_iter.next()? {
                 Ok(probe_tuple) => probe_tuple,
@@ -3864,6 +3887,8 @@ struct HashJoinIterator<'a, T> {
     probe_iter: Peekable<InternalTuplesIterator<'a, T>>,
     built: InternalTupleSet<T>,
     buffered_results: Vec<Result<InternalTuple<T>, QueryEvaluationError>>,
+    token: CancellationToken, // poakg patch: as CartesianProductJoinIterator's
+    cancelled: bool,          // poakg patch
 }
 
 impl<T: Clone + Eq + Hash> Iterator for HashJoinIterator<'_, T> {
@@ -3873,6 +3898,15 @@ impl<T: Clone + Eq + Hash> Iterator for HashJoinIterator<'_, T> {
         loop {
             if let Some(result) = self.buffered_results.pop() {
                 return Some(result);
+            }
+            if self.cancelled {
+                return None; // poakg patch
+            }
+            if let Err(error) = self.token.ensure_alive() {
+                // poakg patch: one error, then the end: consumers such as
+                // GROUP keep reading past errors
+                self.cancelled = true;
+                return Some(Err(error));
             }
             let probe_tuple = match self.probe_iter.next()? {
                 Ok(probe_tuple) => probe_tuple,
