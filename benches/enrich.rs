@@ -117,7 +117,13 @@ fn main() {
             .iter()
             .zip(&labels)
             .zip(&keys)
-            .map(|((iri, labels), key)| Labelled { iri, key, labels })
+            .zip(&texts)
+            .map(|(((iri, labels), key), text)| Labelled {
+                iri,
+                key,
+                labels,
+                text,
+            })
             .collect();
         label_quads(&labelled, "bench", &graph)
     };

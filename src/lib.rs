@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod anchor;
 pub mod compare;
 pub mod corpus;
 pub mod enrich;

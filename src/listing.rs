@@ -109,7 +109,7 @@ pub fn mentions(
         "mentions",
         format!(
             "SELECT ?doc ?key ?pos ?label ?class ?start ?end ?surface ?by WHERE {{
-               ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p ; poa:startOffset ?start ; poa:endOffset ?end ;
+               ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget/oa:hasSource ?p ; poa:startOffset ?start ; poa:endOffset ?end ;
                   poa:surfaceForm ?surface ; poa:foundBy ?by .
                ?e a ?class ; skos:prefLabel ?label . FILTER(?class IN ({}))
                ?p skos:notation ?key . OPTIONAL {{ ?p poa:position ?pos }} OPTIONAL {{ ?p dcterms:isPartOf ?doc }}
@@ -230,7 +230,7 @@ impl EntityUses {
         let rows = sparql::select(store,
             "entity mentions",
             "SELECT ?e ?doc ?key ?pos ?pillar (COUNT(?m) AS ?n) WHERE {
-               ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget ?p .
+               ?m a poa:Mention ; oa:hasBody ?e ; oa:hasTarget/oa:hasSource ?p .
                ?p skos:notation ?key . OPTIONAL { ?p poa:position ?pos } OPTIONAL { ?p poa:inPillar/skos:notation ?pillar }
                OPTIONAL { ?p dcterms:isPartOf ?doc }
              } GROUP BY ?e ?doc ?key ?pos ?pillar"

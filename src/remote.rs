@@ -1,6 +1,8 @@
 //! Queries against another SPARQL endpoint (`poakg query --endpoint URL`), by
-//! the SPARQL 1.1 Protocol: the query is POSTed as
-//! `application/sparql-query`, the answer read back (SPARQL JSON results,
+//! the SPARQL 1.1 Protocol: the query is POSTed as an HTML form
+//! (`application/x-www-form-urlencoded`, the form every endpoint takes:
+//! Virtuoso 7 does not read `application/sparql-query` bodies), the answer
+//! read back (SPARQL JSON results,
 //! N-Triples for CONSTRUCT and DESCRIBE) and written with the same writers
 //! as a local query's, so a researcher's queries and formats work unchanged
 //! against a portal's store.
@@ -67,9 +69,13 @@ pub fn run(
     let request = Request::builder()
         .method(Method::POST)
         .uri(endpoint)
-        .header(CONTENT_TYPE, "application/sparql-query")
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(ACCEPT, accept)
-        .body(oxhttp::model::Body::from(query.text.clone()))
+        .body(oxhttp::model::Body::from(
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("query", &query.text)
+                .finish(),
+        ))
         .map_err(|e| failed(endpoint, e))?;
     let response = client.request(request).map_err(|e| failed(endpoint, e))?;
     let status = response.status();

@@ -19,3 +19,7 @@ pub const ONTOLOGY: &str = include_str!("../ontology/poakg.ttl");
 /// The concept schemes of the clause labels (commitment levels, modalities,
 /// AOIP areas, the seventeen goals), loaded with the ontology.
 pub const SCHEMES: &str = include_str!("../ontology/schemes.ttl");
+
+/// ASEAN and its member states with their Wikidata items, loaded with the
+/// ontology.
+pub const MEMBERS: &str = include_str!("../ontology/members.ttl");

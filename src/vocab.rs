@@ -38,6 +38,8 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "comparison",
     "alignment",
     "references",
+    "member",
+    "asean",
 ];
 
 /// Prefixes used in Turtle output, in tables and offered to user queries.
@@ -158,6 +160,7 @@ pub mod ext {
         SKOS_TOP_CONCEPT_OF = "topConceptOf",
         SKOS_HAS_TOP_CONCEPT = "hasTopConcept",
         SKOS_BROADER = "broader",
+        SKOS_EXACT_MATCH = "exactMatch",
     );
     terms!("http://purl.org/dc/terms/";
         DCT_TITLE = "title",
@@ -178,6 +181,7 @@ pub mod ext {
     );
     terms!("http://www.w3.org/2000/01/rdf-schema#";
         RDFS_LABEL = "label",
+        RDFS_RESOURCE = "Resource",
     );
     terms!("http://www.w3.org/2002/07/owl#";
         OWL_SAME_AS = "sameAs",
@@ -198,6 +202,18 @@ pub mod ext {
         OA_BODY_VALUE = "bodyValue",
         OA_MOTIVATED_BY = "motivatedBy",
         OA_CLASSIFYING = "classifying",
+        OA_IDENTIFYING = "identifying",
+        OA_ANNOTATION = "Annotation",
+        OA_SPECIFIC_RESOURCE = "SpecificResource",
+        OA_HAS_SOURCE = "hasSource",
+        OA_HAS_SELECTOR = "hasSelector",
+        OA_TEXT_POSITION_SELECTOR = "TextPositionSelector",
+        OA_TEXT_QUOTE_SELECTOR = "TextQuoteSelector",
+        OA_START = "start",
+        OA_END = "end",
+        OA_EXACT = "exact",
+        OA_PREFIX = "prefix",
+        OA_SUFFIX = "suffix",
     );
 }
 

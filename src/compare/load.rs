@@ -60,7 +60,7 @@ fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, Q
         format!(
             "SELECT DISTINCT ?c ?e ?label WHERE {{
                {values} ?c dcterms:isPartOf ?doc ; a poa:Clause .
-               ?m a poa:Mention ; oa:hasTarget ?c ; oa:hasBody ?e .
+               ?m a poa:Mention ; oa:hasTarget/oa:hasSource ?c ; oa:hasBody ?e .
                ?e skos:prefLabel ?label .
              }}"
         ),

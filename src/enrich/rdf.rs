@@ -17,6 +17,8 @@ pub struct Labelled<'a> {
     pub key: &'a str,
     /// What the labeller said.
     pub labels: &'a Labels,
+    /// The passage's text (`poa:text`), which the evidence's selectors quote.
+    pub text: &'a str,
 }
 
 struct Sink<'a> {
@@ -47,14 +49,22 @@ impl Sink<'_> {
     fn classification(
         &mut self,
         node: &NamedNode,
-        target: &NamedNode,
+        target: (&NamedNode, &str),
         property: NamedNodeRef<'_>,
         body: Term,
         e: &Evidence,
     ) {
         self.add(node, rdf::TYPE, poa::CLASSIFICATION);
+        self.add(node, rdf::TYPE, OA_ANNOTATION);
         self.add(node, OA_MOTIVATED_BY, OA_CLASSIFYING);
-        self.add(node, OA_HAS_TARGET, target.clone());
+        let anchor = crate::anchor::Anchor {
+            annotation: node,
+            source: target.0,
+            text: target.1,
+            start: e.start,
+            end: e.end,
+        };
+        crate::anchor::target_quads(&anchor, &self.graph, self.out);
         self.add(node, poa::LABEL_PROPERTY, property);
         match body {
             Term::Literal(value) => self.add(node, OA_BODY_VALUE, value),
@@ -94,16 +104,17 @@ pub fn label_quads(passages: &[Labelled<'_>], slug: &str, graph: &NamedNode) -> 
         };
         let l = p.labels;
         let s = p.iri;
+        let t = (s, p.text);
         if let Some(verb) = &l.lead_verb {
             let value = Literal::new_simple_literal(&verb.phrase);
             sink.add(s, poa::LEAD_VERB, value.clone());
-            sink.classification(&next(), s, poa::LEAD_VERB, value.into(), &verb.evidence);
+            sink.classification(&next(), t, poa::LEAD_VERB, value.into(), &verb.evidence);
         }
         if let Some(level) = &l.level {
             sink.int(s, poa::COMMITMENT_LEVEL, level.value.into());
             sink.classification(
                 &next(),
-                s,
+                t,
                 poa::COMMITMENT_LEVEL,
                 concept(vocab::level_concept(level.value)),
                 &level.evidence,
@@ -112,29 +123,29 @@ pub fn label_quads(passages: &[Labelled<'_>], slug: &str, graph: &NamedNode) -> 
         for h in &l.hedges {
             let value = Literal::new_simple_literal(&h.phrase);
             sink.add(s, poa::HEDGE, value.clone());
-            sink.classification(&next(), s, poa::HEDGE, value.into(), &h.evidence);
+            sink.classification(&next(), t, poa::HEDGE, value.into(), &h.evidence);
         }
         if let Some(q) = &l.quantified {
             let value = Literal::from(true);
             sink.add(s, poa::QUANTIFIED, value.clone());
-            sink.classification(&next(), s, poa::QUANTIFIED, value.into(), q);
+            sink.classification(&next(), t, poa::QUANTIFIED, value.into(), q);
         }
         for m in &l.modalities {
             let c = concept(vocab::modality_concept(&m.code));
             sink.add(s, poa::MODALITY, c.clone());
-            sink.classification(&next(), s, poa::MODALITY, c, &m.evidence);
+            sink.classification(&next(), t, poa::MODALITY, c, &m.evidence);
         }
         for (rank, g) in l.sdgs.iter().enumerate() {
             let c = concept(vocab::sdg_concept(&g.code));
             sink.add(s, poa::SDG, c.clone());
             let node = next();
-            sink.classification(&node, s, poa::SDG, c, &g.evidence);
+            sink.classification(&node, t, poa::SDG, c, &g.evidence);
             sink.int(&node, poa::SDG_RANK, rank + 1);
         }
         for a in &l.aoip {
             let c = concept(vocab::aoip_concept(&a.code));
             sink.add(s, poa::AOIP_AREA, c.clone());
-            sink.classification(&next(), s, poa::AOIP_AREA, c, &a.evidence);
+            sink.classification(&next(), t, poa::AOIP_AREA, c, &a.evidence);
         }
     }
     out

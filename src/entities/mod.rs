@@ -155,6 +155,9 @@ pub struct Entity {
     pub partner: Option<String>,
     /// Registry for known entities, else the rule that discovered it.
     pub method: Method,
+    /// The entity's Wikidata item (`Q7768`), where a cited source verified it
+    /// (`skos:exactMatch` its IRI).
+    pub wikidata: Option<String>,
 }
 
 /// One mention of an entity in a passage.
@@ -229,6 +232,7 @@ impl Extraction {
             owner: None,
             partner: None,
             method,
+            wikidata: None,
         });
         id
     }

@@ -19,6 +19,8 @@ pub struct PassageRef<'a> {
     pub key: String,
     /// For each char of the passage text, its offset in the source.
     pub offsets: &'a [usize],
+    /// The passage's text (`poa:text`), which the mentions' selectors quote.
+    pub text: &'a str,
 }
 
 /// IRI of an entity; a plan referred to (`plan:<slug>`) is the plan's node.
@@ -27,6 +29,14 @@ pub fn entity_iri(entity_id: &str) -> NamedNode {
         Some(slug) => NamedNode::new_unchecked(id(slug)),
         None => NamedNode::new_unchecked(id(&format!("entity/{entity_id}"))),
     }
+}
+
+/// Where Wikidata mints its items' IRIs (the concept URI, not the page).
+pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
+
+/// The IRI of a Wikidata item (`Q7768`).
+pub fn wikidata_iri(qid: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{WIKIDATA_ENTITY}{qid}"))
 }
 
 /// IRI of a partner, by code.
@@ -75,6 +85,9 @@ pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
         if let Some(partner) = &e.partner {
             add(&iri, poa::PARTNER, partner_iri(partner).into());
         }
+        if let Some(q) = &e.wikidata {
+            add(&iri, SKOS_EXACT_MATCH, wikidata_iri(q).into());
+        }
         add(
             &iri,
             poa::FOUND_BY,
@@ -108,6 +121,8 @@ pub fn mention_quads(
             add(&iri, RDFS_LABEL, Literal::new_simple_literal(label).into());
         }
     }
+    // the targets' quads, kept apart while `add` borrows `out`
+    let mut targets = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut counter: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for m in &extraction.mentions {
@@ -120,8 +135,17 @@ pub fn mention_quads(
         *n += 1;
         let node = NamedNode::new_unchecked(id(&format!("{slug}/mention/{}/{}", passage.key, n)));
         add(&node, rdf::TYPE, poa::MENTION.into());
+        add(&node, rdf::TYPE, OA_ANNOTATION.into());
+        add(&node, OA_MOTIVATED_BY, OA_IDENTIFYING.into());
         add(&node, OA_HAS_BODY, entity.into());
-        add(&node, OA_HAS_TARGET, passage.iri.clone().into());
+        let anchor = crate::anchor::Anchor {
+            annotation: &node,
+            source: passage.iri,
+            text: passage.text,
+            start: m.start,
+            end: m.end,
+        };
+        crate::anchor::target_quads(&anchor, &g, &mut targets);
         let (start, end) = source_span(m, passage.offsets);
         add(
             &node,
@@ -144,6 +168,7 @@ pub fn mention_quads(
             Literal::new_simple_literal(m.method.name()).into(),
         );
     }
+    out.extend(targets);
     out
 }
 

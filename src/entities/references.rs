@@ -212,6 +212,7 @@ fn add_reference(
             owner: None,
             partner: context.partner.as_ref().map(|p| p.code.clone()),
             method: Method::PlanReference,
+            wikidata: None,
         });
     out.mentions.push(Mention {
         passage: p,

@@ -32,7 +32,7 @@ pub enum RegistryError {
     },
 }
 
-const HEADER: [&str; 7] = [
+const HEADER: [&str; 8] = [
     "id",
     "class",
     "label",
@@ -40,6 +40,7 @@ const HEADER: [&str; 7] = [
     "part_of",
     "owner",
     "partner",
+    "wikidata",
 ];
 
 impl Registry {
@@ -157,6 +158,18 @@ fn parse_row(cols: &[&str]) -> Result<Entity, String> {
     if col(2).is_empty() {
         return Err("empty label".into());
     }
+    let wikidata = Some(col(7)).filter(|s| !s.is_empty());
+    if let Some(q) = wikidata {
+        let digits = q.strip_prefix('Q').unwrap_or("");
+        if digits.is_empty()
+            || !digits.chars().all(|c| c.is_ascii_digit())
+            || digits.starts_with('0')
+        {
+            return Err(format!(
+                "wikidata {q:?} is not a Wikidata item id (Q followed by digits)"
+            ));
+        }
+    }
     Ok(Entity {
         id: id.to_owned(),
         class,
@@ -171,6 +184,7 @@ fn parse_row(cols: &[&str]) -> Result<Entity, String> {
         owner: Some(col(5)).filter(|s| !s.is_empty()).map(str::to_owned),
         partner: Some(col(6)).filter(|s| !s.is_empty()).map(str::to_owned),
         method: Method::Registry,
+        wikidata: wikidata.map(str::to_owned),
     })
 }
 

@@ -252,7 +252,13 @@ fn label_quads(
     let labelled: Vec<Labelled<'_>> = iris
         .iter()
         .zip(&labels)
-        .map(|((iri, key), labels)| Labelled { iri, key, labels })
+        .zip(passages)
+        .map(|(((iri, key), labels), (text, _))| Labelled {
+            iri,
+            key,
+            labels,
+            text,
+        })
         .collect();
     Ok(crate::enrich::rdf::label_quads(&labelled, slug, graph))
 }
@@ -288,10 +294,11 @@ fn extract_entities(
     let refs: Vec<PassageRef<'_>> = iris
         .iter()
         .zip(passages)
-        .map(|((iri, key), (_, offsets))| PassageRef {
+        .map(|((iri, key), (text, offsets))| PassageRef {
             iri,
             key: key.clone(),
             offsets,
+            text,
         })
         .collect();
     (

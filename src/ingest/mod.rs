@@ -123,10 +123,11 @@ pub fn ingest(source: &Source, extractor: &Extractor) -> Result<Ingested, Ingest
     })
 }
 
-/// The ontology's quads and the label schemes', in the ontology's named graph.
+/// The ontology's quads, the label schemes' and ASEAN's members', in the
+/// ontology's named graph.
 pub fn ontology_quads() -> Result<Vec<Quad>, IngestError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH));
-    [seeds::ONTOLOGY, seeds::SCHEMES]
+    [seeds::ONTOLOGY, seeds::SCHEMES, seeds::MEMBERS]
         .iter()
         .flat_map(|text| RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()))
         .map(|r| {

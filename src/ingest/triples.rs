@@ -129,6 +129,12 @@ pub fn plan_quads(
         doc, scheme, src, ..
     } = &nodes;
     sink.add(scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
+    // DCAT-AP asks a concept scheme for a dcterms:title
+    sink.str(
+        scheme,
+        DCT_TITLE,
+        &format!("Pillars and sections of the {}", meta.title),
+    );
     sink.str(
         scheme,
         SKOS_PREF_LABEL,

@@ -109,13 +109,12 @@ const DISTRIBUTIONS: [(&str, &str); 4] = [
 fn publisher(sink: &mut Sink, dataset: &NamedNode, publisher: &str) {
     let node = match NamedNode::new(publisher) {
         Ok(iri) if publisher.contains(':') => iri,
-        _ => {
-            let agent = NamedNode::new_unchecked(vocab::id("dataset/publisher"));
-            sink.add(&agent, rdf::TYPE, term(FOAF, "Agent"));
-            sink.text(&agent, term(FOAF, "name"), publisher);
-            agent
-        }
+        _ => NamedNode::new_unchecked(vocab::id("dataset/publisher")),
     };
+    // DCAT-AP: the publisher is a foaf:Agent with a name (an IRI given alone
+    // is its own name, the only one poakg knows)
+    sink.add(&node, rdf::TYPE, term(FOAF, "Agent"));
+    sink.text(&node, term(FOAF, "name"), publisher);
     sink.add(dataset, term(DCT, "publisher"), node);
 }
 
@@ -168,15 +167,14 @@ pub fn store_description(
         term(VOID, "vocabulary"),
         NamedNode::new_unchecked(vocab::POA),
     );
-    sink.add(
-        d,
-        term(DCAT, "landingPage"),
-        NamedNode::new_unchecked(vocab::id("")),
-    );
+    let landing = NamedNode::new_unchecked(vocab::id(""));
+    sink.add(&landing, rdf::TYPE, term(FOAF, "Document"));
+    sink.add(d, term(DCAT, "landingPage"), landing);
     sources(store, &mut sink, d, started, &ended)?;
     service(&mut sink, d);
     counts(store, &mut sink, d)?;
     subsets(store, &mut sink, d)?;
+    linksets(store, &mut sink, d)?;
     let hash = crate::export::canonical_nquads(store, &mut std::io::sink())?;
     sink.text(d, poa::CANONICAL_SHA256, &hash);
     store.replace_graphs(&[(&graph, &sink.quads)], false)?;
@@ -208,11 +206,17 @@ fn sources(
     for row in sparql::select(
         store,
         "sources",
-        "SELECT ?s WHERE { ?s a poa:SourceDocument }",
+        "SELECT ?s ?name WHERE { ?s a poa:SourceDocument OPTIONAL { ?s dcterms:identifier ?name } }",
     )? {
         if let Some(s) = row_text(&row, "s").and_then(|s| NamedNode::new(s).ok()) {
             sink.add(d, term(DCT, "source"), s.clone());
-            sink.add(&activity, term(PROV, "used"), s);
+            sink.add(&activity, term(PROV, "used"), s.clone());
+            // DCAT-AP: a dataset's dcterms:source is a dcat:Dataset, with a
+            // title and a description
+            let name = row_text(&row, "name").unwrap_or_else(|| s.as_str().to_owned());
+            sink.add(&s, rdf::TYPE, term(DCAT, "Dataset"));
+            sink.text(&s, term(DCT, "title"), &name);
+            sink.text(&s, term(DCT, "description"), &format!("The source document {name}, as poakg read it (its digest and text in its own graph)."));
         }
     }
     Ok(())
@@ -230,13 +234,13 @@ fn service(sink: &mut Sink, d: &NamedNode) {
         term(DCT, "title"),
         "poakg serve: SPARQL 1.1 endpoint",
     );
+    // the types DCAT-AP's shapes ask of these values (sh:class), stated
+    sink.add(&endpoint, rdf::TYPE, ext::RDFS_RESOURCE.into_owned());
     sink.add(&service, term(DCAT, "endpointURL"), endpoint);
     sink.add(&service, term(DCAT, "servesDataset"), d.clone());
-    sink.add(
-        &service,
-        term(DCT, "conformsTo"),
-        NamedNode::new_unchecked("https://www.w3.org/TR/sparql11-protocol/"),
-    );
+    let protocol = NamedNode::new_unchecked("https://www.w3.org/TR/sparql11-protocol/");
+    sink.add(&protocol, rdf::TYPE, term(DCT, "Standard"));
+    sink.add(&service, term(DCT, "conformsTo"), protocol);
     for (format, media) in DISTRIBUTIONS {
         let dist = NamedNode::new_unchecked(vocab::id(&format!("dataset/distribution/{format}")));
         sink.add(d, term(DCAT, "distribution"), dist.clone());
@@ -246,14 +250,13 @@ fn service(sink: &mut Sink, d: &NamedNode) {
             term(DCT, "title"),
             &format!("poakg export --format {format}"),
         );
-        sink.add(
-            &dist,
-            term(DCAT, "mediaType"),
-            NamedNode::new_unchecked(format!(
-                "https://www.iana.org/assignments/media-types/{media}"
-            )),
-        );
+        let media = NamedNode::new_unchecked(format!(
+            "https://www.iana.org/assignments/media-types/{media}"
+        ));
+        sink.add(&media, rdf::TYPE, term(DCT, "MediaType"));
+        sink.add(&dist, term(DCAT, "mediaType"), media);
         let url = NamedNode::new_unchecked(vocab::id(&format!("dataset/dump.{format}")));
+        sink.add(&url, rdf::TYPE, ext::RDFS_RESOURCE.into_owned());
         sink.add(&dist, term(DCAT, "accessURL"), url.clone());
         sink.add(d, term(VOID, "dataDump"), url);
     }
@@ -310,6 +313,46 @@ fn counts(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> 
             NamedNode::new_unchecked(property),
         );
         sink.count(&part, term(VOID, "triples"), *n);
+    }
+    Ok(())
+}
+
+/// The links out to Wikidata, one `void:Linkset` per link property
+/// (`skos:exactMatch` for entities and member states, `owl:sameAs` for the
+/// partners), each with its count; none when there is no such link.
+fn linksets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> {
+    let wikidata_ns = crate::entities::rdf::WIKIDATA_ENTITY;
+    let found = counted(
+        store,
+        "linksets",
+        format!(
+            "SELECT ?x (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?x ?o }} FILTER (?g != <{DATASET_GRAPH}>)
+               VALUES ?x {{ <{exact}> <{same}> }} FILTER (isIRI(?o) && STRSTARTS(STR(?o), \"{wikidata_ns}\")) }} GROUP BY ?x",
+            exact = ext::SKOS_EXACT_MATCH.as_str(),
+            same = ext::OWL_SAME_AS.as_str(),
+        ),
+    )?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    let wikidata = NamedNode::new_unchecked("https://www.wikidata.org/");
+    sink.add(&wikidata, rdf::TYPE, term(VOID, "Dataset"));
+    sink.text(&wikidata, term(DCT, "title"), "Wikidata");
+    sink.text(&wikidata, term(VOID, "uriSpace"), wikidata_ns);
+    for (property, n) in &found {
+        let set = NamedNode::new_unchecked(vocab::id(&format!(
+            "dataset/linkset/wikidata-{}",
+            partition_name(property)
+        )));
+        sink.add(&set, rdf::TYPE, term(VOID, "Linkset"));
+        sink.add(&set, term(VOID, "subjectsTarget"), d.clone());
+        sink.add(&set, term(VOID, "objectsTarget"), wikidata.clone());
+        sink.add(
+            &set,
+            term(VOID, "linkPredicate"),
+            NamedNode::new_unchecked(property),
+        );
+        sink.count(&set, term(VOID, "triples"), *n);
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ mod partners;
 mod plans;
 mod profiles;
 mod references;
+mod summary;
 
 pub use build::{
     analyse, build, build_published, extractor, inputs, sources, store_analysis, AnalysisSummary,
@@ -38,3 +39,7 @@ pub use partners::{partners, PartnerFigures};
 pub use plans::{plan_counts, plans, resolve_plan, PlanCounts, PlanInfo};
 pub use profiles::{level_shifts, profiles};
 pub use references::store_references;
+pub use summary::{
+    stats, AnalysisReport, BuildReport, DocumentReport, PlanReport, PlanSources, RefusedReport,
+    Stats,
+};

@@ -3,10 +3,10 @@
 //! the same queries run there (Oxigraph server, Jena Fuseki, GraphDB,
 //! Virtuoso, QLever all implement it).
 
+mod auth;
+
 use crate::store::KgStore;
-use base64::Engine as _;
-use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE};
-use oxhttp::model::{Method, Request};
+use auth::{put, Auth};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode};
 use oxigraph::store::StorageError;
@@ -19,9 +19,10 @@ pub struct Target {
     pub endpoint: String,
     /// Only this named graph (default: every graph of the store).
     pub graph: Option<String>,
-    /// The user name for HTTP Basic authentication; needs `password`.
+    /// The user name for HTTP authentication (Basic, or Digest when the
+    /// server asks for it: Virtuoso's Graph Store does); needs `password`.
     pub user: Option<String>,
-    /// The password for HTTP Basic authentication; needs `user`.
+    /// The password for HTTP authentication; needs `user`.
     pub password: Option<String>,
     /// Per request (connection, upload and answer).
     pub timeout: Duration,
@@ -105,11 +106,12 @@ pub fn push(
     if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
         return Err(PushError::BadEndpoint(endpoint.to_owned()));
     }
-    let auth = match (&target.user, &target.password) {
-        (Some(user), Some(password)) => Some(format!(
-            "Basic {}",
-            base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
-        )),
+    let mut auth = match (&target.user, &target.password) {
+        (Some(user), Some(password)) => Some(Auth {
+            user,
+            password,
+            digest: None,
+        }),
         (None, None) => None,
         _ => return Err(PushError::HalfCredentials),
     };
@@ -121,26 +123,24 @@ pub fn push(
             url: endpoint.to_owned(),
             message: e.to_string(),
         })?;
+    if let (Some(auth), Some(first)) = (auth.as_mut(), graphs.first()) {
+        auth.probe(&client, &graph_url(endpoint, first))?;
+    }
     let mut done = Vec::new();
     for graph in graphs {
         let started = Instant::now();
         let (body, triples) = ntriples(store, graph.as_ref())?;
         let url = graph_url(endpoint, &graph);
-        let mut request = Request::builder()
-            .method(Method::PUT)
-            .uri(&url)
-            .header(CONTENT_TYPE, "application/n-triples");
-        if let Some(auth) = &auth {
-            request = request.header(AUTHORIZATION, auth);
+        let mut response = put(&client, &url, &body, auth.as_mut())?;
+        // a Digest challenge (Virtuoso's /sparql-graph-crud-auth): answer it,
+        // and answer later graphs' PUTs the same way from the start
+        if response.status().as_u16() == 401 {
+            if let Some(auth) = auth.as_mut() {
+                if auth.challenged(&response) {
+                    response = put(&client, &url, &body, Some(auth))?;
+                }
+            }
         }
-        let request = request.body(body).map_err(|e| PushError::Http {
-            url: url.clone(),
-            message: e.to_string(),
-        })?;
-        let response = client.request(request).map_err(|e| PushError::Http {
-            url: url.clone(),
-            message: e.to_string(),
-        })?;
         let status = response.status().as_u16();
         if !response.status().is_success() {
             let body = response.into_body().to_string().unwrap_or_default();
@@ -293,29 +293,42 @@ mod tests {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let server = std::thread::spawn(move || {
-            let (mut socket, _) = listener.accept().expect("accept");
-            let mut seen = Vec::new();
-            let mut buf = [0u8; 4096];
-            // read the head, then the body announced by Content-Length
+            // first the probe (HEAD, no credentials), answered without a
+            // challenge, then the PUT
+            let mut probe = String::new();
             loop {
-                let n = socket.read(&mut buf).expect("read");
-                seen.extend_from_slice(&buf[..n]);
-                let text = String::from_utf8_lossy(&seen).to_lowercase();
-                if let Some(end) = text.find("\r\n\r\n") {
-                    let length: usize = text
-                        .lines()
-                        .find_map(|l| l.strip_prefix("content-length:"))
-                        .and_then(|v| v.trim().parse().ok())
-                        .unwrap_or(0);
-                    if seen.len() >= end + 4 + length || n == 0 {
-                        break;
+                let (mut socket, _) = listener.accept().expect("accept");
+                let mut seen = Vec::new();
+                let mut buf = [0u8; 4096];
+                // read the head, then the body announced by Content-Length
+                loop {
+                    let n = socket.read(&mut buf).expect("read");
+                    seen.extend_from_slice(&buf[..n]);
+                    let text = String::from_utf8_lossy(&seen).to_lowercase();
+                    if let Some(end) = text.find("\r\n\r\n") {
+                        let length: usize = text
+                            .lines()
+                            .find_map(|l| l.strip_prefix("content-length:"))
+                            .and_then(|v| v.trim().parse().ok())
+                            .unwrap_or(0);
+                        if seen.len() >= end + 4 + length || n == 0 {
+                            break;
+                        }
                     }
                 }
+                let request = String::from_utf8_lossy(&seen).into_owned();
+                if request.starts_with("HEAD ") {
+                    socket
+                        .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                        .expect("answer");
+                    probe = request;
+                    continue;
+                }
+                socket
+                    .write_all(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+                    .expect("answer");
+                return (probe, request);
             }
-            socket
-                .write_all(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
-                .expect("answer");
-            String::from_utf8_lossy(&seen).into_owned()
         });
         let store = one_quad_store();
         let target = Target {
@@ -330,7 +343,9 @@ mod tests {
             (pushed.len(), pushed[0].triples, pushed[0].status),
             (1, 1, 201)
         );
-        let request = server.join().expect("server thread");
+        let (probe, request) = server.join().expect("server thread");
+        assert!(probe.starts_with("HEAD /store?graph=urn%3Ag "), "{probe}");
+        assert!(!probe.to_lowercase().contains("authorization"), "{probe}");
         let lower = request.to_lowercase();
         assert!(
             request.starts_with("PUT /store?graph=urn%3Ag HTTP/1.1\r\n"),

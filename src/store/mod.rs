@@ -223,7 +223,7 @@ impl KgStore {
     }
 
     /// Number of quads in each named graph, sorted by graph IRI.
-    pub fn graph_sizes(&self) -> Result<Vec<(String, usize)>, StoreError> {
+    pub fn graph_sizes(&self) -> Result<Vec<GraphSize>, StoreError> {
         let mut sizes = Vec::new();
         for graph in self.store.named_graphs() {
             let graph = graph?;
@@ -232,16 +232,26 @@ impl KgStore {
                 .store
                 .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
                 .count();
-            sizes.push((
-                name.trim_start_matches('<')
+            sizes.push(GraphSize {
+                graph: name
+                    .trim_start_matches('<')
                     .trim_end_matches('>')
                     .to_owned(),
-                count,
-            ));
+                triples: count,
+            });
         }
-        sizes.sort();
+        sizes.sort_by(|a, b| a.graph.cmp(&b.graph));
         Ok(sizes)
     }
+}
+
+/// The quads of one named graph.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GraphSize {
+    /// The graph's IRI.
+    pub graph: String,
+    /// Its quads.
+    pub triples: usize,
 }
 
 /// Tells a lock held by another process from other failures to open.

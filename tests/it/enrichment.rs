@@ -182,7 +182,7 @@ fn every_classification_quotes_its_passage_between_its_offsets() -> TestResult {
     let rows = sparql::select(
         &store,
         "classifications",
-        "SELECT ?t ?s ?start ?end ?p WHERE { ?x a poa:Classification ; oa:hasTarget ?c ; poa:surfaceForm ?s ;
+        "SELECT ?t ?s ?start ?end ?p WHERE { ?x a poa:Classification ; oa:hasTarget/oa:hasSource ?c ; poa:surfaceForm ?s ;
            poa:startOffset ?start ; poa:endOffset ?end ; poa:labelProperty ?p ; oa:motivatedBy oa:classifying . ?c poa:text ?t }",
     )?;
     assert!(rows.len() > 500, "{} classifications", rows.len());
@@ -200,7 +200,7 @@ fn every_classification_quotes_its_passage_between_its_offsets() -> TestResult {
         &store,
         "labels without evidence",
         "SELECT ?c ?p ?v WHERE { VALUES ?p { poa:commitmentLevel poa:modality poa:sdg poa:aoipArea poa:leadVerb poa:hedge }
-           ?c ?p ?v . FILTER NOT EXISTS { ?x a poa:Classification ; oa:hasTarget ?c ; poa:labelProperty ?p } }",
+           ?c ?p ?v . FILTER NOT EXISTS { ?x a poa:Classification ; oa:hasTarget/oa:hasSource ?c ; poa:labelProperty ?p } }",
     )?;
     assert!(
         unevidenced.is_empty(),

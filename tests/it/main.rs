@@ -12,6 +12,7 @@
 mod common;
 
 mod analysis_values;
+mod annotations;
 mod architecture;
 mod behaviours;
 mod browser;
@@ -24,6 +25,7 @@ mod enrichment;
 mod entities;
 mod formats;
 mod layouts;
+mod links;
 mod partners;
 mod properties;
 mod publishing;
@@ -32,8 +34,10 @@ mod queries;
 mod real_forms;
 mod reports;
 mod roundtrip;
+mod scripting;
 mod seed_plan;
 mod server;
 mod server_safety;
 mod sparql_order;
 mod validate;
+mod virtuoso;

@@ -333,3 +333,79 @@ fn the_protocol_dataset_parameters_are_honoured() -> TestResult {
     assert_eq!(bad.status, 400);
     Ok(())
 }
+
+/// SEMIC's DCAT-AP 3.0.0 shapes (releases/3.0.0/shacl/dcat-ap-SHACL.ttl of
+/// SEMICeu/DCAT-AP, CC BY 4.0), kept in ../shared/dcat-ap-3.0.0.
+fn dcat_ap_shapes() -> Option<std::path::PathBuf> {
+    crate::common::shared::shared_data("dcat-ap-3.0.0/dcat-ap-SHACL.ttl")
+}
+
+#[test]
+fn the_description_conforms_to_dcat_ap_3() -> TestResult {
+    let Some(shapes) = dcat_ap_shapes() else {
+        return crate::common::external::skip(
+            "DCAT-AP 3.0.0",
+            "SEMIC's dcat-ap-SHACL.ttl is not in ../shared/dcat-ap-3.0.0",
+        );
+    };
+    let env = Env::new();
+    env.run(&["build", "--publisher", "https://example.org/portal"])
+        .ok();
+    // poakg's own validator, over the whole store
+    let run = env.run(&["validate", "--shapes", shapes.to_str().ok_or("path")?]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    // pySHACL, an independent validator, over the description
+    if Command::new("python3")
+        .args(["-c", "import pyshacl"])
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
+        return crate::common::external::skip(
+            "DCAT-AP 3.0.0 by pySHACL",
+            "python3 with pyshacl is not installed (pip install pyshacl)",
+        );
+    }
+    let description = env.path("dataset.ttl");
+    env.run(&[
+        "export",
+        "--format",
+        "turtle",
+        "--graph",
+        DATASET_GRAPH,
+        "--output",
+        description.to_str().ok_or("path")?,
+    ])
+    .ok();
+    let check = |data: &std::path::Path| -> std::io::Result<std::process::Output> {
+        Command::new("python3")
+            .arg("-c")
+            .arg(
+                "import sys, pyshacl
+ok, _, text = pyshacl.validate(sys.argv[1], shacl_graph=sys.argv[2], inference='none')
+print(text); sys.exit(0 if ok else 1)",
+            )
+            .arg(data)
+            .arg(&shapes)
+            .output()
+    };
+    let run = check(&description)?;
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+    // and the shapes do bite: a distribution without its media type's class fails
+    let text = std::fs::read_to_string(&description)?;
+    let broken = env.file(
+        "broken.ttl",
+        text.replace("a dcterms:MediaType", "a <https://example.org/NotAType>"),
+    );
+    assert_ne!(
+        text,
+        std::fs::read_to_string(&broken)?,
+        "nothing was broken"
+    );
+    let run = check(&broken)?;
+    assert!(!run.status.success(), "a broken description conformed");
+    Ok(())
+}

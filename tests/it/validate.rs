@@ -57,7 +57,12 @@ fn the_seeds_conform() {
        poa:surfaceForm \"X\" ; poa:startOffset -4 ; poa:endOffset 3 .",
     &[
         ("id:t/m-1", "oa:hasBody", "a mention names one entity (oa:hasBody)"),
-        ("id:t/m-1", "oa:hasTarget", "a mention is in one passage (oa:hasTarget)"),
+        ("id:t/m-1", "oa:hasTarget", "a mention targets one part of a passage (oa:hasTarget, an oa:SpecificResource)"),
+        // the engine words a failed sh:node itself (it ignores sh:message there)
+        ("id:t/m-1", "oa:hasTarget", "does not conform to node shape https://w3id.org/poakg/shapes#TextTarget"),
+        // no motivation: once for sh:minCount, once for sh:hasValue
+        ("id:t/m-1", "oa:motivatedBy", "a mention is motivated by oa:identifying"),
+        ("id:t/m-1", "oa:motivatedBy", "a mention is motivated by oa:identifying"),
         ("id:t/m-1", "poa:startOffset", "a mention starts at one offset, a non-negative integer"),
     ];
     "mention of nothing, nowhere, at a negative offset"

@@ -38,7 +38,7 @@ pub enum Command {
     /// Write the graph out as RDF.
     Export(commands::export::Args),
     /// Show triples per named graph and instances per class.
-    Stats,
+    Stats(commands::stats::Args),
     /// List every entity with its class, labels, mention count, pillars and passages.
     Entities(commands::entities::Args),
     /// List the plans in the store: partner, period, kind, clauses, mentions, the plan each follows.
@@ -60,6 +60,10 @@ pub enum Command {
     Eval(commands::eval::Args),
     /// Compare two plans: which clauses of the later were carried over, revised or are new, which of the earlier were dropped, and why.
     Compare(commands::compare::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(commands::completions::Args),
+    /// Print the man page (roff): `poakg man > poakg.1`.
+    Man,
     /// Label passages with what each commits to (lead verb, level, hedges, modalities, SDGs, AOIP areas) and the evidence, without a store.
     Classify(commands::classify::Args),
 }

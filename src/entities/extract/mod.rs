@@ -240,6 +240,8 @@ impl Extractor {
                     // a plan cited by its title: the plan's own node
                     out.entities.entry(plan.clone()).or_insert_with(|| Entity {
                         id: plan.clone(),
+                        // the plan, not the registry row naming it
+                        wikidata: None,
                         ..known.clone()
                     });
                     out.mentions

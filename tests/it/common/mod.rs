@@ -7,6 +7,7 @@ pub mod external;
 pub mod http;
 pub mod pdf;
 pub mod served;
+pub mod shared;
 pub mod tools;
 
 use std::path::{Path, PathBuf};

@@ -69,6 +69,10 @@ pub struct Args {
     #[arg(long, value_name = "IRI", help_heading = "Publishing")]
     pub license: Option<String>,
 
+    /// Output format of the build summary (json: one object, for scripts).
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: super::stats::SummaryFormat,
+
     /// The plan's title, where the text has none.
     #[arg(
         long,
@@ -114,8 +118,14 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     );
     progress.finish();
     let (store, summary) = built?;
-    writeln!(ctx.out, "built the store at {}", store.location())?;
-    print(ctx.out, &summary)?;
+    if args.format == super::stats::SummaryFormat::Json {
+        serde_json::to_writer_pretty(&mut *ctx.out, &summary.report())
+            .map_err(std::io::Error::from)?;
+        writeln!(ctx.out)?;
+    } else {
+        writeln!(ctx.out, "built the store at {}", store.location())?;
+        print(ctx.out, &summary)?;
+    }
     if summary.refused.is_empty() {
         return Ok(());
     }

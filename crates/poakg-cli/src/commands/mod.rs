@@ -4,6 +4,7 @@
 pub mod build;
 pub mod classify;
 pub mod compare;
+pub mod completions;
 pub mod entities;
 pub mod eval;
 pub mod export;
@@ -30,7 +31,7 @@ pub fn exec(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Query(args) => query::exec(args, ctx),
         Command::Queries => queries::exec(ctx),
         Command::Export(args) => export::exec(args, ctx),
-        Command::Stats => stats::exec(ctx),
+        Command::Stats(args) => stats::exec(args, ctx),
         Command::Entities(args) => entities::exec(args, ctx),
         Command::Mentions(args) => mentions::exec(args, ctx),
         Command::Plans(args) => plans::exec(args, ctx),
@@ -43,5 +44,7 @@ pub fn exec(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Eval(args) => eval::exec(args, ctx),
         Command::Compare(args) => compare::exec(args, ctx),
         Command::Classify(args) => classify::exec(args, ctx),
+        Command::Completions(args) => completions::exec(&args, ctx),
+        Command::Man => completions::man(ctx),
     }
 }

@@ -24,6 +24,12 @@ pub struct Args {
     #[arg(long, short = 'f', value_parser = ChoiceParser::<ResultFormat>::new())]
     pub format: Option<ResultFormat>,
 
+    /// Write the results to this file (whole, or not at all) instead of standard output;
+    /// its extension chooses the format when --format does not (.csv .tsv .json .srj .xml
+    /// .srx .ttl .nt .jsonld .rdf).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
     /// Run the query against this SPARQL endpoint (SPARQL 1.1 Protocol) instead of the
     /// store: a portal's Virtuoso, Fuseki, GraphDB or another `poakg serve`.
     #[arg(long, value_name = "URL")]
@@ -64,22 +70,58 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     };
     // A query that does not parse is refused before the store is touched.
     sparql::check(&query)?;
+    let to_file = args.output.is_some();
     let options = sparql::ResultOptions {
-        format: args.format,
+        format: args
+            .format
+            .or_else(|| args.output.as_deref().and_then(format_of_extension)),
         // tables for a person at a terminal, CSV for a pipe or a file
-        tabular_default: if ctx.terminal {
+        tabular_default: if ctx.terminal && !to_file {
             sparql::ResultFormat::Table
         } else {
             sparql::ResultFormat::Csv
         },
         width: ctx.width,
     };
-    if let Some(endpoint) = &args.endpoint {
-        let timeout = crate::context::seconds(args.timeout)?;
-        poakg::remote::run(endpoint, &query, &options, timeout, ctx.out)?;
-        return Ok(());
+    let target = match args.endpoint {
+        Some(endpoint) => Target::Endpoint(endpoint, crate::context::seconds(args.timeout)?),
+        None => Target::Store(ctx.open_for_reading()?),
+    };
+    let run = |out: &mut dyn std::io::Write| -> Result<(), ops::Error> {
+        match &target {
+            Target::Endpoint(url, timeout) => {
+                poakg::remote::run(url, &query, &options, *timeout, out)?;
+            }
+            Target::Store(store) => sparql::run(store, &query, &options, out)?,
+        }
+        Ok(())
+    };
+    match &args.output {
+        Some(path) => ops::write_atomically(path, run)?,
+        None => run(ctx.out)?,
     }
-    let store = ctx.open_for_reading()?;
-    sparql::run(&store, &query, &options, ctx.out)?;
     Ok(())
+}
+
+/// Where the query runs.
+enum Target {
+    /// Another SPARQL endpoint, with the time limit of the request.
+    Endpoint(String, std::time::Duration),
+    Store(poakg::store::KgStore),
+}
+
+/// The result format a file's extension names.
+fn format_of_extension(path: &std::path::Path) -> Option<ResultFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "csv" => ResultFormat::Csv,
+        "tsv" => ResultFormat::Tsv,
+        "json" | "srj" => ResultFormat::Json,
+        "xml" | "srx" => ResultFormat::Xml,
+        "ttl" => ResultFormat::Turtle,
+        "nt" => ResultFormat::Ntriples,
+        "jsonld" => ResultFormat::Jsonld,
+        "rdf" | "owl" => ResultFormat::Rdfxml,
+        _ => return None,
+    })
 }

@@ -89,7 +89,7 @@ fn passages_naming(store: &KgStore, entity: &str) -> Result<Vec<Row>, QueryError
         "passages naming an entity",
         format!(
             "SELECT ?c ?n ?t ?doc ?pillar ?surface ?pos WHERE {{
-               ?m a poa:Mention ; oa:hasBody {entity} ; oa:hasTarget ?c ; poa:surfaceForm ?surface .
+               ?m a poa:Mention ; oa:hasBody {entity} ; oa:hasTarget/oa:hasSource ?c ; poa:surfaceForm ?surface .
                ?c poa:text ?t ; dcterms:isPartOf ?doc ; poa:startOffset ?pos .
                OPTIONAL {{ ?c skos:notation ?n }} OPTIONAL {{ ?c poa:inPillar ?pillar }} }}
              ORDER BY ?doc ?pos",

@@ -50,7 +50,7 @@ pub fn passage_labels(store: &KgStore, passage: &str) -> Result<Vec<LabelRow>, Q
         format!(
             "SELECT ?p ?body ?value ?s ?a ?b ?f ?rank ?text WHERE {{
                {passage} poa:text ?text .
-               ?x a poa:Classification ; oa:hasTarget {passage} ; poa:labelProperty ?p ; poa:surfaceForm ?s ;
+               ?x a poa:Classification ; oa:hasTarget/oa:hasSource {passage} ; poa:labelProperty ?p ; poa:surfaceForm ?s ;
                   poa:startOffset ?a ; poa:endOffset ?b ; poa:foundBy ?f .
                OPTIONAL {{ ?x oa:hasBody ?body }} OPTIONAL {{ ?x oa:bodyValue ?value }} OPTIONAL {{ ?x poa:sdgRank ?rank }} }}",
             passage = sparql::iri(passage)?

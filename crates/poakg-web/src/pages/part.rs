@@ -43,7 +43,7 @@ pub fn read(
         "mentions in a part",
         format!(
             "SELECT ?c ?surface ?e WHERE {{
-               ?c {property} {part} . ?m a poa:Mention ; oa:hasTarget ?c ; oa:hasBody ?e ; poa:surfaceForm ?surface }}", part = poakg::sparql::iri(part)?),
+               ?c {property} {part} . ?m a poa:Mention ; oa:hasTarget/oa:hasSource ?c ; oa:hasBody ?e ; poa:surfaceForm ?surface }}", part = poakg::sparql::iri(part)?),
     )?;
     let mut iris: Vec<String> = mentions.iter().filter_map(|r| row_text(r, "e")).collect();
     iris.extend(rows.iter().filter_map(|r| row_text(r, "section")));

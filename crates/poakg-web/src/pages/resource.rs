@@ -161,7 +161,7 @@ fn mentions_of(store: &KgStore, iri: &str) -> Result<Vec<(String, String)>, Page
     Ok(sparql::select(
         store,
         "mentions of a passage",
-        format!("SELECT ?surface ?e WHERE {{ ?m a poa:Mention ; oa:hasTarget {iri} ; oa:hasBody ?e ; poa:surfaceForm ?surface }}", iri = poakg::sparql::iri(iri)?),
+        format!("SELECT ?surface ?e WHERE {{ ?m a poa:Mention ; oa:hasTarget/oa:hasSource {iri} ; oa:hasBody ?e ; poa:surfaceForm ?surface }}", iri = poakg::sparql::iri(iri)?),
     )
     .map_err(PageError::Query)?
     .iter()

@@ -11,6 +11,7 @@ use super::State;
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use poakg::store::GraphSize;
 use std::sync::Arc;
 
 const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
@@ -113,7 +114,7 @@ impl Triples {
 
     /// The default dataset: the union default graph and each named graph,
     /// with its size.
-    fn dataset(&mut self, service: &NamedNode, sizes: &[(String, usize)]) {
+    fn dataset(&mut self, service: &NamedNode, sizes: &[GraphSize]) {
         let void_triples = NamedNode::new_unchecked(format!("{VOID}triples"));
         let dataset = BlankNode::default();
         self.add(service.clone(), sd("defaultDataset"), dataset.clone());
@@ -121,9 +122,13 @@ impl Triples {
         let default = BlankNode::default();
         self.add(dataset.clone(), sd("defaultGraph"), default.clone());
         self.add(default.clone(), rdf::TYPE.into_owned(), sd("Graph"));
-        let total: usize = sizes.iter().map(|(_, n)| n).sum();
+        let total: usize = sizes.iter().map(|g| g.triples).sum();
         self.add(default, void_triples.clone(), integer(total));
-        for (name, n) in sizes {
+        for GraphSize {
+            graph: name,
+            triples: n,
+        } in sizes
+        {
             let Ok(name) = NamedNode::new(name.as_str()) else {
                 continue;
             };
