@@ -175,6 +175,11 @@ pub mod ext {
         DCT_TEMPORAL = "temporal",
         DCT_DATE = "date",
         DCT_ISSUED = "issued",
+        DCT_PERIOD_OF_TIME = "PeriodOfTime",
+    );
+    terms!("http://www.w3.org/ns/dcat#";
+        DCAT_START_DATE = "startDate",
+        DCAT_END_DATE = "endDate",
     );
     terms!("http://www.w3.org/ns/prov#";
         PROV_WAS_DERIVED_FROM = "wasDerivedFrom",

@@ -55,6 +55,17 @@ impl Sink {
         );
     }
 
+    /// The years a plan or programme runs, as DCAT and Dublin Core model
+    /// them: `dcterms:temporal` a `dcterms:PeriodOfTime` (`<doc#period>`)
+    /// with `dcat:startDate` and `dcat:endDate` (xsd:gYear).
+    fn period(&mut self, doc: &NamedNode, start: i32, end: i32) {
+        let period = NamedNode::new_unchecked(format!("{}#period", doc.as_str()));
+        self.add(doc, DCT_TEMPORAL, period.clone());
+        self.add(&period, rdf::TYPE, DCT_PERIOD_OF_TIME);
+        self.year(&period, DCAT_START_DATE, start);
+        self.year(&period, DCAT_END_DATE, end);
+    }
+
     fn span(&mut self, s: &NamedNode, span: Span, source: &NamedNode) {
         self.int(s, poa::START_OFFSET, span.start);
         self.int(s, poa::END_OFFSET, span.end);
@@ -204,7 +215,7 @@ fn plan_description(sink: &mut Sink, nodes: &PlanNodes<'_>, plan: &Plan, meta: &
     if let Some((start, end)) = meta.period {
         sink.year(doc, poa::START_YEAR, i32::from(start));
         sink.year(doc, poa::END_YEAR, i32::from(end));
-        sink.str(doc, DCT_TEMPORAL, &format!("{start}-{end}"));
+        sink.period(doc, i32::from(start), i32::from(end));
     }
     if let Some(partner) = &meta.partner {
         sink.add(
@@ -335,7 +346,7 @@ pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> 
         sink.year(&doc, poa::END_YEAR, end);
     }
     if let (Some(start), Some(end)) = (page.start, page.end) {
-        sink.str(&doc, DCT_TEMPORAL, &format!("{start}-{end}"));
+        sink.period(&doc, start, end);
     }
     for (values, property) in [
         (&page.clients, poa::CLIENT),
