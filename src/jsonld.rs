@@ -169,7 +169,13 @@ mod tests {
             Triple::new(
                 clause,
                 iri("http://www.w3.org/2004/02/skos/core#prefLabel"),
-                Literal::new_simple_literal("A clause"),
+                Literal::new_language_tagged_literal_unchecked("A clause", "en"),
+            ),
+            // a label in another language keeps its tag
+            Triple::new(
+                iri("https://w3id.org/poakg/id/p"),
+                iri("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                Literal::new_language_tagged_literal_unchecked("Un plan", "fr"),
             ),
         ];
         let json = compact(&triples)?.compact_print().to_string();
@@ -178,6 +184,7 @@ mod tests {
             "\"mentions\":\"data:entity/arf\"",
             "\"type\":\"Clause\"",
             "\"prefLabel\":\"A clause\"",
+            "\"skos:prefLabel\":{\"@value\":\"Un plan\",\"@language\":\"fr\"}",
             "\"position\":\"3\"",
             "\"@context\":{",
         ] {

@@ -472,14 +472,16 @@ fn tabular(format: ResultFormat) -> Option<QueryResultsFormat> {
     }
 }
 
-/// A term as a person reads it: prefixed IRIs, bare literal values.
+/// A term as a person reads it: prefixed IRIs, bare literal values. A
+/// language tag is shown only where it is not the default language, so a
+/// table of English labels reads as words, and a French title says so.
 pub fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => vocab::display_iri(n.as_str()),
         Term::BlankNode(b) => format!("_:{}", b.as_str()),
         Term::Literal(l) => match l.language() {
-            Some(lang) => format!("{}@{lang}", l.value()),
-            None => l.value().to_owned(),
+            Some(lang) if lang != vocab::DEFAULT_LANGUAGE => format!("{}@{lang}", l.value()),
+            _ => l.value().to_owned(),
         },
         #[allow(unreachable_patterns)]
         other => other.to_string(),

@@ -151,6 +151,7 @@ pub mod poa {
 pub mod ext {
     use super::NamedNodeRef;
     terms!("http://www.w3.org/2004/02/skos/core#";
+        SKOS_CONCEPT = "Concept",
         SKOS_CONCEPT_SCHEME = "ConceptScheme",
         SKOS_NOTATION = "notation",
         SKOS_PREF_LABEL = "prefLabel",
@@ -243,6 +244,21 @@ pub const SDG_NS: &str = "http://metadata.un.org/sdg/";
 /// The UN's own IRI of a Sustainable Development Goal (1-17).
 pub fn sdg_concept(goal: &str) -> String {
     format!("{SDG_NS}{goal}")
+}
+
+/// The concept scheme of the kinds of document (`ontology/schemes.ttl`).
+pub fn kind_scheme() -> String {
+    id("scheme/document-kind")
+}
+
+/// The language of the texts and names poakg reads, where nothing says
+/// otherwise (BCP 47).
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// A name from poakg's own tables (partners, registry, the dataset's
+/// description), which are written in English.
+pub fn english(name: &str) -> oxigraph::model::Literal {
+    oxigraph::model::Literal::new_language_tagged_literal_unchecked(name, DEFAULT_LANGUAGE)
 }
 
 /// Mints data IRIs under [`ID`].

@@ -36,7 +36,7 @@ pub fn plan_names(store: &KgStore) -> Result<HashMap<String, String>, QueryError
     for row in select(
         store,
         "plans",
-        "SELECT ?plan ?code ?kind ?start ?end WHERE { ?plan a poa:PlanOfAction ; dcterms:title ?t . OPTIONAL { ?plan poa:partner/skos:notation ?code } OPTIONAL { ?plan dcterms:type ?kind } OPTIONAL { ?plan poa:startYear ?start } OPTIONAL { ?plan poa:endYear ?end } }",
+        "SELECT ?plan ?code ?kind ?start ?end WHERE { ?plan a poa:PlanOfAction ; dcterms:title ?t . OPTIONAL { ?plan poa:partner/skos:notation ?code } OPTIONAL { ?plan dcterms:type ?type OPTIONAL { ?type skos:prefLabel ?kind } } OPTIONAL { ?plan poa:startYear ?start } OPTIONAL { ?plan poa:endYear ?end } }",
     )? {
         let Some(plan) = text(&row, "plan") else { continue };
         let year = |var: &str| text(&row, var).and_then(|y| y.get(..4)?.parse::<u16>().ok());
@@ -45,7 +45,13 @@ pub fn plan_names(store: &KgStore) -> Result<HashMap<String, String>, QueryError
             (Some(a), None) => Span::Adopted(a),
             _ => Span::Unknown,
         };
-        let kind = kind_code(&text(&row, "kind").unwrap_or_else(|| "Plan of Action".into()));
+        // the kind's name gives its code; without the scheme in the store,
+        // a listed kind's concept IRI ends in its code
+        let kind = match (text(&row, "kind"), text(&row, "type")) {
+            (Some(name), _) => kind_code(&name),
+            (None, Some(concept)) => concept.rsplit('/').next().unwrap_or("poa").to_owned(),
+            (None, None) => "poa".to_owned(),
+        };
         let short = match text(&row, "code") {
             Some(code) => PlanId::new(&code, &kind, span).short(),
             None => plan.rsplit('/').next().unwrap_or(&plan).to_owned(),

@@ -32,6 +32,9 @@ pub struct PlanMeta {
     pub warnings: Vec<String>,
     /// Where each of title, partner, period and kind came from.
     pub sources: MetaSources,
+    /// The language of its text (BCP 47): the user's, else English. Its
+    /// titles, labels and passages carry it as their language tag.
+    pub language: String,
 }
 
 /// What a user says of a plan when its text does not (flags or a sidecar).
@@ -46,6 +49,16 @@ pub struct Overrides {
     pub kind: Option<String>,
     /// The title to use instead of the one found in the text.
     pub title: Option<String>,
+    /// The language of the text (a BCP 47 tag: `en`, `fr`, `zh-Hans`).
+    pub language: Option<String>,
+}
+
+/// `tag` as a language tag (BCP 47, as RDF literals take them), in its
+/// normal lower case; None when it is not well formed.
+pub fn language_tag(tag: &str) -> Option<String> {
+    oxigraph::model::Literal::new_language_tagged_literal("", tag.trim())
+        .ok()
+        .and_then(|l| l.language().map(str::to_owned))
 }
 
 impl Overrides {
@@ -55,6 +68,7 @@ impl Overrides {
         self.period = over.period.or(self.period);
         self.kind = over.kind.or(self.kind.take());
         self.title = over.title.or(self.title.take());
+        self.language = over.language.or(self.language.take());
     }
 }
 
@@ -281,6 +295,10 @@ impl PlanMeta {
             issued: adoption_date(preamble),
             warnings,
             sources,
+            language: overrides
+                .language
+                .clone()
+                .unwrap_or_else(|| crate::vocab::DEFAULT_LANGUAGE.to_owned()),
         }
     }
 

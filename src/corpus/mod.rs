@@ -11,4 +11,4 @@ pub mod themes;
 
 pub use meta::{Overrides, PlanMeta};
 pub use partners::{Partner, Partners};
-pub use plan_id::{PlanId, Span};
+pub use plan_id::{KindConcept, PlanId, Span};

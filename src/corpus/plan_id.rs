@@ -40,6 +40,34 @@ pub fn kind_code(kind: &str) -> String {
         })
 }
 
+/// A kind of document as a concept of the `document-kind` scheme
+/// (`ontology/schemes.ttl`), which a plan's `dcterms:type` points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindConcept {
+    /// The concept's IRI: a listed kind's by its code (`concept/kind/wp`),
+    /// another's by its name (`concept/kind/memorandum-of-understanding`),
+    /// so two unlisted kinds with the same initials stay apart.
+    pub iri: NamedNode,
+    /// Whether the scheme declares it; a plan of an unlisted kind declares
+    /// the concept in its own graph.
+    pub listed: bool,
+}
+
+impl KindConcept {
+    /// The concept of `kind` as a plan spells it ("Workplan" is `wp`).
+    pub fn of(kind: &str) -> KindConcept {
+        let listed = KINDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(kind));
+        let local = match listed {
+            Some((_, code)) => (*code).to_owned(),
+            None => crate::entities::slug(kind),
+        };
+        KindConcept {
+            iri: NamedNode::new_unchecked(vocab::id(&format!("concept/kind/{local}"))),
+            listed: listed.is_some(),
+        }
+    }
+}
+
 /// When a plan runs, as far as its text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Span {
@@ -202,6 +230,35 @@ mod tests {
             id.iri().as_str(),
             format!("https://w3id.org/poakg/id/{slug}")
         );
+    }
+
+    /// Every spelling the table reads names its kind's concept in
+    /// `ontology/schemes.ttl` (as prefLabel or altLabel), so the two stay
+    /// in step.
+    #[test]
+    fn every_kind_spelling_labels_its_concept() -> Result<(), Box<dyn std::error::Error>> {
+        use oxigraph::io::{RdfFormat, RdfParser};
+        let mut labels = std::collections::HashSet::new();
+        for triple in RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(crate::seeds::SCHEMES.as_bytes())
+        {
+            let triple = triple?;
+            if let oxigraph::model::Term::Literal(l) = &triple.object {
+                labels.insert((triple.subject.to_string(), l.value().to_owned()));
+            }
+        }
+        for (spelling, _) in super::KINDS {
+            let concept = super::KindConcept::of(spelling);
+            assert!(concept.listed);
+            assert!(
+                labels.contains(&(concept.iri.to_string(), (*spelling).to_owned())),
+                "{spelling} does not label {concept:?}"
+            );
+        }
+        let other = super::KindConcept::of("Memorandum of Understanding");
+        assert!(!other.listed);
+        assert!(other.iri.as_str().ends_with("/concept/kind/memorandum-of-understanding"));
+        Ok(())
     }
 
     #[test_case("asean-us" ; "no kind")]

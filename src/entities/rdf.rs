@@ -67,14 +67,10 @@ pub fn entity_quads(extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
         add(
             &iri,
             SKOS_PREF_LABEL,
-            Literal::new_simple_literal(&e.label).into(),
+            crate::vocab::english(&e.label).into(),
         );
         for alt in &e.alt_labels {
-            add(
-                &iri,
-                SKOS_ALT_LABEL,
-                Literal::new_simple_literal(alt).into(),
-            );
+            add(&iri, SKOS_ALT_LABEL, crate::vocab::english(alt).into());
         }
         if let Some(parent) = &e.part_of {
             add(&iri, ORG_SUB_ORGANIZATION_OF, entity_iri(parent).into());
@@ -118,7 +114,7 @@ pub fn mention_quads(
     {
         let iri = entity_iri(&e.id);
         for label in std::iter::once(&e.label).chain(&e.alt_labels) {
-            add(&iri, RDFS_LABEL, Literal::new_simple_literal(label).into());
+            add(&iri, RDFS_LABEL, crate::vocab::english(label).into());
         }
     }
     // the targets' quads, kept apart while `add` borrows `out`

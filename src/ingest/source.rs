@@ -295,7 +295,8 @@ pub fn slug(name: &str) -> String {
 }
 
 /// A sidecar `<file>.meta`: what the user says of a plan whose text does not
-/// (lines `partner: JP`, `period: 2023-2027`, `kind: Work Plan`, `title: ...`;
+/// (lines `partner: JP`, `period: 2023-2027`, `kind: Work Plan`, `title: ...`,
+/// `language: fr`;
 /// `#` comments).
 pub fn read_sidecar(name: &str, text: &str) -> Result<Overrides, IngestError> {
     let mut o = Overrides::default();
@@ -317,6 +318,13 @@ pub fn read_sidecar(name: &str, text: &str) -> Result<Overrides, IngestError> {
             "partner" => o.partner = Some(value),
             "kind" => o.kind = Some(value),
             "title" => o.title = Some(value),
+            "language" => {
+                o.language = Some(crate::corpus::meta::language_tag(&value).ok_or_else(|| {
+                    bad(format!(
+                        "language {value:?}: expected a BCP 47 tag, e.g. en or fr"
+                    ))
+                })?)
+            }
             "period" => {
                 o.period = Some(crate::corpus::meta::period_in(&value).ok_or_else(|| {
                     bad(format!(
@@ -326,7 +334,7 @@ pub fn read_sidecar(name: &str, text: &str) -> Result<Overrides, IngestError> {
             }
             other => {
                 return Err(bad(format!(
-                    "unknown key {other:?} (partner, period, kind, title)"
+                    "unknown key {other:?} (partner, period, kind, title, language)"
                 )))
             }
         }

@@ -16,13 +16,16 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 struct Sink {
     graph: GraphName,
     quads: Vec<Quad>,
+    /// The language of the document's words (BCP 47).
+    language: String,
 }
 
 impl Sink {
-    fn new(graph: &NamedNode) -> Self {
+    fn new(graph: &NamedNode, language: &str) -> Self {
         Sink {
             graph: graph.clone().into(),
             quads: Vec::with_capacity(4096),
+            language: language.to_owned(),
         }
     }
 
@@ -35,8 +38,17 @@ impl Sink {
         ));
     }
 
+    /// A code, a digest, a name of a file: a plain string.
     fn str(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
         self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    /// Words of the document (a title, a label, a passage): tagged with
+    /// its language, as RDF labels and texts are.
+    fn words(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
+        // the tag was checked where the user gave it (Overrides)
+        let literal = Literal::new_language_tagged_literal_unchecked(value, self.language.as_str());
+        self.add(s, p, literal);
     }
 
     fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: usize) {
@@ -73,8 +85,8 @@ impl Sink {
     }
 
     fn passage(&mut self, s: &NamedNode, passage: &Passage, source: &NamedNode) {
-        self.str(s, poa::TEXT, &passage.text);
-        self.str(s, poa::RAW_TEXT, &passage.raw);
+        self.words(s, poa::TEXT, &passage.text);
+        self.words(s, poa::RAW_TEXT, &passage.raw);
         self.span(s, passage.span, source);
     }
 }
@@ -113,7 +125,7 @@ fn source_node(sink: &mut Sink, source: &Source, slug: &str, media_type: &str) -
     }
     if source.format.is_extracted() && source.kind == super::DocumentKind::Plan {
         // the offsets of every passage point into this text, not the file
-        sink.str(&s, poa::EXTRACTED_TEXT, &source.text);
+        sink.words(&s, poa::EXTRACTED_TEXT, &source.text);
     }
     s
 }
@@ -127,7 +139,7 @@ pub fn plan_quads(
     slug: &str,
     graph: &NamedNode,
 ) -> Vec<Quad> {
-    let mut sink = Sink::new(graph);
+    let mut sink = Sink::new(graph, &meta.language);
     let src = source_node(&mut sink, source, slug, source.format.media_type());
     let nodes = PlanNodes {
         slug,
@@ -141,12 +153,12 @@ pub fn plan_quads(
     } = &nodes;
     sink.add(scheme, rdf::TYPE, SKOS_CONCEPT_SCHEME);
     // DCAT-AP asks a concept scheme for a dcterms:title
-    sink.str(
+    sink.words(
         scheme,
         DCT_TITLE,
         &format!("Pillars and sections of the {}", meta.title),
     );
-    sink.str(
+    sink.words(
         scheme,
         SKOS_PREF_LABEL,
         &format!("Pillars and sections of the {}", meta.title),
@@ -187,10 +199,10 @@ fn plan_description(sink: &mut Sink, nodes: &PlanNodes<'_>, plan: &Plan, meta: &
     sink.add(doc, rdf::TYPE, poa::PLAN_OF_ACTION);
     // a plan is also an instrument that texts name ("this Plan of Action")
     sink.add(doc, rdf::TYPE, poa::INSTRUMENT);
-    sink.str(doc, DCT_TITLE, &meta.title);
-    sink.str(doc, RDFS_LABEL, &meta.title);
-    sink.str(doc, SKOS_PREF_LABEL, &meta.title);
-    sink.str(doc, DCT_TYPE, &meta.kind);
+    sink.words(doc, DCT_TITLE, &meta.title);
+    sink.words(doc, RDFS_LABEL, &meta.title);
+    sink.words(doc, SKOS_PREF_LABEL, &meta.title);
+    kind(sink, doc, &meta.kind);
     // where each fact of the plan came from (title line, preamble, file
     // name, composed, user)
     for (term, origin) in [
@@ -228,7 +240,20 @@ fn plan_description(sink: &mut Sink, nodes: &PlanNodes<'_>, plan: &Plan, meta: &
         let earlier = node(&previous);
         sink.add(doc, DCT_REPLACES, earlier.clone());
         // its name, for when it is not loaded (see the references graph)
-        sink.str(&earlier, RDFS_LABEL, &title);
+        sink.words(&earlier, RDFS_LABEL, &title);
+    }
+}
+
+/// The plan's kind: `dcterms:type` a concept of the `document-kind`
+/// scheme; a kind the scheme does not list is declared here.
+fn kind(sink: &mut Sink, doc: &NamedNode, kind: &str) {
+    let concept = crate::corpus::KindConcept::of(kind);
+    sink.add(doc, DCT_TYPE, concept.iri.clone());
+    if !concept.listed {
+        let scheme = NamedNode::new_unchecked(crate::vocab::kind_scheme());
+        sink.add(&concept.iri, rdf::TYPE, SKOS_CONCEPT);
+        sink.add(&concept.iri, SKOS_IN_SCHEME, scheme);
+        sink.words(&concept.iri, SKOS_PREF_LABEL, kind);
     }
 }
 
@@ -244,9 +269,9 @@ fn pillar_quads(sink: &mut Sink, nodes: &PlanNodes<'_>, pillar: &Pillar, positio
     let pn = node(&format!("{slug}/pillar/{}", pillar.notation));
     sink.add(&pn, rdf::TYPE, poa::PILLAR);
     sink.str(&pn, SKOS_NOTATION, &pillar.notation);
-    sink.str(&pn, SKOS_PREF_LABEL, &pillar.title);
+    sink.words(&pn, SKOS_PREF_LABEL, &pillar.title);
     if pillar.printed_title != pillar.title {
-        sink.str(&pn, SKOS_HIDDEN_LABEL, &pillar.printed_title);
+        sink.words(&pn, SKOS_HIDDEN_LABEL, &pillar.printed_title);
     }
     sink.add(&pn, SKOS_IN_SCHEME, scheme.clone());
     sink.add(&pn, SKOS_TOP_CONCEPT_OF, scheme.clone());
@@ -300,7 +325,7 @@ fn section_quads(
     let sn = node(&format!("{slug}/section/{}", section.notation));
     sink.add(&sn, rdf::TYPE, poa::SECTION);
     sink.str(&sn, SKOS_NOTATION, &section.notation);
-    sink.str(&sn, SKOS_PREF_LABEL, &section.title);
+    sink.words(&sn, SKOS_PREF_LABEL, &section.title);
     sink.add(&sn, poa::IN_PILLAR, pn.clone());
     sink.add(&sn, SKOS_BROADER, pn.clone());
     sink.add(&sn, SKOS_IN_SCHEME, scheme.clone());
@@ -315,20 +340,20 @@ fn section_quads(
 
 /// The quads of a programme page.
 pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> Vec<Quad> {
-    let mut sink = Sink::new(graph);
+    let mut sink = Sink::new(graph, crate::vocab::DEFAULT_LANGUAGE);
     let slug = &source.slug;
     let src = source_node(&mut sink, source, slug, "text/markdown");
     let doc = node(slug);
     sink.add(&doc, rdf::TYPE, poa::PROGRAMME);
-    sink.str(&doc, DCT_TITLE, &page.title);
-    sink.str(&doc, RDFS_LABEL, &page.title);
+    sink.words(&doc, DCT_TITLE, &page.title);
+    sink.words(&doc, RDFS_LABEL, &page.title);
     // A programme is an entity, and every entity has one name (the SHACL
     // shapes caught the page's programme without one).
-    sink.str(&doc, SKOS_PREF_LABEL, &page.title);
+    sink.words(&doc, SKOS_PREF_LABEL, &page.title);
     sink.add(&doc, DCT_SOURCE, src.clone());
     sink.add(&doc, PROV_WAS_DERIVED_FROM, src.clone());
     if let Some(summary) = &page.summary {
-        sink.str(&doc, DCT_ABSTRACT, summary);
+        sink.words(&doc, DCT_ABSTRACT, summary);
     }
     if let Some(date) = &page.date {
         let is_datetime = date.len() == 20 && date.as_bytes()[10] == b'T' && date.ends_with('Z');
@@ -377,8 +402,8 @@ pub fn programme_quads(page: &Programme, source: &Source, graph: &NamedNode) -> 
 }
 
 fn block_quads(sink: &mut Sink, b: &NamedNode, block: &Block, src: &NamedNode) {
-    sink.str(b, poa::TEXT, &block.text);
-    sink.str(b, poa::RAW_TEXT, &block.raw);
+    sink.words(b, poa::TEXT, &block.text);
+    sink.words(b, poa::RAW_TEXT, &block.raw);
     sink.span(b, block.span, src);
     for link in &block.links {
         // Only absolute links are IRIs; relative ones are kept as text.
@@ -402,7 +427,7 @@ pub fn partner_quads(partner: &Partner) -> Vec<oxigraph::model::Triple> {
         Triple::new(
             p.clone(),
             SKOS_PREF_LABEL,
-            Literal::new_simple_literal(&partner.label),
+            crate::vocab::english(&partner.label),
         ),
         Triple::new(
             p.clone(),
@@ -419,7 +444,7 @@ pub fn partner_quads(partner: &Partner) -> Vec<oxigraph::model::Triple> {
         out.push(Triple::new(
             p.clone(),
             SKOS_ALT_LABEL,
-            Literal::new_simple_literal(v),
+            crate::vocab::english(v),
         ));
     }
     if let Some(w) = partner

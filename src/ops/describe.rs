@@ -70,6 +70,10 @@ impl Sink {
     fn text(&mut self, s: &NamedNode, p: impl Into<NamedNode>, v: &str) {
         self.add(s, p, Literal::new_simple_literal(v));
     }
+    /// Words for people (titles, descriptions): in English, tagged so.
+    fn words(&mut self, s: &NamedNode, p: impl Into<NamedNode>, v: &str) {
+        self.add(s, p, vocab::english(v));
+    }
     fn count(&mut self, s: &NamedNode, p: impl Into<NamedNode>, n: usize) {
         self.add(
             s,
@@ -135,12 +139,12 @@ pub fn store_description(
     let d = &dataset;
     sink.add(d, rdf::TYPE, term(VOID, "Dataset"));
     sink.add(d, rdf::TYPE, term(DCAT, "Dataset"));
-    sink.text(
+    sink.words(
         d,
         term(DCT, "title"),
         "Plans of Action of ASEAN and its partners: a knowledge graph",
     );
-    sink.text(d, term(DCT, "description"), "The clauses, pillars and sections of intergovernmental Plans of Action and the programmes that carry them out, the ASEAN bodies, mechanisms, instruments and partner agencies each clause names, what each clause commits to (level, means, goals, AOIP areas, with evidence), and how plans change from period to period; built by poakg from the source documents listed.");
+    sink.words(d, term(DCT, "description"), "The clauses, pillars and sections of intergovernmental Plans of Action and the programmes that carry them out, the ASEAN bodies, mechanisms, instruments and partner agencies each clause names, what each clause commits to (level, means, goals, AOIP areas, with evidence), and how plans change from period to period; built by poakg from the source documents listed.");
     let name = publication
         .publisher
         .clone()
@@ -154,7 +158,7 @@ pub fn store_description(
         .unwrap_or_else(|| DEFAULT_LICENSE.to_owned());
     let license = NamedNode::new(license.clone()).map_err(|_| Error::BadLicense(license))?;
     sink.add(d, term(DCT, "license"), license);
-    sink.text(d, term(DCT, "rights"), "The plans are public documents of ASEAN and its partners; the graph derived from them is published under the licence given (CC BY 4.0 unless the publisher set another).");
+    sink.words(d, term(DCT, "rights"), "The plans are public documents of ASEAN and its partners; the graph derived from them is published under the licence given (CC BY 4.0 unless the publisher set another).");
     let ended = now();
     sink.time(d, term(DCT, "modified"), &ended);
     sink.add(
@@ -216,7 +220,7 @@ fn sources(
             let name = row_text(&row, "name").unwrap_or_else(|| s.as_str().to_owned());
             sink.add(&s, rdf::TYPE, term(DCAT, "Dataset"));
             sink.text(&s, term(DCT, "title"), &name);
-            sink.text(&s, term(DCT, "description"), &format!("The source document {name}, as poakg read it (its digest and text in its own graph)."));
+            sink.words(&s, term(DCT, "description"), &format!("The source document {name}, as poakg read it (its digest and text in its own graph)."));
         }
     }
     Ok(())
@@ -229,7 +233,7 @@ fn service(sink: &mut Sink, d: &NamedNode) {
     sink.add(d, term(VOID, "sparqlEndpoint"), endpoint.clone());
     let service = NamedNode::new_unchecked(vocab::id("dataset/service"));
     sink.add(&service, rdf::TYPE, term(DCAT, "DataService"));
-    sink.text(
+    sink.words(
         &service,
         term(DCT, "title"),
         "poakg serve: SPARQL 1.1 endpoint",
@@ -245,7 +249,7 @@ fn service(sink: &mut Sink, d: &NamedNode) {
         let dist = NamedNode::new_unchecked(vocab::id(&format!("dataset/distribution/{format}")));
         sink.add(d, term(DCAT, "distribution"), dist.clone());
         sink.add(&dist, rdf::TYPE, term(DCAT, "Distribution"));
-        sink.text(
+        sink.words(
             &dist,
             term(DCT, "title"),
             &format!("poakg export --format {format}"),
@@ -337,7 +341,7 @@ fn linksets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error
     }
     let wikidata = NamedNode::new_unchecked("https://www.wikidata.org/");
     sink.add(&wikidata, rdf::TYPE, term(VOID, "Dataset"));
-    sink.text(&wikidata, term(DCT, "title"), "Wikidata");
+    sink.words(&wikidata, term(DCT, "title"), "Wikidata");
     sink.text(&wikidata, term(VOID, "uriSpace"), wikidata_ns);
     for (property, n) in &found {
         let set = NamedNode::new_unchecked(vocab::id(&format!(
@@ -375,7 +379,7 @@ fn subsets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error>
         let s = &subset;
         sink.add(d, term(VOID, "subset"), s.clone());
         sink.add(s, rdf::TYPE, term(VOID, "Dataset"));
-        sink.text(s, term(DCT, "title"), &plan.title);
+        sink.words(s, term(DCT, "title"), &plan.title);
         sink.add(
             s,
             term(VOID, "exampleResource"),
@@ -405,7 +409,11 @@ fn subsets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error>
                 Literal::new_typed_literal(b.to_string(), xsd::G_YEAR),
             );
         }
-        sink.text(s, ext::DCT_TYPE.into_owned(), &plan.kind);
+        sink.add(
+            s,
+            ext::DCT_TYPE.into_owned(),
+            crate::corpus::KindConcept::of(&plan.kind).iri,
+        );
         sink.count(
             s,
             poa::CLAUSE_COUNT.into_owned(),

@@ -20,7 +20,8 @@ pub struct PlanInfo {
     pub slug: String,
     /// Its title (`dcterms:title`).
     pub title: String,
-    /// Its kind (`dcterms:type`), `Plan of Action` when the store says none.
+    /// Its kind (the name of its `dcterms:type`), `Plan of Action` when the
+    /// store says none.
     pub kind: String,
     /// The partner's code (`US`, `JP`, `EU`), when the store has one.
     pub partner_code: Option<String>,
@@ -57,7 +58,7 @@ pub fn plans(store: &KgStore) -> Result<Vec<PlanInfo>, Error> {
         "plans",
         "SELECT ?plan ?title ?kind ?code ?partner ?start ?end ?replaces WHERE {
            ?plan a poa:PlanOfAction ; dcterms:title ?title .
-           OPTIONAL { ?plan dcterms:type ?kind }
+           OPTIONAL { ?plan dcterms:type/skos:prefLabel ?kind }
            OPTIONAL { ?plan poa:partner ?p . OPTIONAL { ?p skos:notation ?code } OPTIONAL { ?p skos:prefLabel ?partner } }
            OPTIONAL { ?plan poa:startYear ?start }
            OPTIONAL { ?plan poa:endYear ?end }

@@ -13,7 +13,7 @@ use crate::vocab::{
     poa,
 };
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{Literal, NamedNode, Quad};
+use oxigraph::model::{NamedNode, Quad};
 
 /// Recomputes the references graph of a store being written.
 pub fn store_references(writer: &Writer) -> Result<usize, Error> {
@@ -55,7 +55,7 @@ pub fn store_references(writer: &Writer) -> Result<usize, Error> {
                 quads.push(Quad::new(
                     plan.clone(),
                     SKOS_ALT_LABEL,
-                    Literal::new_simple_literal(other),
+                    vocab::english(other),
                     graph.clone(),
                 ));
             }
@@ -63,7 +63,7 @@ pub fn store_references(writer: &Writer) -> Result<usize, Error> {
         quads.push(Quad::new(
             plan,
             SKOS_PREF_LABEL,
-            Literal::new_simple_literal(name),
+            vocab::english(&name),
             graph.clone(),
         ));
     }

@@ -303,7 +303,7 @@ fn a_user_registry_and_lexicon_change_what_is_found() -> TestResult {
     let named = |env: &Env, name: &str| -> Result<bool, Box<dyn std::error::Error>> {
         Ok(count(
             env,
-            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?e skos:prefLabel \"{name}\" }}"),
+            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?e skos:prefLabel \"{name}\"@en }}"),
         )? > 0)
     };
     env.run(&["build", "--source", plan]).ok();

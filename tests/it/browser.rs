@@ -487,7 +487,7 @@ async fn pages(b: &Browser<'_>) -> TestResult {
     let query = b.client.find(Locator::Css("#query")).await?;
     query.clear().await?;
     query
-        .send_keys("SELECT ?e WHERE { ?e skos:altLabel \"ARF\" }")
+        .send_keys("SELECT ?e WHERE { ?e skos:altLabel \"ARF\"@en }")
         .await?;
     b.client
         .find(Locator::Css("button[type=submit]"))

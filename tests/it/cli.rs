@@ -84,7 +84,7 @@ fn query_from_a_file_and_as_text() -> TestResult {
     let out = env
         .run(&["query", file.to_str().ok_or("path")?, "--format", "tsv"])
         .ok();
-    assert_eq!(out, "?t\n\"Development Cooperation\"\n");
+    assert_eq!(out, "?t\n\"Development Cooperation\"@en\n");
     let ask = env
         .run(&[
             "query",

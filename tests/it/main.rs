@@ -41,3 +41,4 @@ mod server_safety;
 mod sparql_order;
 mod validate;
 mod virtuoso;
+mod vocabularies;

@@ -234,7 +234,7 @@ fn pictures() -> TestResult {
 fn analysis_results_are_queryable() {
     let env = Env::new();
     let out = env
-        .run(&["query", "--format", "csv", "--query", "SELECT ?span WHERE { ?e skos:prefLabel \"East Asia Summit\" ; poa:pillarSpan ?span ; poa:betweenness ?b ; poa:community ?c }"])
+        .run(&["query", "--format", "csv", "--query", "SELECT ?span WHERE { ?e skos:prefLabel \"East Asia Summit\"@en ; poa:pillarSpan ?span ; poa:betweenness ?b ; poa:community ?c }"])
         .ok();
     assert_eq!(out.replace("\r\n", "\n"), "span\n2\n");
 }

@@ -27,7 +27,7 @@ fn the_seeds_conform() {
 }
 
 #[test_case(
-    "t:clause-1 a poa:Clause ; skos:notation \"1.1\", \"1.2\" ; poa:text \"Do things.\" ; dcterms:isPartOf id:t .",
+    "t:clause-1 a poa:Clause ; skos:notation \"1.1\", \"1.2\" ; poa:text \"Do things.\"@en ; dcterms:isPartOf id:t .",
     &[
         ("id:t/clause-1", "skos:notation", "a passage has one notation"),
         ("id:t/clause-1", "poa:inPillar", "a clause is in one pillar"),
@@ -35,11 +35,11 @@ fn the_seeds_conform() {
     "clause without a pillar and with two notations"
 )]
 #[test_case(
-    "t:p-1 a poa:Clause ; skos:notation \"1\" ; poa:text \"\" ; dcterms:isPartOf id:t ;
+    "t:p-1 a poa:Clause ; skos:notation \"1\" ; poa:text \"\"@en ; dcterms:isPartOf id:t ;
        poa:inSection t:s ; poa:inPillar t:pi .
      t:s a poa:Section ; skos:notation \"1\" ; poa:inPillar t:pi .
-     t:pi a poa:Pillar ; skos:notation \"1\" ; skos:prefLabel \"P\" ; dcterms:isPartOf id:t .
-     id:t a poa:PlanOfAction ; dcterms:title \"T\" .",
+     t:pi a poa:Pillar ; skos:notation \"1\" ; skos:prefLabel \"P\"@en ; dcterms:isPartOf id:t .
+     id:t a poa:PlanOfAction ; dcterms:title \"T\"@en .",
     &[("id:t/p-1", "poa:text", "a passage has one non-empty text")];
     "empty clause text"
 )]

@@ -60,6 +60,11 @@ pub struct Args {
     )]
     pub kind: Option<String>,
 
+    /// The language of the plans' text (a BCP 47 tag; en unless set): their titles,
+    /// labels and passages carry it.
+    #[arg(long, value_name = "TAG", value_parser = parse_language, help_heading = "What the plans are (over their text and sidecars)")]
+    pub language: Option<String>,
+
     /// Who publishes the graph (an IRI, or a name), for the dataset's description;
     /// remembered by the store (`poakg stats` shows it).
     #[arg(long, value_name = "IRI_OR_NAME", help_heading = "Publishing")]
@@ -82,6 +87,11 @@ pub struct Args {
     pub title: Option<String>,
 }
 
+fn parse_language(value: &str) -> Result<String, String> {
+    poakg::corpus::meta::language_tag(value)
+        .ok_or_else(|| format!("expected a BCP 47 language tag, e.g. en or fr, not {value:?}"))
+}
+
 fn parse_period(value: &str) -> Result<(u16, u16), String> {
     poakg::corpus::meta::period_in(value)
         .ok_or_else(|| format!("expected two years, e.g. 2021-2025, not {value:?}"))
@@ -94,6 +104,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         period: args.period,
         kind: args.kind,
         title: args.title,
+        language: args.language,
     };
     let inputs = ops::inputs(&args.sources, &overrides)?;
     let writer = Writer::begin(&ctx.location, args.add)?;
