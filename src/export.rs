@@ -187,8 +187,9 @@ pub fn export(
     Ok(())
 }
 
-/// The graph a build describes its dataset in: left out of the canonical
-/// export, since it carries the build's times and the export's own hash.
+/// The graph a build describes its dataset in (under the store's base):
+/// left out of the canonical export, since it carries the build's times and
+/// the export's own hash.
 pub const UNHASHED_GRAPH: &str = "https://w3id.org/poakg/id/graph/dataset";
 
 /// Writes the store's data as RDFC-1.0 canonical N-Quads (every graph but
@@ -202,9 +203,10 @@ pub fn canonical_nquads(store: &KgStore, out: &mut dyn Write) -> Result<String, 
     use oxrdf::Dataset;
     use sha2::{Digest, Sha256};
     let mut dataset = Dataset::new();
+    let unhashed = store.base().iri(UNHASHED_GRAPH);
     for quad in store.inner().iter() {
         let quad = quad?;
-        if !matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == UNHASHED_GRAPH)
+        if !matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == unhashed)
         {
             dataset.insert(&quad);
         }

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod anchor;
+pub mod base;
 pub mod compare;
 pub mod corpus;
 pub mod enrich;

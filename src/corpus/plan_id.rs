@@ -239,8 +239,8 @@ mod tests {
     fn every_kind_spelling_labels_its_concept() -> Result<(), Box<dyn std::error::Error>> {
         use oxigraph::io::{RdfFormat, RdfParser};
         let mut labels = std::collections::HashSet::new();
-        for triple in RdfParser::from_format(RdfFormat::Turtle)
-            .for_slice(crate::seeds::SCHEMES.as_bytes())
+        for triple in
+            RdfParser::from_format(RdfFormat::Turtle).for_slice(crate::seeds::SCHEMES.as_bytes())
         {
             let triple = triple?;
             if let oxigraph::model::Term::Literal(l) = &triple.object {
@@ -257,7 +257,10 @@ mod tests {
         }
         let other = super::KindConcept::of("Memorandum of Understanding");
         assert!(!other.listed);
-        assert!(other.iri.as_str().ends_with("/concept/kind/memorandum-of-understanding"));
+        assert!(other
+            .iri
+            .as_str()
+            .ends_with("/concept/kind/memorandum-of-understanding"));
         Ok(())
     }
 

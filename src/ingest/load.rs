@@ -214,7 +214,9 @@ pub fn build_from(
                     return Err(e);
                 }
             };
-            let report = Loaded::of(i, origin, &doc);
+            let mut report = Loaded::of(i, origin, &doc);
+            // the graph as the store names it, under its base
+            report.graph = sink.store.base().node(report.graph.as_str());
             sink.write(doc)?;
             observe(&report);
             built.loaded.push(report);
@@ -381,7 +383,9 @@ impl<'a> Sink<'a> {
         self.entity_quads.extend(doc.entity_quads);
         match &mut self.bulk {
             Some((loader, batch)) => {
-                batch.extend(doc.quads);
+                // the bulk loader bypasses the store's writes: move the
+                // IRIs under the store's base here
+                batch.extend(self.store.base().quads(doc.quads));
                 if batch.len() >= LOAD_BATCH {
                     loader
                         .load_quads(std::mem::take(batch))
@@ -398,11 +402,12 @@ impl<'a> Sink<'a> {
     /// Writes the ontology and the entities graph and commits the load.
     fn finish(mut self) -> Result<(), IngestError> {
         let ontology = ontology_quads()?;
-        let entity_graph = NamedNode::new_unchecked(vocab::ENTITY_GRAPH);
+        let entity_graph = self.store.base().node(vocab::ENTITY_GRAPH);
         match self.bulk.take() {
             Some((mut loader, mut batch)) => {
                 batch.extend(ontology);
-                batch.extend(self.entity_quads);
+                let entities = self.entity_quads.into_iter().collect();
+                batch.extend(self.store.base().quads(entities));
                 loader
                     .load_quads(batch)
                     .map_err(crate::store::StoreError::from)?;

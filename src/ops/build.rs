@@ -23,6 +23,29 @@ pub struct BuildSummary {
     pub classes: Vec<super::ClassCount>,
     /// The documents refused, each with its reason, in input order.
     pub refused: Vec<ingest::Refused>,
+    /// Where the build's time went, phase by phase, in order.
+    pub phases: Vec<PhaseTime>,
+}
+
+/// The wall time of one phase of a build.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PhaseTime {
+    /// ingest (read, extract, write the documents), references,
+    /// comparisons, analysis, description, commit, classes.
+    pub phase: &'static str,
+    /// Seconds it took.
+    pub seconds: f64,
+}
+
+/// Runs `step`, noting its wall time as `phase`.
+fn timed<T>(phases: &mut Vec<PhaseTime>, phase: &'static str, step: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = step();
+    phases.push(PhaseTime {
+        phase,
+        seconds: start.elapsed().as_secs_f64(),
+    });
+    out
 }
 
 /// What a build's analysis found, in three figures.
@@ -196,19 +219,28 @@ pub fn build_published(
 ) -> Result<(KgStore, BuildSummary), Error> {
     let started = super::describe::now();
     let strict = on_bad == OnBadDocument::Stop;
+    let mut phases = Vec::new();
     let ingest::Built {
         loaded: documents,
         refused,
-    } = ingest::build_from(&writer, inputs, drop_others, strict, extractor, observe)?;
+    } = timed(&mut phases, "ingest", || {
+        ingest::build_from(&writer, inputs, drop_others, strict, extractor, observe)
+    })?;
     if documents.is_empty() && !refused.is_empty() {
         // nothing to publish: the store keeps what it held
         return Err(Error::NothingBuilt(refused));
     }
-    super::store_references(&writer)?;
-    super::store_comparisons(&writer)?;
-    let analysis = store_analysis(&writer)?;
-    super::store_description(&writer, publication, &started)?;
-    let store = writer.commit()?;
+    timed(&mut phases, "references", || {
+        super::store_references(&writer)
+    })?;
+    timed(&mut phases, "comparisons", || {
+        super::store_comparisons(&writer)
+    })?;
+    let analysis = timed(&mut phases, "analysis", || store_analysis(&writer))?;
+    timed(&mut phases, "description", || {
+        super::store_description(&writer, publication, &started)
+    })?;
+    let store = timed(&mut phases, "commit", || writer.commit())?;
     let analysis = analysis.map(|a| {
         let connectors = analysis::metrics::connectors(&a.net).len();
         let communities = a
@@ -222,7 +254,7 @@ pub fn build_published(
             nmi: a.nmi,
         }
     });
-    let classes = super::class_counts(&store)?;
+    let classes = timed(&mut phases, "classes", || super::class_counts(&store))?;
     Ok((
         store,
         BuildSummary {
@@ -230,6 +262,7 @@ pub fn build_published(
             analysis,
             classes,
             refused,
+            phases,
         },
     ))
 }

@@ -44,10 +44,11 @@ pub fn remembered(store: &KgStore) -> Result<Publication, Error> {
         store,
         "publication",
         format!(
-            "SELECT ?publisher ?name ?license WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{dataset}> a <{VOID}Dataset> .
+            "SELECT ?publisher ?name ?license WHERE {{ GRAPH <{graph}> {{ <{dataset}> a <{VOID}Dataset> .
                OPTIONAL {{ <{dataset}> dcterms:publisher ?publisher OPTIONAL {{ ?publisher <{FOAF}name> ?name }} }}
                OPTIONAL {{ <{dataset}> dcterms:license ?license }} }} }}",
-            dataset = vocab::id("dataset")
+            graph = store.base().iri(DATASET_GRAPH),
+            dataset = store.base().iri_of_path("dataset"),
         ),
     )?;
     let row = rows.first();
@@ -164,7 +165,7 @@ pub fn store_description(
     sink.add(
         d,
         term(VOID, "uriSpace"),
-        Literal::new_simple_literal(vocab::ID),
+        Literal::new_simple_literal(store.base().data_namespace()),
     );
     sink.add(
         d,
@@ -175,7 +176,7 @@ pub fn store_description(
     sink.add(&landing, rdf::TYPE, term(FOAF, "Document"));
     sink.add(d, term(DCAT, "landingPage"), landing);
     sources(store, &mut sink, d, started, &ended)?;
-    service(&mut sink, d);
+    service(&mut sink, d, store.base());
     counts(store, &mut sink, d)?;
     subsets(store, &mut sink, d)?;
     linksets(store, &mut sink, d)?;
@@ -228,8 +229,8 @@ fn sources(
 
 /// `poakg serve` as the SPARQL endpoint and DCAT data service, and one
 /// distribution (and VoID data dump) per export format.
-fn service(sink: &mut Sink, d: &NamedNode) {
-    let endpoint = NamedNode::new_unchecked(format!("{}sparql", vocab::ID.trim_end_matches("id/")));
+fn service(sink: &mut Sink, d: &NamedNode, base: &crate::base::Base) {
+    let endpoint = NamedNode::new_unchecked(format!("{}sparql", base.as_str()));
     sink.add(d, term(VOID, "sparqlEndpoint"), endpoint.clone());
     let service = NamedNode::new_unchecked(vocab::id("dataset/service"));
     sink.add(&service, rdf::TYPE, term(DCAT, "DataService"));
@@ -269,7 +270,7 @@ fn service(sink: &mut Sink, d: &NamedNode) {
 /// Triples, entities, and the class and property partitions, of every
 /// graph but the description's.
 fn counts(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> {
-    let outside = format!("FILTER (?g != <{DATASET_GRAPH}>)");
+    let outside = format!("FILTER (?g != <{}>)", store.base().iri(DATASET_GRAPH));
     let total = counted(
         store,
         "triples",
@@ -282,7 +283,7 @@ fn counts(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> 
         term(VOID, "triples"),
         total.first().map_or(0, |(_, n)| *n),
     );
-    let entities = counted(store, "entities", format!("SELECT (\"all\" AS ?x) (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} FILTER (isIRI(?s) && STRSTARTS(STR(?s), \"{}\")) }}", vocab::ID))?;
+    let entities = counted(store, "entities", format!("SELECT (\"all\" AS ?x) (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} FILTER (isIRI(?s) && STRSTARTS(STR(?s), \"{}\")) }}", store.base().data_namespace()))?;
     sink.count(
         d,
         term(VOID, "entities"),
@@ -330,8 +331,9 @@ fn linksets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error
         store,
         "linksets",
         format!(
-            "SELECT ?x (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?x ?o }} FILTER (?g != <{DATASET_GRAPH}>)
+            "SELECT ?x (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?x ?o }} FILTER (?g != <{graph}>)
                VALUES ?x {{ <{exact}> <{same}> }} FILTER (isIRI(?o) && STRSTARTS(STR(?o), \"{wikidata_ns}\")) }} GROUP BY ?x",
+            graph = store.base().iri(DATASET_GRAPH),
             exact = ext::SKOS_EXACT_MATCH.as_str(),
             same = ext::OWL_SAME_AS.as_str(),
         ),

@@ -160,7 +160,10 @@ impl Error {
             Error::NothingBuilt(refused) => refused.iter().all(|r| r.error.is_about_a_document()),
             Error::Store(e) => matches!(
                 e,
-                StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::NoLocation
+                StoreError::Locked { .. }
+                    | StoreError::Open { .. }
+                    | StoreError::NoLocation
+                    | StoreError::BaseMismatch { .. }
             ),
             Error::Query(e) => e.is_user_error(),
             Error::Export(e) => e.is_user_error(),

@@ -26,7 +26,7 @@ mod summary;
 
 pub use build::{
     analyse, build, build_published, extractor, inputs, sources, store_analysis, AnalysisSummary,
-    BuildSummary, OnBadDocument,
+    BuildSummary, OnBadDocument, PhaseTime,
 };
 pub use classify::classify;
 pub use compare::{compare, consecutive, store_comparisons};

@@ -9,7 +9,6 @@ use crate::corpus::{PlanId, Span};
 use crate::sparql::{self, row_text};
 use crate::store::KgStore;
 use crate::text::fold;
-use crate::vocab;
 
 /// A plan of the store, as lists and reports name it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -75,7 +74,7 @@ pub fn plans(store: &KgStore) -> Result<Vec<PlanInfo>, Error> {
         }
         let year = |v: &str| row_text(row, v).and_then(|y| y.get(..4)?.parse::<u16>().ok());
         out.push(PlanInfo {
-            slug: iri.strip_prefix(vocab::ID).unwrap_or(&iri).to_owned(),
+            slug: store.base().path_of(&iri).unwrap_or(&iri).to_owned(),
             title: row_text(row, "title").unwrap_or_default(),
             kind: row_text(row, "kind").unwrap_or_else(|| "Plan of Action".into()),
             partner_code: row_text(row, "code"),
@@ -251,6 +250,7 @@ fn nearest<'a>(plans: &'a [PlanInfo], folded: &str) -> Vec<&'a PlanInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab;
 
     fn plan(slug: &str, code: &str, period: (u16, u16), title: &str) -> PlanInfo {
         PlanInfo {

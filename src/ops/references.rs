@@ -28,7 +28,7 @@ pub fn store_references(writer: &Writer) -> Result<usize, Error> {
                FILTER(STRSTARTS(STR(?plan), \"{id}\") && !STRSTARTS(STR(?plan), \"{id}entity/\"))
                FILTER NOT EXISTS {{ ?plan dcterms:title ?title }}
              }} GROUP BY ?plan",
-            id = vocab::ID
+            id = store.base().data_namespace()
         ),
     )?;
     let graph = NamedNode::new_unchecked(vocab::REFERENCES_GRAPH);

@@ -18,6 +18,8 @@ pub struct BuildReport {
     pub analysis: Option<AnalysisReport>,
     /// Instances per class in the document graphs.
     pub classes: Vec<ClassCount>,
+    /// Where the build's time went, phase by phase.
+    pub phases: Vec<super::PhaseTime>,
 }
 
 /// One document of a build.
@@ -114,6 +116,7 @@ impl BuildSummary {
                 nmi: a.nmi,
             }),
             classes: self.classes.clone(),
+            phases: self.phases.clone(),
         }
     }
 }
@@ -155,6 +158,8 @@ pub struct Stats {
     pub publisher: Option<String>,
     /// The licence's IRI, or the default statement.
     pub license: String,
+    /// The base its data IRIs are minted under.
+    pub base: String,
     /// Quads per named graph.
     pub graphs: Vec<GraphSize>,
     /// Instances per class in the document graphs.
@@ -170,6 +175,7 @@ pub fn stats(store: &KgStore) -> Result<Stats, Error> {
         license: published
             .license
             .unwrap_or_else(|| DEFAULT_LICENSE.to_owned()),
+        base: store.base().as_str().to_owned(),
         graphs: store.graph_sizes()?,
         classes: class_counts(store)?,
     })

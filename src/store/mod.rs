@@ -16,8 +16,9 @@ pub use generations::Lease;
 pub use location::Location;
 pub use writer::Writer;
 
+use crate::base::Base;
 use generations::Layout;
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults};
 use oxigraph::store::{StorageError, Store};
 use std::path::{Path, PathBuf};
@@ -51,6 +52,15 @@ pub enum StoreError {
     /// Oxigraph failed to read or write.
     #[error("store: {0}")]
     Storage(#[from] StorageError),
+    /// A build that adds to a store asked for another base than the one
+    /// its IRIs were minted under.
+    #[error("the store mints its IRIs under {held}; adding to it cannot move them under {asked} (build it anew to change the base)")]
+    BaseMismatch {
+        /// The base the store holds.
+        held: String,
+        /// The base asked for.
+        asked: String,
+    },
 }
 
 /// Quads read from the store, one at a time.
@@ -63,6 +73,8 @@ pub struct KgStore {
     /// For a published generation opened for reading: the shared lease that
     /// keeps it from being deleted while this store reads it.
     lease: Option<Lease>,
+    /// Where its data IRIs are minted; every write moves them there.
+    base: Base,
 }
 
 impl KgStore {
@@ -72,6 +84,7 @@ impl KgStore {
             store: Store::new()?,
             location: Location::Memory,
             lease: None,
+            base: Base::default(),
         })
     }
 
@@ -89,10 +102,16 @@ impl KgStore {
         let store =
             disk::open_read_only(&lease.path).map_err(|e| classify_open_error(&lease.path, e))?;
         Ok(Some(KgStore {
+            base: remembered_base(&store)?,
             store,
             location: location.clone(),
             lease: Some(lease),
         }))
+    }
+
+    /// The base its data IRIs are minted under (remembered by the store).
+    pub fn base(&self) -> &Base {
+        &self.base
     }
 
     /// Where this store lives.
@@ -152,7 +171,7 @@ impl KgStore {
     pub fn has_documents(&self) -> Result<bool, StoreError> {
         for graph in self.store.named_graphs() {
             if let NamedOrBlankNode::NamedNode(g) = graph? {
-                if g.as_str().starts_with(crate::vocab::ID) {
+                if self.base.is_data(g.as_str()) {
                     return Ok(true);
                 }
             }
@@ -169,6 +188,24 @@ impl KgStore {
         graphs: &[(&NamedNode, &[Quad])],
         drop_others: bool,
     ) -> Result<(), StoreError> {
+        if !self.base.is_default() {
+            let moved: Vec<(NamedNode, Vec<Quad>)> = graphs
+                .iter()
+                .map(|(g, quads)| (self.base.node(g.as_str()), self.base.quads(quads.to_vec())))
+                .collect();
+            let moved: Vec<(&NamedNode, &[Quad])> =
+                moved.iter().map(|(g, q)| (g, q.as_slice())).collect();
+            return self.write_graphs(&moved, drop_others);
+        }
+        self.write_graphs(graphs, drop_others)
+    }
+
+    /// [`KgStore::replace_graphs`] of graphs already under the store's base.
+    fn write_graphs(
+        &self,
+        graphs: &[(&NamedNode, &[Quad])],
+        drop_others: bool,
+    ) -> Result<(), StoreError> {
         let mut transaction = self.store.start_transaction()?;
         if drop_others {
             let stale: Vec<NamedNode> = self
@@ -181,9 +218,7 @@ impl KgStore {
                 })
                 .collect::<Result<Vec<_>, _>>()?
                 .into_iter()
-                .filter(|n| {
-                    n.as_str().starts_with(crate::vocab::ID) && !graphs.iter().any(|(g, _)| *g == n)
-                })
+                .filter(|n| self.base.is_data(n.as_str()) && !graphs.iter().any(|(g, _)| *g == n))
                 .collect();
             for graph in &stale {
                 transaction.remove_named_graph(graph)?;
@@ -206,7 +241,7 @@ impl KgStore {
     /// whole or not at all, so nobody sees a half-loaded graph.
     pub(crate) fn bulk_add(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
         let mut loader = self.store.bulk_loader().with_num_threads(2);
-        loader.load_quads(quads)?;
+        loader.load_quads(self.base.quads(quads))?;
         loader.commit()?;
         Ok(())
     }
@@ -252,6 +287,31 @@ pub struct GraphSize {
     pub graph: String,
     /// Its quads.
     pub triples: usize,
+}
+
+/// The base a store was built under: the one its dataset description
+/// gives as `void:uriSpace` (`{base}id/`) in its own graph
+/// (`{base}id/graph/dataset`); the default when it has none.
+fn remembered_base(store: &Store) -> Result<Base, StoreError> {
+    let space = NamedNodeRef::new_unchecked("http://rdfs.org/ns/void#uriSpace");
+    for quad in store.quads_for_pattern(None, Some(space), None, None) {
+        let quad = quad?;
+        let (Term::Literal(value), oxigraph::model::GraphName::NamedNode(graph)) =
+            (&quad.object, &quad.graph_name)
+        else {
+            continue;
+        };
+        let described = value
+            .value()
+            .strip_suffix("id/")
+            .and_then(|b| Base::new(b).ok());
+        if let Some(base) = described {
+            if graph.as_str() == format!("{}graph/dataset", base.data_namespace()) {
+                return Ok(base);
+            }
+        }
+    }
+    Ok(Base::default())
 }
 
 /// Tells a lock held by another process from other failures to open.

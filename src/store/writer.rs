@@ -68,6 +68,7 @@ impl Writer {
         let store = super::disk::open(&path).map_err(|e| classify_open_error(&path, e))?;
         Ok(Writer {
             store: KgStore {
+                base: super::remembered_base(&store)?,
                 store,
                 location: location.clone(),
                 lease: None,
@@ -99,6 +100,23 @@ impl Writer {
         drop_others: bool,
     ) -> Result<(), StoreError> {
         self.store.replace_graphs(graphs, drop_others)
+    }
+
+    /// Mints the data IRIs of everything written from now on under `base`.
+    /// A store that already holds documents keeps the base they were
+    /// minted under: asking for another is an error.
+    pub fn set_base(&mut self, base: crate::base::Base) -> Result<(), StoreError> {
+        if base == self.store.base {
+            return Ok(());
+        }
+        if self.store.has_documents()? {
+            return Err(StoreError::BaseMismatch {
+                held: self.store.base.as_str().to_owned(),
+                asked: base.as_str().to_owned(),
+            });
+        }
+        self.store.base = base;
+        Ok(())
     }
 
     /// The store being written.

@@ -23,6 +23,26 @@ fn build_and_stats_json_say_what_the_text_says() -> TestResult {
     assert_eq!(plan["plan"]["period"], serde_json::json!([2021, 2025]));
     assert_eq!(plan["plan"]["sources"]["period"], "title line");
     assert_eq!(documents[1]["kind"], "programme page");
+    // where the time went, every phase in order, none negative
+    let phases: Vec<&str> = built["phases"]
+        .as_array()
+        .ok_or("phases")?
+        .iter()
+        .filter(|p| p["seconds"].as_f64().is_some_and(|s| s >= 0.0))
+        .filter_map(|p| p["phase"].as_str())
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            "ingest",
+            "references",
+            "comparisons",
+            "analysis",
+            "description",
+            "commit",
+            "classes"
+        ]
+    );
     assert!(documents[1]["plan"].is_null());
     assert!(
         built["analysis"]["connectors"]

@@ -9,6 +9,9 @@
 //!   benchmark re-run as a child process with `--bulk-load`);
 //! - `poakg report cross-pillar` over the whole corpus;
 //! - `poakg report partners` over the whole corpus (what the plans share);
+//! - the share of the build its dataset description takes (the build's own
+//!   phase timings), and the RDFC-1.0 canonical export against the plain
+//!   N-Quads export of the same store;
 //! - the peer a researcher would script (benches/peer_reference.py: rdflib
 //!   loading the same triples as N-Triples, the clauses-per-pillar and
 //!   mentions queries, networkx betweenness, PageRank and components), when
@@ -157,6 +160,19 @@ fn generate(dir: &Path, n: usize, templates: &[(String, String)], partners: &[St
     bytes
 }
 
+/// The seconds a build spent in one phase, from its JSON summary
+/// (`"phases": [{"phase": "description", "seconds": 0.4}, ...]`).
+fn phase_seconds(summary: &str, phase: &str) -> f64 {
+    let json: serde_json::Value = serde_json::from_str(summary).unwrap_or_default();
+    json["phases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["phase"] == phase)
+        .and_then(|p| p["seconds"].as_f64())
+        .unwrap_or(f64::NAN)
+}
+
 fn folder_size(dir: &Path) -> u64 {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -229,7 +245,7 @@ fn main() {
         partners.len(),
         if peer { "rdflib + networkx" } else { "skipped" }
     );
-    let header = "plans\tclauses\tquads\tbuild_s\tus_per_clause\tpeak_mb\tstore_mb\toxigraph_bulk_s\toxigraph_peak_mb\tbuild_vs_bulk\treport_s\tpartners_s\tpeer_s\tpeer_vs_poakg";
+    let header = "plans\tclauses\tquads\tbuild_s\tus_per_clause\tpeak_mb\tstore_mb\toxigraph_bulk_s\toxigraph_peak_mb\tbuild_vs_bulk\treport_s\tpartners_s\tpeer_s\tpeer_vs_poakg\tdescription_s\tdescription_share\texport_s\tcanonical_s\tcanonical_vs_export\tcanonical_peak_mb";
     let mut rows = vec![header.to_owned()];
     println!("{}", header.replace('\t', "  "));
     for &n in &sizes {
@@ -241,10 +257,11 @@ fn main() {
             Command::new(POAKG)
                 .arg("--store")
                 .arg(&store)
-                .args(["build", "--source"])
+                .args(["build", "--format", "json", "--source"])
                 .arg(dir.join("plans")),
             "poakg build",
         );
+        let description = phase_seconds(&build.stdout, "description");
         let clauses = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:Clause }");
         let quads = count(
             &store,
@@ -265,13 +282,22 @@ fn main() {
             "poakg report partners",
         );
         let nq = dir.join("data.nq");
-        measure(
+        let export = measure(
             Command::new(POAKG)
                 .arg("--store")
                 .arg(&store)
                 .args(["export", "--format", "nquads", "--output"])
                 .arg(&nq),
             "poakg export",
+        );
+        // RDFC-1.0 canonical N-Quads of the same store, in the same run
+        let canonical = measure(
+            Command::new(POAKG)
+                .arg("--store")
+                .arg(&store)
+                .args(["export", "--format", "nquads", "--canonical", "--output"])
+                .arg(dir.join("canonical.nq")),
+            "poakg export --canonical",
         );
         let reference = dir.join("reference");
         let bulk = measure(
@@ -317,9 +343,16 @@ fn main() {
             partners_report.wall.as_secs_f64(),
             peer_s.map_or("-".into(), |p| format!("{:.2}", p.as_secs_f64())),
             peer_s.map_or("-".into(), |p| format!("{:.1}", p.as_secs_f64() / poakg_total.as_secs_f64())),
+        ) + &format!(
+            "\t{description:.3}\t{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.0}",
+            description / build.wall.as_secs_f64(),
+            export.wall.as_secs_f64(),
+            canonical.wall.as_secs_f64(),
+            canonical.wall.as_secs_f64() / export.wall.as_secs_f64(),
+            canonical.max_rss_mb,
         );
         println!("{}", row.replace('\t', "  "));
-        if !build.stdout.contains("built the store") {
+        if !build.stdout.contains("\"documents\"") {
             eprintln!("{}", build.stdout);
         }
         rows.push(row);

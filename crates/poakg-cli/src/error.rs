@@ -138,7 +138,10 @@ fn flag_wording(e: &ops::Error) -> Option<String> {
             "--type {name}: unknown class (one of {})",
             poakg::entities::EntityClass::ALL.map(|c| c.name()).join(", ")
         ),
-        ops::Error::WhichPlan(n) => format!("the store holds {n} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)"),
+        ops::Error::Store(StoreError::BaseMismatch { held, asked }) => format!(
+            "the store mints its IRIs under {held}; build --add cannot move them under {asked} (build without --add to change --base)"
+        ),
+                ops::Error::WhichPlan(n) => format!("the store holds {n} plans: name one with --plan (a partner and year such as US:2021, a name from `poakg plans`)"),
         ops::Error::NoQuery => "no query given: name a .rq file or a shipped query (see `poakg queries`), or give the text with --query".into(),
         ops::Error::Query(QueryError::Format { origin, format, kind, allowed }) => {
             format!("{origin}: --format {format} does not apply to {kind} results; use {allowed}")

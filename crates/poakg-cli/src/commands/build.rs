@@ -65,6 +65,12 @@ pub struct Args {
     #[arg(long, value_name = "TAG", value_parser = parse_language, help_heading = "What the plans are (over their text and sidecars)")]
     pub language: Option<String>,
 
+    /// Mint every data IRI under this base (default https://w3id.org/poakg/): plans,
+    /// clauses, entities, graphs become {base}id/...; the vocabulary keeps its IRIs.
+    /// Remembered by the store; `serve` answers /id/... under it.
+    #[arg(long, value_name = "IRI", value_parser = parse_base, help_heading = "Publishing")]
+    pub base: Option<poakg::base::Base>,
+
     /// Who publishes the graph (an IRI, or a name), for the dataset's description;
     /// remembered by the store (`poakg stats` shows it).
     #[arg(long, value_name = "IRI_OR_NAME", help_heading = "Publishing")]
@@ -87,6 +93,10 @@ pub struct Args {
     pub title: Option<String>,
 }
 
+fn parse_base(value: &str) -> Result<poakg::base::Base, String> {
+    poakg::base::Base::new(value).map_err(|e| e.to_string())
+}
+
 fn parse_language(value: &str) -> Result<String, String> {
     poakg::corpus::meta::language_tag(value)
         .ok_or_else(|| format!("expected a BCP 47 language tag, e.g. en or fr, not {value:?}"))
@@ -107,7 +117,10 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         language: args.language,
     };
     let inputs = ops::inputs(&args.sources, &overrides)?;
-    let writer = Writer::begin(&ctx.location, args.add)?;
+    let mut writer = Writer::begin(&ctx.location, args.add)?;
+    if let Some(base) = args.base {
+        writer.set_base(base)?;
+    }
     let progress = Progress::new(inputs.len());
     let on_bad = if args.strict {
         OnBadDocument::Stop
@@ -135,7 +148,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         writeln!(ctx.out)?;
     } else {
         writeln!(ctx.out, "built the store at {}", store.location())?;
-        print(ctx.out, &summary)?;
+        print(ctx.out, &summary, store.base())?;
     }
     if summary.refused.is_empty() {
         return Ok(());
@@ -194,7 +207,11 @@ impl Progress {
 
 /// Every document in detail when there are a few; a count and the
 /// documents with warnings when there are many.
-fn print(out: &mut dyn Write, summary: &BuildSummary) -> std::io::Result<()> {
+fn print(
+    out: &mut dyn Write,
+    summary: &BuildSummary,
+    base: &poakg::base::Base,
+) -> std::io::Result<()> {
     const DETAIL: usize = 20;
     let docs = &summary.documents;
     if docs.len() <= DETAIL {
@@ -230,7 +247,7 @@ fn print(out: &mut dyn Write, summary: &BuildSummary) -> std::io::Result<()> {
         writeln!(
             out,
             "  analysis: {connectors} cross-pillar connectors, {communities} communities (NMI with pillars {nmi:.3}) in <{}>",
-            poakg::vocab::ANALYSIS_GRAPH
+            base.iri(poakg::vocab::ANALYSIS_GRAPH)
         )?;
     }
     writeln!(out, "instances per class:")?;

@@ -36,6 +36,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         stats.publisher.as_deref().unwrap_or("(not described yet)"),
         stats.license
     )?;
+    writeln!(out, "IRIs under: {}id/", stats.base)?;
     writeln!(out, "triples per named graph:")?;
     let width = stats
         .graphs

@@ -130,7 +130,7 @@ fn concept_pattern(iri: &str, node: &str) -> Option<String> {
     if goal_page(iri).is_some() {
         return Some(format!("?c poa:sdg {node} ."));
     }
-    let path = iri.strip_prefix(vocab::ID)?;
+    let path = super::links::data_path(iri)?;
     if path.starts_with("concept/level/") {
         // a level is a number on the clause; the concept carries it as rdf:value
         return Some(format!("{node} rdf:value ?v . ?c poa:commitmentLevel ?v ."));

@@ -5,7 +5,27 @@
 use poakg::sparql::{self, row_text, QueryError};
 use poakg::store::KgStore;
 use poakg::vocab;
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+thread_local! {
+    /// The base of the store the current request reads. Every request runs
+    /// on a worker thread of its own (`server::worker`), which sets it
+    /// before anything renders; so pages link to this server's `/id/...`
+    /// whatever base the store mints its IRIs under, and two stores served
+    /// side by side never see each other's.
+    static BASE: RefCell<poakg::base::Base> = RefCell::new(poakg::base::Base::default());
+}
+
+/// Says which base the pages this thread renders are read from.
+pub fn set_request_base(base: &poakg::base::Base) {
+    BASE.with(|b| *b.borrow_mut() = base.clone());
+}
+
+/// The path under `id/` of one of the served store's IRIs (`entity/arf`).
+pub fn data_path(iri: &str) -> Option<String> {
+    BASE.with(|b| b.borrow().path_of(iri).map(str::to_owned))
+}
 
 /// A link by label; `href` is none for IRIs that must not become links.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +66,7 @@ pub fn href(iri: &str) -> Option<String> {
     if let Some(page) = super::labels::goal_page(iri) {
         return Some(page);
     }
-    if let Some(path) = iri.strip_prefix(vocab::ID) {
+    if let Some(path) = data_path(iri) {
         return Some(format!("/id/{path}"));
     }
     let lower = iri.get(..8).unwrap_or(iri).to_ascii_lowercase();

@@ -144,7 +144,7 @@ pub fn render(
         facts: statements.facts.into_values().collect(),
         referrers: statements.referrers,
         more_referrers: statements.more_referrers,
-        path: iri.strip_prefix(vocab::ID).unwrap_or(iri).to_owned(),
+        path: super::links::data_path(iri).unwrap_or_else(|| iri.to_owned()),
         jsonld: script_safe(jsonld),
         summary: statements.summary,
         plan: views.plan,

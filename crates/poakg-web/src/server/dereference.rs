@@ -19,7 +19,12 @@ use std::time::Duration;
 
 /// Answers a request for the description of a data IRI.
 pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Response<Body> {
-    describe_iri(state, accept, vocab::id(path))
+    // the store's own IRI for the path, under whatever base it mints
+    let iri = match state.store() {
+        Ok(store) => store.kg().base().iri_of_path(path),
+        Err(_) => vocab::id(path),
+    };
+    describe_iri(state, accept, iri)
 }
 
 /// Answers a request for the description of `iri` (a data IRI, or a UN

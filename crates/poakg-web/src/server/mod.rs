@@ -253,9 +253,18 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         }
         // the dataset's VoID and DCAT description (RFC 5785, VoID section 7)
         (Method::GET, "/.well-known/void") => {
-            let params = [("graph".to_owned(), poakg::ops::DATASET_GRAPH.to_owned())];
+            let graph = match state.store() {
+                Ok(store) => store.kg().base().iri(poakg::ops::DATASET_GRAPH).into_owned(),
+                Err(_) => poakg::ops::DATASET_GRAPH.to_owned(),
+            };
+            read_only(graph_store::read(state, accept.as_deref(), &[("graph".to_owned(), graph)]))
+        }
+        // the ontology and the JSON-LD context at their own IRIs
+        (Method::GET, "/ontology") => {
+            let params = [("graph".to_owned(), poakg::vocab::ONTOLOGY_GRAPH.to_owned())];
             read_only(graph_store::read(state, accept.as_deref(), &params))
         }
+        (Method::GET, "/context.jsonld") => read_only(context_document()),
         (Method::GET, p) if p.starts_with("/goal/") => read_only(goal(state, accept, &p[6..])),
         (Method::GET, p) if p.starts_with("/id/") => {
             read_only(data_iri(state, &query_string, accept, &p[4..]))
@@ -265,9 +274,19 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
         }
         _ => read_only(text(
             StatusCode::NOT_FOUND,
-            "not found: try /, /query, /network, /sparql, /graph-store, /id/..., /goal/1 to /goal/17, /.well-known/void or /health",
+            "not found: try /, /query, /network, /sparql, /graph-store, /id/..., /goal/1 to /goal/17, /.well-known/void, /ontology, /context.jsonld or /health",
         )),
     }
+}
+
+/// The JSON-LD context the exports embed, served at its own IRI
+/// (`https://w3id.org/poakg/context.jsonld`) for clients that fetch it.
+fn context_document() -> Response<Body> {
+    http::response(
+        StatusCode::OK,
+        "application/ld+json",
+        poakg::jsonld::CONTEXT.as_bytes().to_vec(),
+    )
 }
 
 /// `GET /goal/N`: the page (or description) of UN goal N, with the clauses

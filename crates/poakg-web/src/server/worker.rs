@@ -95,6 +95,7 @@ pub fn run_limited(
     let (sender, receiver) = mpsc::channel::<Reply>();
     std::thread::spawn(move || {
         let _slot = slot;
+        crate::pages::links::set_request_base(job_state.store.kg().base());
         let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(&job_state)))
             .unwrap_or_else(|_| {
                 Reply::text(
