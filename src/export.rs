@@ -199,25 +199,36 @@ pub const UNHASHED_GRAPH: &str = "https://w3id.org/poakg/id/graph/dataset";
 /// it wrote, in hex: two builds of the same sources give the same bytes and
 /// the same hash.
 pub fn canonical_nquads(store: &KgStore, out: &mut dyn Write) -> Result<String, ExportError> {
-    use oxrdf::dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm};
-    use oxrdf::Dataset;
     use sha2::{Digest, Sha256};
-    let mut dataset = Dataset::new();
     let unhashed = store.base().iri(UNHASHED_GRAPH);
+    let hashed = |quad: &oxigraph::model::Quad| !matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == unhashed);
+    // Without blank nodes, RDFC-1.0 relabels nothing: the canonical form is
+    // each quad's canonical N-Quads line, sorted. poakg's own graphs have
+    // none, so the common case skips building an indexed dataset (which
+    // took most of the time and memory); a blank node anywhere falls back
+    // to the full algorithm.
+    let mut lines = Vec::new();
+    let mut blank = false;
     for quad in store.inner().iter() {
         let quad = quad?;
-        if !matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == unhashed)
-        {
-            dataset.insert(&quad);
+        if !hashed(&quad) {
+            continue;
         }
+        if quad.subject.is_blank_node()
+            || quad.object.is_blank_node()
+            || quad.graph_name.is_blank_node()
+        {
+            blank = true;
+            break;
+        }
+        // oxrdf writes terms as canonical N-Quads does: ECHAR for \b \t \n
+        // \f \r " \, UCHAR (upper-case hex) for other control characters,
+        // no datatype on a simple literal
+        lines.push(format!("{quad} .\n"));
     }
-    dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
-        hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
-    });
-    // oxrdf writes terms as canonical N-Quads does: ECHAR for \b \t \n \f \r
-    // " \, UCHAR (upper-case hex) for other control characters, no datatype
-    // on a simple literal
-    let mut lines: Vec<String> = dataset.iter().map(|q| format!("{q} .\n")).collect();
+    if blank {
+        lines = canonical_lines(store, &hashed)?;
+    }
     lines.sort_unstable();
     let mut hasher = Sha256::new();
     for line in &lines {
@@ -229,4 +240,24 @@ pub fn canonical_nquads(store: &KgStore, out: &mut dyn Write) -> Result<String, 
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
+}
+
+/// The canonical N-Quads lines (unsorted) of the quads `hashed` keeps, blank
+/// nodes relabelled by RDFC-1.0 (SHA-256, through oxrdf).
+fn canonical_lines(
+    store: &KgStore,
+    hashed: &dyn Fn(&oxigraph::model::Quad) -> bool,
+) -> Result<Vec<String>, ExportError> {
+    use oxrdf::dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm};
+    let mut dataset = oxrdf::Dataset::new();
+    for quad in store.inner().iter() {
+        let quad = quad?;
+        if hashed(&quad) {
+            dataset.insert(&quad);
+        }
+    }
+    dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
+        hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
+    });
+    Ok(dataset.iter().map(|q| format!("{q} .\n")).collect())
 }

@@ -5,7 +5,8 @@
 //! plan), PROV (the build as an activity of poakg, what it used), and the
 //! SHA-256 of the canonical export of everything else.
 
-use super::{plan_counts, plans, Error};
+use super::census::Census;
+use super::{plans, Error};
 use crate::sparql::{self, row_text};
 use crate::store::{KgStore, Writer};
 use crate::vocab::{self, ext, poa};
@@ -85,14 +86,6 @@ impl Sink {
     fn time(&mut self, s: &NamedNode, p: impl Into<NamedNode>, t: &str) {
         self.add(s, p, Literal::new_typed_literal(t, xsd::DATE_TIME));
     }
-}
-
-/// `(IRI, count)` rows of a query whose first variable is `x` and count `n`.
-fn counted(store: &KgStore, what: &str, query: String) -> Result<Vec<(String, usize)>, Error> {
-    Ok(sparql::select(store, what, query)?
-        .iter()
-        .filter_map(|r| Some((row_text(r, "x")?, row_text(r, "n")?.parse().ok()?)))
-        .collect())
 }
 
 /// The time now, as an xsd:dateTime in UTC to the second (jiff: the
@@ -177,9 +170,10 @@ pub fn store_description(
     sink.add(d, term(DCAT, "landingPage"), landing);
     sources(store, &mut sink, d, started, &ended)?;
     service(&mut sink, d, store.base());
-    counts(store, &mut sink, d)?;
+    let census = super::census::census(store, &store.base().iri(DATASET_GRAPH))?;
+    counts(&census, &mut sink, d);
     subsets(store, &mut sink, d)?;
-    linksets(store, &mut sink, d)?;
+    linksets(&census, &mut sink, d);
     let hash = crate::export::canonical_nquads(store, &mut std::io::sink())?;
     sink.text(d, poa::CANONICAL_SHA256, &hash);
     store.replace_graphs(&[(&graph, &sink.quads)], false)?;
@@ -269,28 +263,10 @@ fn service(sink: &mut Sink, d: &NamedNode, base: &crate::base::Base) {
 
 /// Triples, entities, and the class and property partitions, of every
 /// graph but the description's.
-fn counts(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> {
-    let outside = format!("FILTER (?g != <{}>)", store.base().iri(DATASET_GRAPH));
-    let total = counted(
-        store,
-        "triples",
-        format!(
-            "SELECT (\"all\" AS ?x) (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} }}"
-        ),
-    )?;
-    sink.count(
-        d,
-        term(VOID, "triples"),
-        total.first().map_or(0, |(_, n)| *n),
-    );
-    let entities = counted(store, "entities", format!("SELECT (\"all\" AS ?x) (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} FILTER (isIRI(?s) && STRSTARTS(STR(?s), \"{}\")) }}", store.base().data_namespace()))?;
-    sink.count(
-        d,
-        term(VOID, "entities"),
-        entities.first().map_or(0, |(_, n)| *n),
-    );
-    let classes = counted(store, "classes", format!("SELECT ?x (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?x }} {outside} }} GROUP BY ?x"))?;
-    for (class, n) in &classes {
+fn counts(census: &Census, sink: &mut Sink, d: &NamedNode) {
+    sink.count(d, term(VOID, "triples"), census.triples);
+    sink.count(d, term(VOID, "entities"), census.entities);
+    for (class, n) in &census.classes {
         let part = NamedNode::new_unchecked(vocab::id(&format!(
             "dataset/class/{}",
             partition_name(class)
@@ -299,14 +275,7 @@ fn counts(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> 
         sink.add(&part, term(VOID, "class"), NamedNode::new_unchecked(class));
         sink.count(&part, term(VOID, "entities"), *n);
     }
-    let properties = counted(
-        store,
-        "properties",
-        format!(
-            "SELECT ?x (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?x ?o }} {outside} }} GROUP BY ?x"
-        ),
-    )?;
-    for (property, n) in &properties {
+    for (property, n) in &census.properties {
         let part = NamedNode::new_unchecked(vocab::id(&format!(
             "dataset/property/{}",
             partition_name(property)
@@ -319,33 +288,22 @@ fn counts(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> 
         );
         sink.count(&part, term(VOID, "triples"), *n);
     }
-    Ok(())
 }
 
 /// The links out to Wikidata, one `void:Linkset` per link property
 /// (`skos:exactMatch` for entities and member states, `owl:sameAs` for the
 /// partners), each with its count; none when there is no such link.
-fn linksets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> {
+fn linksets(census: &Census, sink: &mut Sink, d: &NamedNode) {
     let wikidata_ns = crate::entities::rdf::WIKIDATA_ENTITY;
-    let found = counted(
-        store,
-        "linksets",
-        format!(
-            "SELECT ?x (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?x ?o }} FILTER (?g != <{graph}>)
-               VALUES ?x {{ <{exact}> <{same}> }} FILTER (isIRI(?o) && STRSTARTS(STR(?o), \"{wikidata_ns}\")) }} GROUP BY ?x",
-            graph = store.base().iri(DATASET_GRAPH),
-            exact = ext::SKOS_EXACT_MATCH.as_str(),
-            same = ext::OWL_SAME_AS.as_str(),
-        ),
-    )?;
+    let found = &census.links;
     if found.is_empty() {
-        return Ok(());
+        return;
     }
     let wikidata = NamedNode::new_unchecked("https://www.wikidata.org/");
     sink.add(&wikidata, rdf::TYPE, term(VOID, "Dataset"));
     sink.words(&wikidata, term(DCT, "title"), "Wikidata");
     sink.text(&wikidata, term(VOID, "uriSpace"), wikidata_ns);
-    for (property, n) in &found {
+    for (property, n) in found {
         let set = NamedNode::new_unchecked(vocab::id(&format!(
             "dataset/linkset/wikidata-{}",
             partition_name(property)
@@ -360,7 +318,6 @@ fn linksets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error
         );
         sink.count(&set, term(VOID, "triples"), *n);
     }
-    Ok(())
 }
 
 /// A partition's name from its class or property, the same in every build:
@@ -373,9 +330,23 @@ fn partition_name(iri: &str) -> String {
         .collect()
 }
 
+/// The clauses of each plan, by plan IRI: one query (the listing's
+/// `plan_counts` also counts pillars, sections and mentions, which took
+/// most of the description's time).
+fn clause_counts(store: &KgStore) -> Result<std::collections::HashMap<String, usize>, Error> {
+    Ok(sparql::select(
+        store,
+        "clause counts",
+        "SELECT ?plan (COUNT(?c) AS ?n) WHERE { ?c a poa:Clause ; dcterms:isPartOf ?plan } GROUP BY ?plan",
+    )?
+    .iter()
+    .filter_map(|r| Some((row_text(r, "plan")?, row_text(r, "n")?.parse().ok()?)))
+    .collect())
+}
+
 /// One subset per plan: its partner, period, kind and clause count.
 fn subsets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error> {
-    let counts = plan_counts(store)?;
+    let counts = clause_counts(store)?;
     for plan in plans(store)? {
         let subset = NamedNode::new_unchecked(vocab::id(&format!("dataset/plan/{}", plan.slug)));
         let s = &subset;
@@ -419,7 +390,7 @@ fn subsets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error>
         sink.count(
             s,
             poa::CLAUSE_COUNT.into_owned(),
-            counts.get(&plan.iri).map_or(0, |c| c.clauses),
+            counts.get(&plan.iri).copied().unwrap_or(0),
         );
     }
     Ok(())

@@ -10,6 +10,7 @@
 //! - `graphviz`: the one external program poakg starts (SVG drawing).
 
 mod build;
+mod census;
 mod classify;
 mod compare;
 mod describe;
