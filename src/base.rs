@@ -33,6 +33,9 @@ pub enum BaseError {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Base {
     iri: String,
+    /// `{iri}id/`, kept beside it: every link a page renders and every
+    /// graph a build checks asks for it.
+    namespace: String,
 }
 
 /// Paths under `id/` that belong to the vocabulary and never move.
@@ -40,9 +43,7 @@ const VOCABULARY_PATHS: &[&str] = &["scheme/", "concept/", "member/"];
 
 impl Default for Base {
     fn default() -> Base {
-        Base {
-            iri: Base::DEFAULT.to_owned(),
-        }
+        Base::of(Base::DEFAULT)
     }
 }
 
@@ -76,9 +77,15 @@ impl Base {
         if iri != Base::DEFAULT && iri.starts_with(Base::DEFAULT) {
             return Err(bad("it lies inside poakg's own namespace"));
         }
-        Ok(Base {
+        Ok(Base::of(iri))
+    }
+
+    /// A base already checked (or the default).
+    fn of(iri: &str) -> Base {
+        Base {
             iri: iri.to_owned(),
-        })
+            namespace: format!("{iri}id/"),
+        }
     }
 
     /// The base as written (`https://w3id.org/poakg/`).
@@ -92,15 +99,15 @@ impl Base {
     }
 
     /// The namespace of the store's data IRIs (`{base}id/`).
-    pub fn data_namespace(&self) -> String {
-        format!("{}id/", self.iri)
+    pub fn data_namespace(&self) -> &str {
+        &self.namespace
     }
 
     /// `iri` (as poakg's writers mint it, under the default base) under
     /// this base; the vocabulary's and other namespaces' IRIs unchanged.
     pub fn iri<'a>(&self, iri: &'a str) -> Cow<'a, str> {
         match self.movable_path(iri) {
-            Some(path) if !self.is_default() => Cow::Owned(format!("{}id/{path}", self.iri)),
+            Some(path) if !self.is_default() => Cow::Owned(format!("{}{path}", self.namespace)),
             _ => Cow::Borrowed(iri),
         }
     }
@@ -113,7 +120,7 @@ impl Base {
     /// The path under `id/` of one of the store's IRIs (`entity/arf`),
     /// whether under this base or, for the vocabulary, the default one.
     pub fn path_of<'a>(&self, iri: &'a str) -> Option<&'a str> {
-        iri.strip_prefix(self.data_namespace().as_str())
+        iri.strip_prefix(self.namespace.as_str())
             .or_else(|| iri.strip_prefix(vocab::ID))
     }
 
@@ -125,7 +132,7 @@ impl Base {
     /// Whether `iri` is one of the data IRIs the store mints (under this
     /// base, the vocabulary excepted).
     pub fn is_data(&self, iri: &str) -> bool {
-        iri.strip_prefix(self.data_namespace().as_str())
+        iri.strip_prefix(self.namespace.as_str())
             .is_some_and(|path| !is_vocabulary(path))
     }
 

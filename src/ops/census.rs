@@ -55,7 +55,7 @@ pub fn census(store: &KgStore, left_out: &str) -> Result<Census, Error> {
         let NamedOrBlankNode::NamedNode(subject) = &quad.subject else {
             continue;
         };
-        if subject.as_str().starts_with(&namespace) && !subjects.contains(subject.as_str()) {
+        if subject.as_str().starts_with(namespace) && !subjects.contains(subject.as_str()) {
             subjects.insert(subject.as_str().to_owned());
         }
         match &quad.object {
