@@ -199,7 +199,6 @@ pub const UNHASHED_GRAPH: &str = "https://w3id.org/poakg/id/graph/dataset";
 /// it wrote, in hex: two builds of the same sources give the same bytes and
 /// the same hash.
 pub fn canonical_nquads(store: &KgStore, out: &mut dyn Write) -> Result<String, ExportError> {
-    use sha2::{Digest, Sha256};
     let unhashed = store.base().iri(UNHASHED_GRAPH);
     let hashed = |quad: &oxigraph::model::Quad| !matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == unhashed);
     // Without blank nodes, RDFC-1.0 relabels nothing: the canonical form is
@@ -230,16 +229,10 @@ pub fn canonical_nquads(store: &KgStore, out: &mut dyn Write) -> Result<String, 
         lines = canonical_lines(store, &hashed)?;
     }
     lines.sort_unstable();
-    let mut hasher = Sha256::new();
     for line in &lines {
-        hasher.update(line.as_bytes());
         out.write_all(line.as_bytes())?;
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(sha256_hex(lines.iter().map(String::as_bytes)))
 }
 
 /// The canonical N-Quads lines (unsorted) of the quads `hashed` keeps, blank
@@ -248,16 +241,54 @@ fn canonical_lines(
     store: &KgStore,
     hashed: &dyn Fn(&oxigraph::model::Quad) -> bool,
 ) -> Result<Vec<String>, ExportError> {
+    let quads = store
+        .inner()
+        .iter()
+        .filter(|q| q.as_ref().map_or(true, |q| hashed(q)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rdfc_lines(quads))
+}
+
+/// The canonical N-Quads lines (unsorted) of `quads` by RDFC-1.0.
+fn rdfc_lines(quads: Vec<oxigraph::model::Quad>) -> Vec<String> {
     use oxrdf::dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm};
     let mut dataset = oxrdf::Dataset::new();
-    for quad in store.inner().iter() {
-        let quad = quad?;
-        if hashed(&quad) {
-            dataset.insert(&quad);
-        }
+    for quad in &quads {
+        dataset.insert(quad);
     }
     dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
         hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
     });
-    Ok(dataset.iter().map(|q| format!("{q} .\n")).collect())
+    dataset.iter().map(|q| format!("{q} .\n")).collect()
+}
+
+/// The SHA-256, in hex, of the RDFC-1.0 canonical N-Quads of `quads` taken
+/// as a dataset of their own (one graph's, for the description's per-graph
+/// digests): each quad's line, sorted, when none has a blank node; else
+/// relabelled by the full algorithm first.
+pub fn canonical_digest(quads: Vec<oxigraph::model::Quad>) -> String {
+    let blank = quads.iter().any(|q| {
+        q.subject.is_blank_node() || q.object.is_blank_node() || q.graph_name.is_blank_node()
+    });
+    let mut lines = if blank {
+        rdfc_lines(quads)
+    } else {
+        quads.iter().map(|q| format!("{q} .\n")).collect()
+    };
+    lines.sort_unstable();
+    sha256_hex(lines.iter().map(String::as_bytes))
+}
+
+/// The SHA-256, in hex, of the given bytes one after another.
+pub fn sha256_hex<'a>(parts: impl Iterator<Item = &'a [u8]>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

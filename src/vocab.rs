@@ -144,6 +144,7 @@ pub mod poa {
         LEVEL_CHANGE = "levelChange",
         CANONICAL_SHA256 = "canonicalSha256",
         CLAUSE_COUNT = "clauseCount",
+        GRAPH_DIGEST = "graphDigest",
     );
 }
 

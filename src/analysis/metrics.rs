@@ -82,7 +82,9 @@ pub fn betweenness(graph: &UnGraph<usize, f64>) -> Vec<f64> {
         if members.len() < 3 {
             continue;
         }
-        let raw = rustworkx_core::centrality::betweenness_centrality(sub, false, false, 200);
+        // serial: in parallel, shares are summed in the order threads end,
+        // so last digits moved from build to build (209 scores at 100 plans)
+        let raw = rustworkx_core::centrality::betweenness_centrality(sub, false, false, usize::MAX);
         for (i, &m) in members.iter().enumerate() {
             out[m] = raw.get(i).copied().flatten().unwrap_or(0.0) * scale;
         }

@@ -39,6 +39,16 @@ pub fn all_clauses(store: &KgStore) -> Result<HashMap<String, Vec<Clause>>, Quer
     read(store, "")
 }
 
+/// The clauses of the plans `plans` (IRIs from the store), by plan, each
+/// plan's in order: read plan by plan for a few, all at once for many.
+pub fn clauses_of(store: &KgStore, plans: &[&str]) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
+    if plans.len() > 64 {
+        return all_clauses(store);
+    }
+    let iris: Vec<String> = plans.iter().map(|p| format!("<{p}>")).collect();
+    read(store, &format!("VALUES ?doc {{ {} }}", iris.join(" ")))
+}
+
 /// Clauses by plan, each plan's in order; `values` narrows the plans
 /// (`VALUES ?doc { <iri> }`) or is empty for every plan.
 fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, QueryError> {

@@ -220,6 +220,10 @@ pub fn build_published(
     let started = super::describe::now();
     let strict = on_bad == OnBadDocument::Stop;
     let mut phases = Vec::new();
+    if !drop_others {
+        // the description is brought up to date from the graphs written
+        writer.store().track_changes();
+    }
     let ingest::Built {
         loaded: documents,
         refused,

@@ -6,7 +6,8 @@ use super::{plans, Error, PlanInfo};
 use crate::compare::{self, Comparison};
 use crate::store::{KgStore, Writer};
 use crate::vocab;
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use std::collections::HashMap;
 
 /// Aligns plan `later` with plan `earlier`.
 pub fn compare(store: &KgStore, earlier: &PlanInfo, later: &PlanInfo) -> Result<Comparison, Error> {
@@ -64,10 +65,15 @@ const BATCH: usize = 64;
 /// number of plan pairs compared. The pairs of a batch are aligned on all
 /// cores; batches are written one after another by the bulk loader (the
 /// store is a generation not yet published, so the graph is seen whole or
-/// not at all).
+/// not at all). A build that adds to a store aligns again only the pairs
+/// with a plan it wrote; the others keep the alignment they had.
 pub fn store_comparisons(writer: &Writer) -> Result<usize, Error> {
     let store = writer.store();
     let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
+    let kept = match store.changed_graphs() {
+        Some(changed) => Some((kept_alignments(store, &graph)?, changed)),
+        None => None,
+    };
     // cleared first: the plans a text names as predecessors are read from
     // the documents, not from what an earlier build inferred
     store.replace_graphs(&[(&graph, &[])], false)?;
@@ -76,7 +82,127 @@ pub fn store_comparisons(writer: &Writer) -> Result<usize, Error> {
     if pairs.is_empty() {
         return Ok(0);
     }
-    let clauses = compare::load::all_clauses(store)?;
+    let namespace = store.base().data_namespace().to_owned();
+    let mut reused = Vec::new();
+    let mut fresh: Vec<(&PlanInfo, &PlanInfo)> = Vec::new();
+    for (earlier, later) in &pairs {
+        let written = |p: &PlanInfo| {
+            kept.as_ref().is_none_or(|(_, changed)| {
+                changed.contains(&format!("{namespace}graph/{}", p.slug))
+            })
+        };
+        let old = kept
+            .as_ref()
+            .and_then(|(by_pair, _)| by_pair.get(&(earlier.iri.clone(), later.iri.clone())));
+        match old {
+            Some(quads) if !written(earlier) && !written(later) => {
+                reused.extend(inferred_predecessor(earlier, later, &graph));
+                reused.extend(quads.iter().cloned());
+            }
+            _ => fresh.push((*earlier, *later)),
+        }
+    }
+    store.bulk_add(reused)?;
+    align(store, &fresh, &graph)?;
+    Ok(pairs.len())
+}
+
+/// The `dcterms:replaces` a build infers for `later`, when its text names
+/// no predecessor.
+fn inferred_predecessor(earlier: &PlanInfo, later: &PlanInfo, graph: &NamedNode) -> Option<Quad> {
+    later.replaces.is_none().then(|| {
+        Quad::new(
+            NamedNode::new_unchecked(&later.iri),
+            vocab::ext::DCT_REPLACES.into_owned(),
+            NamedNode::new_unchecked(&earlier.iri),
+            graph.clone(),
+        )
+    })
+}
+
+/// The alignment quads the comparisons graph holds, by (earlier, later)
+/// plan IRI: each comparison's own nodes, and the `poa:continues` links
+/// between the two plans' clauses (clause IRIs sit under their plan's).
+fn kept_alignments(
+    store: &KgStore,
+    graph: &NamedNode,
+) -> Result<HashMap<(String, String), Vec<Quad>>, Error> {
+    let mut pairs: HashMap<String, (String, String)> = HashMap::new();
+    let mut quads = Vec::new();
+    if let Some(all) = store.graph_quads(Some(graph))? {
+        for quad in all {
+            let quad = quad.map_err(crate::store::StoreError::from)?;
+            if let Term::NamedNode(plan) = &quad.object {
+                let is = |p: NamedNodeRef<'_>| quad.predicate.as_ref() == p;
+                let entry = pairs.entry(quad.subject.to_string()).or_default();
+                if is(vocab::poa::EARLIER) && is_comparison(&quad) {
+                    entry.0 = plan.as_str().to_owned();
+                } else if is(vocab::poa::LATER) && is_comparison(&quad) {
+                    entry.1 = plan.as_str().to_owned();
+                }
+            }
+            quads.push(quad);
+        }
+    }
+    let mut by_pair: HashMap<(String, String), Vec<Quad>> = HashMap::new();
+    for quad in quads {
+        let key = if quad.predicate.as_ref() == vocab::poa::CONTINUES {
+            match (&quad.subject, &quad.object) {
+                (NamedOrBlankNode::NamedNode(b), Term::NamedNode(a)) => {
+                    (plan_of_clause(a.as_str()), plan_of_clause(b.as_str()))
+                }
+                _ => continue,
+            }
+        } else if quad.predicate.as_ref() == vocab::ext::DCT_REPLACES {
+            continue; // inferred again from the plans
+        } else {
+            let subject = quad.subject.to_string();
+            let comparison = subject
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .split('/')
+                .collect::<Vec<_>>();
+            let Some(pos) = comparison.iter().rposition(|s| s.contains("--")) else {
+                continue;
+            };
+            let node = format!("<{}>", comparison[..=pos].join("/"));
+            match pairs.get(&node) {
+                Some(pair) => pair.clone(),
+                None => continue,
+            }
+        };
+        by_pair.entry(key).or_default().push(quad);
+    }
+    Ok(by_pair)
+}
+
+/// Whether `quad`'s subject is a comparison (not one of its changes).
+fn is_comparison(quad: &Quad) -> bool {
+    let subject = quad.subject.to_string();
+    subject
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains("--"))
+}
+
+/// The plan IRI of a clause IRI (`{plan}/clause/2.1`).
+fn plan_of_clause(clause: &str) -> String {
+    clause
+        .split_once("/clause/")
+        .map_or(clause, |(plan, _)| plan)
+        .to_owned()
+}
+
+/// Aligns `pairs` and adds their quads to `graph`, a batch at a time.
+fn align(store: &KgStore, pairs: &[(&PlanInfo, &PlanInfo)], graph: &NamedNode) -> Result<(), Error> {
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    let wanted: Vec<&str> = pairs
+        .iter()
+        .flat_map(|(a, b)| [a.iri.as_str(), b.iri.as_str()])
+        .collect();
+    let clauses = compare::load::clauses_of(store, &wanted)?;
     let take = |iri: &str| clauses.get(iri).cloned().unwrap_or_default();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     for batch in pairs.chunks(BATCH) {
@@ -84,20 +210,11 @@ pub fn store_comparisons(writer: &Writer) -> Result<usize, Error> {
             let workers: Vec<_> = batch
                 .chunks(batch.len().div_ceil(threads))
                 .map(|part| {
-                    let (graph, take) = (&graph, &take);
+                    let take = &take;
                     scope.spawn(move || {
                         let mut quads = Vec::new();
                         for (earlier, later) in part {
-                            if later.replaces.is_none() {
-                                // the plan it follows, inferred from partner,
-                                // kind and period (its text names none)
-                                quads.push(Quad::new(
-                                    NamedNode::new_unchecked(&later.iri),
-                                    vocab::ext::DCT_REPLACES.into_owned(),
-                                    NamedNode::new_unchecked(&earlier.iri),
-                                    graph.clone(),
-                                ));
-                            }
+                            quads.extend(inferred_predecessor(earlier, later, graph));
                             let c = Comparison::new(
                                 &earlier.iri,
                                 &later.iri,
@@ -120,7 +237,7 @@ pub fn store_comparisons(writer: &Writer) -> Result<usize, Error> {
         });
         store.bulk_add(parts.concat())?;
     }
-    Ok(pairs.len())
+    Ok(())
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ const DCAT: &str = "http://www.w3.org/ns/dcat#";
 const FOAF: &str = "http://xmlns.com/foaf/0.1/";
 const PROV: &str = "http://www.w3.org/ns/prov#";
 const DCT: &str = "http://purl.org/dc/terms/";
+const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 
 fn term(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -170,12 +171,11 @@ pub fn store_description(
     sink.add(d, term(DCAT, "landingPage"), landing);
     sources(store, &mut sink, d, started, &ended)?;
     service(&mut sink, d, store.base());
-    let census = super::census::census(store, &store.base().iri(DATASET_GRAPH))?;
+    let census = current_census(store)?;
     counts(&census, &mut sink, d);
     subsets(store, &mut sink, d)?;
     linksets(&census, &mut sink, d);
-    let hash = crate::export::canonical_nquads(store, &mut std::io::sink())?;
-    sink.text(d, poa::CANONICAL_SHA256, &hash);
+    digests(&census, &mut sink, d, store.base());
     store.replace_graphs(&[(&graph, &sink.quads)], false)?;
     Ok(())
 }
@@ -259,6 +259,43 @@ fn service(sink: &mut Sink, d: &NamedNode, base: &crate::base::Base) {
         sink.add(&dist, term(DCAT, "accessURL"), url.clone());
         sink.add(d, term(VOID, "dataDump"), url);
     }
+}
+
+/// The census of every graph but the description's: brought up to date
+/// from the graphs this build wrote when the store held a description with
+/// per-graph digests before (a build that adds to a store), else counted
+/// anew in one pass.
+fn current_census(store: &KgStore) -> Result<Census, Error> {
+    let left_out = store.base().iri(DATASET_GRAPH).into_owned();
+    let changes = store.take_changes();
+    match changes {
+        Some(changes) => match super::census_read::previous(store, &left_out)? {
+            Some(previous) => super::census::updated(store, &left_out, previous, &changes),
+            None => super::census::census(store, &left_out),
+        },
+        None => super::census::census(store, &left_out),
+    }
+}
+
+/// Each graph as an `sd:NamedGraph` with the SHA-256 of its own RDFC-1.0
+/// canonical N-Quads, and the dataset's `poa:canonicalSha256`: the SHA-256
+/// of the lines `<graph> digest` (one per graph, sorted by code point), so
+/// that a build that adds a plan digests that plan, not the store.
+fn digests(census: &Census, sink: &mut Sink, d: &NamedNode, base: &crate::base::Base) {
+    let mut manifest = String::new();
+    for (graph, digest) in &census.digests {
+        let name = graph
+            .strip_prefix(base.data_namespace())
+            .map_or_else(|| partition_name(graph), |path| partition_name(path));
+        let node = NamedNode::new_unchecked(vocab::id(&format!("dataset/graph/{name}")));
+        sink.add(&node, rdf::TYPE, term(SD, "NamedGraph"));
+        sink.add(&node, term(SD, "name"), NamedNode::new_unchecked(graph));
+        sink.text(&node, poa::CANONICAL_SHA256, digest);
+        sink.add(d, poa::GRAPH_DIGEST.into_owned(), node);
+        manifest.push_str(&format!("<{graph}> {digest}\n"));
+    }
+    let hash = crate::export::sha256_hex(std::iter::once(manifest.as_bytes()));
+    sink.text(d, poa::CANONICAL_SHA256, &hash);
 }
 
 /// Triples, entities, and the class and property partitions, of every

@@ -11,6 +11,7 @@
 
 mod build;
 mod census;
+mod census_read;
 mod classify;
 mod compare;
 mod describe;

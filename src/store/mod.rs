@@ -7,11 +7,13 @@
 //! generation read-only; a build writes a new generation and publishes it
 //! when complete, so readers never see a store being written.
 
+mod changes;
 mod disk;
 mod generations;
 mod location;
 mod writer;
 
+pub use changes::Changes;
 pub use generations::Lease;
 pub use location::Location;
 pub use writer::Writer;
@@ -75,6 +77,8 @@ pub struct KgStore {
     lease: Option<Lease>,
     /// Where its data IRIs are minted; every write moves them there.
     base: Base,
+    /// The graphs written since a build began tracking them.
+    changes: changes::Tracker,
 }
 
 impl KgStore {
@@ -85,6 +89,7 @@ impl KgStore {
             location: Location::Memory,
             lease: None,
             base: Base::default(),
+            changes: changes::Tracker::default(),
         })
     }
 
@@ -106,6 +111,7 @@ impl KgStore {
             store,
             location: location.clone(),
             lease: Some(lease),
+            changes: changes::Tracker::default(),
         }))
     }
 
@@ -167,6 +173,22 @@ impl KgStore {
         }
     }
 
+    /// The quads of `subject` in every graph, of `predicate` and `object`
+    /// when given (an index look-up, not a scan).
+    pub fn quads_about(
+        &self,
+        subject: NamedNodeRef<'_>,
+        predicate: Option<NamedNodeRef<'_>>,
+        object: Option<NamedNodeRef<'_>>,
+    ) -> Result<QuadIter, StoreError> {
+        Ok(Box::new(self.store.quads_for_pattern(
+            Some(subject.into()),
+            predicate,
+            object.map(Into::into),
+            None,
+        )))
+    }
+
     /// Whether the store holds a document graph (a built plan or programme).
     pub fn has_documents(&self) -> Result<bool, StoreError> {
         for graph in self.store.named_graphs() {
@@ -206,9 +228,9 @@ impl KgStore {
         graphs: &[(&NamedNode, &[Quad])],
         drop_others: bool,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.store.start_transaction()?;
+        let mut stale: Vec<NamedNode> = Vec::new();
         if drop_others {
-            let stale: Vec<NamedNode> = self
+            stale = self
                 .store
                 .named_graphs()
                 .filter_map(|g| match g {
@@ -220,9 +242,12 @@ impl KgStore {
                 .into_iter()
                 .filter(|n| self.base.is_data(n.as_str()) && !graphs.iter().any(|(g, _)| *g == n))
                 .collect();
-            for graph in &stale {
-                transaction.remove_named_graph(graph)?;
-            }
+        }
+        self.changes
+            .before_write(&self.store, stale.iter().chain(graphs.iter().map(|(g, _)| *g)))?;
+        let mut transaction = self.store.start_transaction()?;
+        for graph in &stale {
+            transaction.remove_named_graph(graph)?;
         }
         for (graph, quads) in graphs {
             transaction.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
@@ -240,8 +265,17 @@ impl KgStore {
     /// not atomic. Only for a generation a build is writing: it is published
     /// whole or not at all, so nobody sees a half-loaded graph.
     pub(crate) fn bulk_add(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        let quads = self.base.quads(quads);
+        let graphs: std::collections::BTreeSet<NamedNode> = quads
+            .iter()
+            .filter_map(|q| match &q.graph_name {
+                oxigraph::model::GraphName::NamedNode(g) => Some(g.clone()),
+                _ => None,
+            })
+            .collect();
+        self.changes.before_write(&self.store, &graphs)?;
         let mut loader = self.store.bulk_loader().with_num_threads(2);
-        loader.load_quads(self.base.quads(quads))?;
+        loader.load_quads(quads)?;
         loader.commit()?;
         Ok(())
     }
@@ -255,6 +289,24 @@ impl KgStore {
             disk::flush(&self.store)?;
         }
         Ok(())
+    }
+
+    /// Starts noting the graphs written from now on, each with its quads
+    /// from before (see [`Changes`]).
+    pub(crate) fn track_changes(&self) {
+        self.changes.start();
+    }
+
+    /// The graphs written since [`KgStore::track_changes`] (IRIs under the
+    /// store's base); None when nothing is being noted.
+    pub(crate) fn changed_graphs(&self) -> Option<std::collections::BTreeSet<String>> {
+        self.changes.touched()
+    }
+
+    /// Stops noting and gives what was written since
+    /// [`KgStore::track_changes`]; None when nothing was being noted.
+    pub(crate) fn take_changes(&self) -> Option<Changes> {
+        self.changes.take()
     }
 
     /// Number of quads in each named graph, sorted by graph IRI.

@@ -72,6 +72,7 @@ impl Writer {
                 store,
                 location: location.clone(),
                 lease: None,
+                changes: super::changes::Tracker::default(),
             },
             disk: Some(DiskWriter {
                 layout,

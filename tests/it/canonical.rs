@@ -114,3 +114,66 @@ fn pyld_gives_the_same_canonical_form() -> TestResult {
     );
     Ok(())
 }
+
+/// The N-Quads export of every graph, sorted, but for the description's
+/// times (they say when each build ran) and the quads with blank nodes
+/// (labelled anew by each build; the canonical export compares those).
+fn all_graphs_but_times(env: &Env) -> Vec<String> {
+    let out = env.run(&["export", "--format", "nquads"]).ok();
+    let mut lines: Vec<String> = out
+        .lines()
+        .filter(|l| !l.contains("XMLSchema#dateTime>") && !l.contains("_:"))
+        .map(str::to_owned)
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// Adding documents one by one (and adding one again, as a new version
+/// would be) gives the store a build of all of them from nothing gives:
+/// every graph, the comparisons, the analysis and the description's
+/// counts and digests included.
+#[test]
+fn adding_to_a_store_gives_what_a_full_build_gives() -> TestResult {
+    let fixture = |name: &str| crate::common::repo_file(&format!("tests/fixtures/compare/{name}"));
+    let first = ["canada-2016-2020.txt", "korea-2016-2020.txt"];
+    let later = ["korea-2021-2025.txt", "canada-2021-2025.txt"];
+    let full = Env::new();
+    let all = full.path("all");
+    std::fs::create_dir_all(&all)?;
+    for name in first.iter().chain(&later) {
+        std::fs::copy(fixture(name), all.join(name))?;
+    }
+    full.file("all/review.ttl", WITH_BLANK_NODES);
+    full.run(&["build", "--source", all.to_str().ok_or("path")?]).ok();
+
+    let added = Env::new();
+    let copy = |name: &str| -> Result<String, std::io::Error> {
+        std::fs::create_dir_all(added.path("all"))?;
+        std::fs::copy(fixture(name), added.path(&format!("all/{name}")))?;
+        Ok(format!("all/{name}"))
+    };
+    let (a, b) = (copy(first[0])?, copy(first[1])?);
+    added.run(&["build", "--source", &a, "--source", &b]).ok();
+    for name in later {
+        added.run(&["build", "--add", "--source", &copy(name)?]).ok();
+    }
+    added.file("all/review.ttl", WITH_BLANK_NODES);
+    added.run(&["build", "--add", "--source", "all/review.ttl"]).ok();
+    // the first document again, as a new version of it would come
+    added.run(&["build", "--add", "--source", &a]).ok();
+
+    let (want, got) = (all_graphs_but_times(&full), all_graphs_but_times(&added));
+    let missing: Vec<&String> = want.iter().filter(|l| got.binary_search(l).is_err()).collect();
+    let extra: Vec<&String> = got.iter().filter(|l| want.binary_search(l).is_err()).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{} quads only in the full build, {} only in the added one; first: {:?} / {:?}",
+        missing.len(),
+        extra.len(),
+        missing.first(),
+        extra.first()
+    );
+    assert_eq!(canonical(&full)?, canonical(&added)?);
+    Ok(())
+}

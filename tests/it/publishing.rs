@@ -8,6 +8,14 @@ use crate::common::served::serve_store;
 use crate::common::{Env, TestResult};
 use std::process::Command;
 
+fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 const DATASET_GRAPH: &str = "https://w3id.org/poakg/id/graph/dataset";
 
 fn query(env: &Env, sparql: &str) -> Vec<Vec<String>> {
@@ -78,11 +86,39 @@ fn the_description_counts_what_the_store_holds() -> TestResult {
         .lines()
         .find_map(|l| l.strip_prefix("sha256 ").map(str::to_owned))
         .ok_or("hash")?;
+    let export = run.ok();
+    assert_eq!(sha256(&export), printed, "the printed hash is the export's");
+    // each graph's digest is the SHA-256 of its lines of the canonical export
+    // (the seeds have no blank nodes), and the dataset's the SHA-256 of the
+    // sorted lines `<graph> digest`
     let held = query(
         &env,
-        "SELECT ?h WHERE { GRAPH ?g { ?d poa:canonicalSha256 ?h } }",
+        "SELECT ?g ?h WHERE { GRAPH ?x { ?d poa:graphDigest ?n . ?n <http://www.w3.org/ns/sparql-service-description#name> ?g ; poa:canonicalSha256 ?h } } ORDER BY ?g",
     );
-    assert_eq!(held, vec![vec![printed]]);
+    let mut graphs: Vec<&str> = export
+        .lines()
+        .filter_map(|l| l.rsplit_once(' ').map(|(rest, _)| rest))
+        .filter_map(|rest| rest.rsplit_once(' ').map(|(_, graph)| graph))
+        .collect();
+    graphs.sort_unstable();
+    graphs.dedup();
+    assert_eq!(held.len(), graphs.len(), "one digest per graph");
+    let mut manifest = String::new();
+    for row in &held {
+        let graph = format!("{}", row[0]);
+        let lines: String = export
+            .lines()
+            .filter(|l| l.ends_with(&format!(" {graph} .")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(sha256(&lines), row[1], "digest of {graph}");
+        manifest.push_str(&format!("{graph} {}\n", row[1]));
+    }
+    let dataset = query(
+        &env,
+        "SELECT ?h WHERE { GRAPH ?x { ?d poa:graphDigest ?n ; poa:canonicalSha256 ?h } } GROUP BY ?h",
+    );
+    assert_eq!(dataset, vec![vec![sha256(&manifest)]]);
     // publisher and licence are remembered by a later build that names none
     env.run(&["build", "--add"]).ok();
     assert!(env.run(&["stats"]).ok().contains(
