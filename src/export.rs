@@ -244,7 +244,7 @@ fn canonical_lines(
     let quads = store
         .inner()
         .iter()
-        .filter(|q| q.as_ref().map_or(true, |q| hashed(q)))
+        .filter(|q| q.as_ref().map_or(true, hashed))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rdfc_lines(quads))
 }

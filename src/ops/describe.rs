@@ -286,7 +286,7 @@ fn digests(census: &Census, sink: &mut Sink, d: &NamedNode, base: &crate::base::
     for (graph, digest) in &census.digests {
         let name = graph
             .strip_prefix(base.data_namespace())
-            .map_or_else(|| partition_name(graph), |path| partition_name(path));
+            .map_or_else(|| partition_name(graph), partition_name);
         let node = NamedNode::new_unchecked(vocab::id(&format!("dataset/graph/{name}")));
         sink.add(&node, rdf::TYPE, term(SD, "NamedGraph"));
         sink.add(&node, term(SD, "name"), NamedNode::new_unchecked(graph));

@@ -105,7 +105,7 @@ fn the_description_counts_what_the_store_holds() -> TestResult {
     assert_eq!(held.len(), graphs.len(), "one digest per graph");
     let mut manifest = String::new();
     for row in &held {
-        let graph = format!("{}", row[0]);
+        let graph = &row[0];
         let lines: String = export
             .lines()
             .filter(|l| l.ends_with(&format!(" {graph} .")))

@@ -85,7 +85,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     };
     let target = match args.endpoint {
         Some(endpoint) => Target::Endpoint(endpoint, crate::context::seconds(args.timeout)?),
-        None => Target::Store(ctx.open_for_reading()?),
+        None => Target::Store(Box::new(ctx.open_for_reading()?)),
     };
     let run = |out: &mut dyn std::io::Write| -> Result<(), ops::Error> {
         match &target {
@@ -107,7 +107,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
 enum Target {
     /// Another SPARQL endpoint, with the time limit of the request.
     Endpoint(String, std::time::Duration),
-    Store(poakg::store::KgStore),
+    Store(Box<poakg::store::KgStore>),
 }
 
 /// The result format a file's extension names.
