@@ -155,7 +155,18 @@ impl Writer {
         &self,
         update: oxigraph::sparql::PreparedSparqlUpdate,
     ) -> Result<(), oxigraph::sparql::UpdateEvaluationError> {
-        update.on_store(self.store.inner()).execute()
+        update.on_store(self.store.inner()).execute()?;
+        // the description's counts and digests no longer follow from the
+        // last build: without its per-graph digests, the next build that
+        // adds to the store counts and digests everything anew
+        let inner = self.store.inner();
+        let stale = inner
+            .quads_for_pattern(None, Some(crate::vocab::poa::GRAPH_DIGEST), None, None)
+            .collect::<Result<Vec<_>, _>>()?;
+        for quad in &stale {
+            inner.remove(quad)?;
+        }
+        Ok(())
     }
 
     /// Publishes a checkpoint of what the writer holds now, and keeps

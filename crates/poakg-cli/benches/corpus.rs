@@ -12,6 +12,8 @@
 //! - the share of the build its dataset description takes (the build's own
 //!   phase timings), and the RDFC-1.0 canonical export against the plain
 //!   N-Quads export of the same store;
+//! - `build --add` of one more plan into the store, against a build of that
+//!   plan alone (the cost of adding should follow the plan, not the store);
 //! - the peer a researcher would script (benches/peer_reference.py: rdflib
 //!   loading the same triples as N-Triples, the clauses-per-pillar and
 //!   mentions queries, networkx betweenness, PageRank and components), when
@@ -135,10 +137,15 @@ fn partner_codes() -> Vec<String> {
 
 /// Writes `n` plans into `dir`: fixture i mod T, partner i mod P, a period
 /// and kind of its own, said by a sidecar.
-fn generate(dir: &Path, n: usize, templates: &[(String, String)], partners: &[String]) -> usize {
+fn generate(
+    dir: &Path,
+    plans: std::ops::Range<usize>,
+    templates: &[(String, String)],
+    partners: &[String],
+) -> usize {
     std::fs::create_dir_all(dir).expect("corpus folder");
     let mut bytes = 0;
-    for i in 0..n {
+    for i in plans {
         let (ext, text) = &templates[i % templates.len()];
         let partner = &partners[i % partners.len()];
         // 26 five-year periods from 1967, then the next kind of document
@@ -158,6 +165,37 @@ fn generate(dir: &Path, n: usize, templates: &[(String, String)], partners: &[St
         bytes += text.len();
     }
     bytes
+}
+
+/// `build --add` of one more plan (the next the generator makes) into the
+/// store of `dir`, and a build of that plan alone into a store of its own:
+/// (add, one-plan build). Last of a size's measurements, since it changes
+/// the store.
+fn add_one(
+    dir: &Path,
+    n: usize,
+    templates: &[(String, String)],
+    partners: &[String],
+) -> (Measured, Measured) {
+    let next = dir.join("next");
+    generate(&next, n..n + 1, templates, partners);
+    let one = measure(
+        Command::new(POAKG)
+            .arg("--store")
+            .arg(dir.join("one"))
+            .args(["build", "--source"])
+            .arg(&next),
+        "poakg build of one plan",
+    );
+    let add = measure(
+        Command::new(POAKG)
+            .arg("--store")
+            .arg(dir.join("store"))
+            .args(["build", "--add", "--format", "json", "--source"])
+            .arg(&next),
+        "poakg build --add",
+    );
+    (add, one)
 }
 
 /// The seconds a build spent in one phase, from its JSON summary
@@ -245,13 +283,13 @@ fn main() {
         partners.len(),
         if peer { "rdflib + networkx" } else { "skipped" }
     );
-    let header = "plans\tclauses\tquads\tbuild_s\tus_per_clause\tpeak_mb\tstore_mb\toxigraph_bulk_s\toxigraph_peak_mb\tbuild_vs_bulk\treport_s\tpartners_s\tpeer_s\tpeer_vs_poakg\tdescription_s\tdescription_share\texport_s\tcanonical_s\tcanonical_vs_export\tcanonical_peak_mb";
+    let header = "plans\tclauses\tquads\tbuild_s\tus_per_clause\tpeak_mb\tstore_mb\toxigraph_bulk_s\toxigraph_peak_mb\tbuild_vs_bulk\treport_s\tpartners_s\tpeer_s\tpeer_vs_poakg\tdescription_s\tdescription_share\texport_s\tcanonical_s\tcanonical_vs_export\tcanonical_peak_mb\tadd_s\tone_plan_s\tadd_vs_one";
     let mut rows = vec![header.to_owned()];
     println!("{}", header.replace('\t', "  "));
     for &n in &sizes {
         let dir = root.join(format!("corpus-{n}"));
         let _ = std::fs::remove_dir_all(&dir);
-        generate(&dir.join("plans"), n, &templates, &partners);
+        generate(&dir.join("plans"), 0..n, &templates, &partners);
         let store = dir.join("store");
         let build = measure(
             Command::new(POAKG)
@@ -351,6 +389,19 @@ fn main() {
             canonical.wall.as_secs_f64() / export.wall.as_secs_f64(),
             canonical.max_rss_mb,
         );
+        let (add, one) = add_one(&dir, n, &templates, &partners);
+        let row = row
+            + &format!(
+                "\t{:.3}\t{:.3}\t{:.1}",
+                add.wall.as_secs_f64(),
+                one.wall.as_secs_f64(),
+                add.wall.as_secs_f64() / one.wall.as_secs_f64()
+            );
+        let phases: Vec<String> = ["ingest", "references", "comparisons", "analysis", "description"]
+            .iter()
+            .map(|p| format!("{p} {:.2} s", phase_seconds(&add.stdout, p)))
+            .collect();
+        eprintln!("{n} plans, --add of one: {}", phases.join(", "));
         println!("{}", row.replace('\t', "  "));
         if !build.stdout.contains("\"documents\"") {
             eprintln!("{}", build.stdout);
