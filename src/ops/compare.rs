@@ -2,7 +2,7 @@
 //! every build each plan with the one it follows, stored in the comparisons
 //! graph (`https://w3id.org/poakg/id/graph/comparisons`) for SPARQL.
 
-use super::{plans, Error, PlanInfo};
+use super::{Error, PlanInfo};
 use crate::compare::{self, Comparison};
 use crate::store::{KgStore, Writer};
 use crate::vocab;
@@ -70,40 +70,49 @@ const BATCH: usize = 64;
 pub fn store_comparisons(writer: &Writer) -> Result<usize, Error> {
     let store = writer.store();
     let graph = NamedNode::new_unchecked(vocab::COMPARISONS_GRAPH);
-    let kept = match store.changed_graphs() {
-        Some(changed) => Some((kept_alignments(store, &graph)?, changed)),
-        None => None,
-    };
-    // cleared first: the plans a text names as predecessors are read from
-    // the documents, not from what an earlier build inferred
-    store.replace_graphs(&[(&graph, &[])], false)?;
-    let all = plans(store)?;
-    let pairs = consecutive(&all);
-    if pairs.is_empty() {
-        return Ok(0);
-    }
-    let namespace = store.base().data_namespace().to_owned();
-    let mut reused = Vec::new();
-    let mut fresh: Vec<(&PlanInfo, &PlanInfo)> = Vec::new();
-    for (earlier, later) in &pairs {
-        let written = |p: &PlanInfo| {
-            kept.as_ref().is_none_or(|(_, changed)| {
-                changed.contains(&format!("{namespace}graph/{}", p.slug))
-            })
-        };
-        let old = kept
-            .as_ref()
-            .and_then(|(by_pair, _)| by_pair.get(&(earlier.iri.clone(), later.iri.clone())));
-        match old {
-            Some(quads) if !written(earlier) && !written(later) => {
-                reused.extend(inferred_predecessor(earlier, later, &graph));
-                reused.extend(quads.iter().cloned());
-            }
-            _ => fresh.push((*earlier, *later)),
+    if let Some(changed) = store.changed_graphs() {
+        let kept = kept_alignments(store, &store.base().node(graph.as_str()))?;
+        if !kept.alignments.is_empty() {
+            return update_comparisons(store, &graph, kept, &changed);
         }
     }
-    store.bulk_add(reused)?;
-    align(store, &fresh, &graph)?;
+    store.replace_graphs(&[(&graph, &[])], false)?;
+    // the plans a text names as predecessors, not what an earlier build
+    // inferred
+    let all = super::plans::plans_as_stated(store)?;
+    let pairs = consecutive(&all);
+    align(store, &pairs, &graph)?;
+    Ok(pairs.len())
+}
+
+/// [`store_comparisons`] for a build that adds to a store: the pairs with a
+/// plan the build wrote are aligned again, the pairs that are gone removed,
+/// the others left as they are; only the difference is written.
+fn update_comparisons(
+    store: &KgStore,
+    graph: &NamedNode,
+    mut kept: Kept,
+    changed: &std::collections::BTreeSet<String>,
+) -> Result<usize, Error> {
+    let all = super::plans::plans_as_stated(store)?;
+    let pairs = consecutive(&all);
+    let namespace = store.base().data_namespace().to_owned();
+    let written = |p: &PlanInfo| changed.contains(&format!("{namespace}graph/{}", p.slug));
+    let mut fresh: Vec<(&PlanInfo, &PlanInfo)> = Vec::new();
+    let mut inferred = std::collections::HashSet::new();
+    for (earlier, later) in &pairs {
+        inferred.extend(inferred_predecessor(earlier, later, graph).map(|q| store.base().quad(q)));
+        let key = (earlier.iri.clone(), later.iri.clone());
+        if written(earlier) || written(later) || kept.alignments.remove(&key).is_none() {
+            fresh.push((*earlier, *later));
+        }
+    }
+    // what is left of the kept alignments belongs to pairs realigned or gone
+    let mut remove: Vec<Quad> = kept.alignments.into_values().flatten().collect();
+    remove.extend(kept.replaces.difference(&inferred).cloned());
+    let mut add: Vec<Quad> = inferred.difference(&kept.replaces).cloned().collect();
+    add.extend(alignment_quads(store, &fresh, graph)?);
+    store.edit_graph(graph, remove, add)?;
     Ok(pairs.len())
 }
 
@@ -120,13 +129,18 @@ fn inferred_predecessor(earlier: &PlanInfo, later: &PlanInfo, graph: &NamedNode)
     })
 }
 
-/// The alignment quads the comparisons graph holds, by (earlier, later)
-/// plan IRI: each comparison's own nodes, and the `poa:continues` links
-/// between the two plans' clauses (clause IRIs sit under their plan's).
-fn kept_alignments(
-    store: &KgStore,
-    graph: &NamedNode,
-) -> Result<HashMap<(String, String), Vec<Quad>>, Error> {
+/// What the comparisons graph holds before a build that adds to a store.
+struct Kept {
+    /// The alignment quads, by (earlier, later) plan IRI: each comparison's
+    /// own nodes, and the `poa:continues` links between the two plans'
+    /// clauses (clause IRIs sit under their plan's).
+    alignments: HashMap<(String, String), Vec<Quad>>,
+    /// The predecessors an earlier build inferred (`dcterms:replaces`).
+    replaces: std::collections::HashSet<Quad>,
+}
+
+/// Reads [`Kept`] from `graph` (an IRI under the store's base).
+fn kept_alignments(store: &KgStore, graph: &NamedNode) -> Result<Kept, Error> {
     let mut pairs: HashMap<String, (String, String)> = HashMap::new();
     let mut quads = Vec::new();
     if let Some(all) = store.graph_quads(Some(graph))? {
@@ -145,6 +159,7 @@ fn kept_alignments(
         }
     }
     let mut by_pair: HashMap<(String, String), Vec<Quad>> = HashMap::new();
+    let mut replaces = std::collections::HashSet::new();
     for quad in quads {
         let key = if quad.predicate.as_ref() == vocab::poa::CONTINUES {
             match (&quad.subject, &quad.object) {
@@ -154,7 +169,8 @@ fn kept_alignments(
                 _ => continue,
             }
         } else if quad.predicate.as_ref() == vocab::ext::DCT_REPLACES {
-            continue; // inferred again from the plans
+            replaces.insert(quad);
+            continue;
         } else {
             let subject = quad.subject.to_string();
             let comparison = subject
@@ -173,7 +189,10 @@ fn kept_alignments(
         };
         by_pair.entry(key).or_default().push(quad);
     }
-    Ok(by_pair)
+    Ok(Kept {
+        alignments: by_pair,
+        replaces,
+    })
 }
 
 /// Whether `quad`'s subject is a comparison (not one of its changes).
@@ -195,6 +214,33 @@ fn plan_of_clause(clause: &str) -> String {
 
 /// Aligns `pairs` and adds their quads to `graph`, a batch at a time.
 fn align(store: &KgStore, pairs: &[(&PlanInfo, &PlanInfo)], graph: &NamedNode) -> Result<(), Error> {
+    align_batches(store, pairs, graph, true, &mut |quads| Ok(store.bulk_add(quads)?))
+}
+
+/// The quads of aligning `pairs`, without the predecessors inferred.
+fn alignment_quads(
+    store: &KgStore,
+    pairs: &[(&PlanInfo, &PlanInfo)],
+    graph: &NamedNode,
+) -> Result<Vec<Quad>, Error> {
+    let mut out = Vec::new();
+    align_batches(store, pairs, graph, false, &mut |quads| {
+        out.extend(quads);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Aligns `pairs` a batch at a time on all cores, handing each batch's
+/// quads to `write` (with the inferred predecessors when
+/// `with_predecessors`).
+fn align_batches(
+    store: &KgStore,
+    pairs: &[(&PlanInfo, &PlanInfo)],
+    graph: &NamedNode,
+    with_predecessors: bool,
+    write: &mut dyn FnMut(Vec<Quad>) -> Result<(), Error>,
+) -> Result<(), Error> {
     if pairs.is_empty() {
         return Ok(());
     }
@@ -214,7 +260,9 @@ fn align(store: &KgStore, pairs: &[(&PlanInfo, &PlanInfo)], graph: &NamedNode) -
                     scope.spawn(move || {
                         let mut quads = Vec::new();
                         for (earlier, later) in part {
-                            quads.extend(inferred_predecessor(earlier, later, graph));
+                            if with_predecessors {
+                                quads.extend(inferred_predecessor(earlier, later, graph));
+                            }
                             let c = Comparison::new(
                                 &earlier.iri,
                                 &later.iri,
@@ -235,7 +283,7 @@ fn align(store: &KgStore, pairs: &[(&PlanInfo, &PlanInfo)], graph: &NamedNode) -
                 })
                 .collect()
         });
-        store.bulk_add(parts.concat())?;
+        write(parts.concat())?;
     }
     Ok(())
 }

@@ -52,17 +52,36 @@ impl PlanInfo {
 
 /// Every plan of the store, by partner then period.
 pub fn plans(store: &KgStore) -> Result<Vec<PlanInfo>, Error> {
+    plans_with(store, "OPTIONAL { ?plan dcterms:replaces ?replaces }")
+}
+
+/// The plans, each with the predecessor its own text names: not one an
+/// earlier build inferred into the comparisons graph.
+pub fn plans_as_stated(store: &KgStore) -> Result<Vec<PlanInfo>, Error> {
+    plans_with(
+        store,
+        &format!(
+            "OPTIONAL {{ GRAPH ?rg {{ ?plan dcterms:replaces ?replaces }} FILTER(?rg != <{}>) }}",
+            store.base().iri(crate::vocab::COMPARISONS_GRAPH)
+        ),
+    )
+}
+
+/// The plans, with `?replaces` bound by `replaces`.
+fn plans_with(store: &KgStore, replaces: &str) -> Result<Vec<PlanInfo>, Error> {
     let rows = sparql::select(
         store,
         "plans",
-        "SELECT ?plan ?title ?kind ?code ?partner ?start ?end ?replaces WHERE {
+        format!(
+            "SELECT ?plan ?title ?kind ?code ?partner ?start ?end ?replaces WHERE {{
            ?plan a poa:PlanOfAction ; dcterms:title ?title .
-           OPTIONAL { ?plan dcterms:type/skos:prefLabel ?kind }
-           OPTIONAL { ?plan poa:partner ?p . OPTIONAL { ?p skos:notation ?code } OPTIONAL { ?p skos:prefLabel ?partner } }
-           OPTIONAL { ?plan poa:startYear ?start }
-           OPTIONAL { ?plan poa:endYear ?end }
-           OPTIONAL { ?plan dcterms:replaces ?replaces }
-         }",
+           OPTIONAL {{ ?plan dcterms:type/skos:prefLabel ?kind }}
+           OPTIONAL {{ ?plan poa:partner ?p . OPTIONAL {{ ?p skos:notation ?code }} OPTIONAL {{ ?p skos:prefLabel ?partner }} }}
+           OPTIONAL {{ ?plan poa:startYear ?start }}
+           OPTIONAL {{ ?plan poa:endYear ?end }}
+           {replaces}
+         }}"
+        ),
     )?;
     let mut out: Vec<PlanInfo> = Vec::new();
     for row in &rows {

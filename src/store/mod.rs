@@ -280,6 +280,25 @@ impl KgStore {
         Ok(())
     }
 
+    /// Removes `remove` from `graph` and adds `add` to it, in one
+    /// transaction: a change to a graph too large to rewrite.
+    pub(crate) fn edit_graph(
+        &self,
+        graph: &NamedNode,
+        remove: Vec<Quad>,
+        add: Vec<Quad>,
+    ) -> Result<(), StoreError> {
+        let graph = self.base.node(graph.as_str());
+        self.changes.before_write(&self.store, [&graph])?;
+        let mut transaction = self.store.start_transaction()?;
+        for quad in self.base.quads(remove) {
+            transaction.remove(&quad);
+        }
+        transaction.extend(self.base.quads(add).iter());
+        transaction.commit()?;
+        Ok(())
+    }
+
     /// Moves what the last writes left in RocksDB's write-ahead log into
     /// sorted table files. A read-only open replays the whole log into memory
     /// (97% of a reader's instructions on the seed store, measured with
