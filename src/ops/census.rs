@@ -89,10 +89,7 @@ fn graph_of(quad: &Quad) -> Option<&str> {
 pub fn census(store: &KgStore, left_out: &str) -> Result<Census, Error> {
     let namespace = store.base().data_namespace();
     let mut tally = Tally::default();
-    // each graph's canonical lines; a graph with a blank node is read again
-    // whole and relabelled by RDFC-1.0
-    let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut blank: BTreeSet<String> = BTreeSet::new();
+    let mut digests = Digests::default();
     if let Some(quads) = store.graph_quads(None)? {
         for quad in quads {
             let quad = quad.map_err(crate::store::StoreError::from)?;
@@ -100,15 +97,7 @@ pub fn census(store: &KgStore, left_out: &str) -> Result<Census, Error> {
                 continue;
             };
             tally.add(&quad, namespace);
-            if quad.subject.is_blank_node() || quad.object.is_blank_node() {
-                blank.insert(graph.to_owned());
-            }
-            if !lines.contains_key(graph) {
-                lines.insert(graph.to_owned(), Vec::new());
-            }
-            if let Some(held) = lines.get_mut(graph) {
-                held.push(format!("{quad} .\n"));
-            }
+            digests.add(graph, &quad);
         }
     }
     let mut census = Census {
@@ -116,21 +105,64 @@ pub fn census(store: &KgStore, left_out: &str) -> Result<Census, Error> {
         entities: tally.subjects.len(),
         properties: tally.properties.into_iter().collect(),
         links: tally.links.into_iter().collect(),
+        digests: digests.finish(store)?,
         ..Census::default()
     };
     for (class, _) in tally.typed {
         *census.classes.entry(class).or_default() += 1;
     }
-    for (graph, mut held) in lines {
-        let digest = if blank.contains(&graph) {
-            crate::export::canonical_digest(graph_now(store, &graph)?)
-        } else {
-            held.sort_unstable();
-            crate::export::sha256_hex(held.iter().map(String::as_bytes))
-        };
-        census.digests.insert(graph, digest);
-    }
     Ok(census)
+}
+
+/// Each graph's digest from one pass over the store. The store gives its
+/// quads graph by graph (Oxigraph reads its GSPO index), so a graph's
+/// canonical lines are held only until the next graph starts: memory
+/// follows the largest graph, not the store. A graph that comes back later
+/// in the pass, or has a blank node, is read again whole at the end.
+#[derive(Default)]
+struct Digests {
+    /// The graph being read, its lines, and whether it has a blank node.
+    current: Option<(String, Vec<String>, bool)>,
+    done: BTreeMap<String, String>,
+    again: BTreeSet<String>,
+}
+
+impl Digests {
+    fn add(&mut self, graph: &str, quad: &Quad) {
+        if self.current.as_ref().is_none_or(|(g, _, _)| g != graph) {
+            self.close();
+            if self.done.contains_key(graph) {
+                self.again.insert(graph.to_owned());
+            }
+            self.current = Some((graph.to_owned(), Vec::new(), false));
+        }
+        if let Some((_, lines, blank)) = self.current.as_mut() {
+            *blank |= quad.subject.is_blank_node() || quad.object.is_blank_node();
+            lines.push(format!("{quad} .\n"));
+        }
+    }
+
+    fn close(&mut self) {
+        let Some((graph, mut lines, blank)) = self.current.take() else {
+            return;
+        };
+        if blank || self.again.contains(&graph) {
+            self.again.insert(graph);
+            return;
+        }
+        lines.sort_unstable();
+        let digest = crate::export::sha256_hex(lines.iter().map(String::as_bytes));
+        self.done.insert(graph, digest);
+    }
+
+    fn finish(mut self, store: &KgStore) -> Result<BTreeMap<String, String>, Error> {
+        self.close();
+        for graph in std::mem::take(&mut self.again) {
+            let digest = crate::export::canonical_digest(graph_now(store, &graph)?);
+            self.done.insert(graph, digest);
+        }
+        Ok(self.done)
+    }
 }
 
 /// The quads `graph` holds now (none when there is no such graph).
@@ -240,4 +272,50 @@ fn held_elsewhere(
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{BlankNode, Literal, NamedNode};
+
+    fn quad(graph: &str, subject: &str, object: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(subject),
+            NamedNode::new_unchecked("https://example.org/p"),
+            Literal::new_simple_literal(object),
+            GraphName::NamedNode(NamedNode::new_unchecked(graph)),
+        )
+    }
+
+    /// A graph's digest is the same whether its quads come together, come
+    /// back later in the pass, or hold a blank node.
+    #[test]
+    fn digests_do_not_depend_on_the_order_graphs_come_in() -> Result<(), Box<dyn std::error::Error>> {
+        let (g, h) = ("https://example.org/g", "https://example.org/h");
+        let store = KgStore::in_memory()?;
+        let in_g = [quad(g, "https://example.org/a", "1"), quad(g, "https://example.org/b", "2")];
+        let blank = Quad::new(
+            BlankNode::new_unchecked("x"),
+            NamedNode::new_unchecked("https://example.org/p"),
+            Literal::new_simple_literal("3"),
+            GraphName::NamedNode(NamedNode::new_unchecked(h)),
+        );
+        let (gn, hn) = (NamedNode::new_unchecked(g), NamedNode::new_unchecked(h));
+        store.replace_graphs(&[(&gn, &in_g), (&hn, std::slice::from_ref(&blank))], false)?;
+        let mut interleaved = Digests::default();
+        interleaved.add(g, &in_g[0]);
+        interleaved.add(h, &blank);
+        interleaved.add(g, &in_g[1]);
+        let interleaved = interleaved.finish(&store)?;
+        let mut together = Digests::default();
+        together.add(g, &in_g[1]);
+        together.add(g, &in_g[0]);
+        together.add(h, &blank);
+        let together = together.finish(&store)?;
+        assert_eq!(interleaved, together);
+        assert_eq!(together[g], crate::export::canonical_digest(in_g.to_vec()));
+        assert_eq!(together[h], crate::export::canonical_digest(vec![blank]));
+        Ok(())
+    }
 }
