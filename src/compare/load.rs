@@ -41,7 +41,10 @@ pub fn all_clauses(store: &KgStore) -> Result<HashMap<String, Vec<Clause>>, Quer
 
 /// The clauses of the plans `plans` (IRIs from the store), by plan, each
 /// plan's in order: read plan by plan for a few, all at once for many.
-pub fn clauses_of(store: &KgStore, plans: &[&str]) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
+pub fn clauses_of(
+    store: &KgStore,
+    plans: &[&str],
+) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
     if plans.len() > 64 {
         return all_clauses(store);
     }

@@ -63,7 +63,9 @@ impl Tally {
                     .insert((class.as_str().to_owned(), subject.as_str().to_owned()));
             }
             Term::NamedNode(target)
-                if target.as_str().starts_with(crate::entities::rdf::WIKIDATA_ENTITY)
+                if target
+                    .as_str()
+                    .starts_with(crate::entities::rdf::WIKIDATA_ENTITY)
                     && [ext::SKOS_EXACT_MATCH, ext::OWL_SAME_AS]
                         .contains(&quad.predicate.as_ref()) =>
             {
@@ -209,7 +211,11 @@ pub fn updated(
         }
     }
     previous.triples = previous.triples + after.triples - before.triples.min(previous.triples);
-    shift(&mut previous.properties, &before.properties, &after.properties);
+    shift(
+        &mut previous.properties,
+        &before.properties,
+        &after.properties,
+    );
     shift(&mut previous.links, &before.links, &after.links);
     let elsewhere = |subject: &str, class: Option<&str>| -> Result<bool, Error> {
         held_elsewhere(store, subject, class, left_out, changes)
@@ -291,10 +297,14 @@ mod tests {
     /// A graph's digest is the same whether its quads come together, come
     /// back later in the pass, or hold a blank node.
     #[test]
-    fn digests_do_not_depend_on_the_order_graphs_come_in() -> Result<(), Box<dyn std::error::Error>> {
+    fn digests_do_not_depend_on_the_order_graphs_come_in() -> Result<(), Box<dyn std::error::Error>>
+    {
         let (g, h) = ("https://example.org/g", "https://example.org/h");
         let store = KgStore::in_memory()?;
-        let in_g = [quad(g, "https://example.org/a", "1"), quad(g, "https://example.org/b", "2")];
+        let in_g = [
+            quad(g, "https://example.org/a", "1"),
+            quad(g, "https://example.org/b", "2"),
+        ];
         let blank = Quad::new(
             BlankNode::new_unchecked("x"),
             NamedNode::new_unchecked("https://example.org/p"),

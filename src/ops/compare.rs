@@ -6,7 +6,7 @@ use super::{Error, PlanInfo};
 use crate::compare::{self, Comparison};
 use crate::store::{KgStore, Writer};
 use crate::vocab;
-use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::HashMap;
 
 /// Aligns plan `later` with plan `earlier`.
@@ -141,67 +141,64 @@ struct Kept {
 
 /// Reads [`Kept`] from `graph` (an IRI under the store's base).
 fn kept_alignments(store: &KgStore, graph: &NamedNode) -> Result<Kept, Error> {
-    let mut pairs: HashMap<String, (String, String)> = HashMap::new();
-    let mut quads = Vec::new();
-    if let Some(all) = store.graph_quads(Some(graph))? {
-        for quad in all {
-            let quad = quad.map_err(crate::store::StoreError::from)?;
-            if let Term::NamedNode(plan) = &quad.object {
-                let is = |p: NamedNodeRef<'_>| quad.predicate.as_ref() == p;
-                let entry = pairs.entry(quad.subject.to_string()).or_default();
-                if is(vocab::poa::EARLIER) && is_comparison(&quad) {
-                    entry.0 = plan.as_str().to_owned();
-                } else if is(vocab::poa::LATER) && is_comparison(&quad) {
-                    entry.1 = plan.as_str().to_owned();
-                }
-            }
-            quads.push(quad);
+    let quads: Vec<Quad> = match store.graph_quads(Some(graph))? {
+        Some(all) => all
+            .collect::<Result<_, _>>()
+            .map_err(crate::store::StoreError::from)?,
+        None => Vec::new(),
+    };
+    // each comparison's plans, from its poa:earlier and poa:later
+    let mut pairs: HashMap<&str, (String, String)> = HashMap::new();
+    for quad in &quads {
+        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(plan)) = (&quad.subject, &quad.object)
+        else {
+            continue;
+        };
+        if comparison_of(s.as_str()) != Some(s.as_str()) {
+            continue;
+        }
+        let entry = pairs.entry(s.as_str()).or_default();
+        if quad.predicate.as_ref() == vocab::poa::EARLIER {
+            entry.0 = plan.as_str().to_owned();
+        } else if quad.predicate.as_ref() == vocab::poa::LATER {
+            entry.1 = plan.as_str().to_owned();
         }
     }
-    let mut by_pair: HashMap<(String, String), Vec<Quad>> = HashMap::new();
-    let mut replaces = std::collections::HashSet::new();
-    for quad in quads {
-        let key = if quad.predicate.as_ref() == vocab::poa::CONTINUES {
-            match (&quad.subject, &quad.object) {
-                (NamedOrBlankNode::NamedNode(b), Term::NamedNode(a)) => {
-                    (plan_of_clause(a.as_str()), plan_of_clause(b.as_str()))
-                }
-                _ => continue,
-            }
-        } else if quad.predicate.as_ref() == vocab::ext::DCT_REPLACES {
-            replaces.insert(quad);
+    let mut kept = Kept {
+        alignments: HashMap::new(),
+        replaces: std::collections::HashSet::new(),
+    };
+    for quad in &quads {
+        let (NamedOrBlankNode::NamedNode(s), object) = (&quad.subject, &quad.object) else {
             continue;
-        } else {
-            let subject = quad.subject.to_string();
-            let comparison = subject
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .split('/')
-                .collect::<Vec<_>>();
-            let Some(pos) = comparison.iter().rposition(|s| s.contains("--")) else {
+        };
+        let key = match object {
+            _ if quad.predicate.as_ref() == vocab::ext::DCT_REPLACES => {
+                kept.replaces.insert(quad.clone());
                 continue;
-            };
-            let node = format!("<{}>", comparison[..=pos].join("/"));
-            match pairs.get(&node) {
+            }
+            Term::NamedNode(a) if quad.predicate.as_ref() == vocab::poa::CONTINUES => {
+                (plan_of_clause(a.as_str()), plan_of_clause(s.as_str()))
+            }
+            _ => match comparison_of(s.as_str()).and_then(|c| pairs.get(c)) {
                 Some(pair) => pair.clone(),
                 None => continue,
-            }
+            },
         };
-        by_pair.entry(key).or_default().push(quad);
+        kept.alignments.entry(key).or_default().push(quad.clone());
     }
-    Ok(Kept {
-        alignments: by_pair,
-        replaces,
-    })
+    Ok(kept)
 }
 
-/// Whether `quad`'s subject is a comparison (not one of its changes).
-fn is_comparison(quad: &Quad) -> bool {
-    let subject = quad.subject.to_string();
-    subject
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains("--"))
+/// The comparison a node of the comparisons graph belongs to: itself
+/// (`{id}comparison/{a}--{b}`) or its parent (a change, `…--{b}/3`).
+fn comparison_of(iri: &str) -> Option<&str> {
+    let (parent, last) = iri.rsplit_once('/')?;
+    if last.contains("--") {
+        return Some(iri);
+    }
+    let (_, above) = parent.rsplit_once('/')?;
+    above.contains("--").then_some(parent)
 }
 
 /// The plan IRI of a clause IRI (`{plan}/clause/2.1`).
@@ -213,8 +210,14 @@ fn plan_of_clause(clause: &str) -> String {
 }
 
 /// Aligns `pairs` and adds their quads to `graph`, a batch at a time.
-fn align(store: &KgStore, pairs: &[(&PlanInfo, &PlanInfo)], graph: &NamedNode) -> Result<(), Error> {
-    align_batches(store, pairs, graph, true, &mut |quads| Ok(store.bulk_add(quads)?))
+fn align(
+    store: &KgStore,
+    pairs: &[(&PlanInfo, &PlanInfo)],
+    graph: &NamedNode,
+) -> Result<(), Error> {
+    align_batches(store, pairs, graph, true, &mut |quads| {
+        Ok(store.bulk_add(quads)?)
+    })
 }
 
 /// The quads of aligning `pairs`, without the predecessors inferred.

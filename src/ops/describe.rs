@@ -267,14 +267,12 @@ fn service(sink: &mut Sink, d: &NamedNode, base: &crate::base::Base) {
 /// anew in one pass.
 fn current_census(store: &KgStore) -> Result<Census, Error> {
     let left_out = store.base().iri(DATASET_GRAPH).into_owned();
-    let changes = store.take_changes();
-    match changes {
-        Some(changes) => match super::census_read::previous(store, &left_out)? {
-            Some(previous) => super::census::updated(store, &left_out, previous, &changes),
-            None => super::census::census(store, &left_out),
-        },
-        None => super::census::census(store, &left_out),
+    if let Some(changes) = store.take_changes() {
+        if let Some(previous) = super::census_read::previous(store, &left_out)? {
+            return super::census::updated(store, &left_out, previous, &changes);
+        }
     }
+    super::census::census(store, &left_out)
 }
 
 /// Each graph as an `sd:NamedGraph` with the SHA-256 of its own RDFC-1.0

@@ -243,8 +243,10 @@ impl KgStore {
                 .filter(|n| self.base.is_data(n.as_str()) && !graphs.iter().any(|(g, _)| *g == n))
                 .collect();
         }
-        self.changes
-            .before_write(&self.store, stale.iter().chain(graphs.iter().map(|(g, _)| *g)))?;
+        self.changes.before_write(
+            &self.store,
+            stale.iter().chain(graphs.iter().map(|(g, _)| *g)),
+        )?;
         let mut transaction = self.store.start_transaction()?;
         for graph in &stale {
             transaction.remove_named_graph(graph)?;

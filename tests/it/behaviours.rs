@@ -413,11 +413,17 @@ fn a_build_after_endpoint_updates_counts_them() -> TestResult {
             &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{before}>) }}"),
         )
     };
-    env.file("extra.ttl", "<https://example.org/c> <https://example.org/d> 4 .\n");
+    env.file(
+        "extra.ttl",
+        "<https://example.org/c> <https://example.org/d> 4 .\n",
+    );
     env.run(&["build", "--add", "--source", "extra.ttl"]).ok();
     assert_eq!(stated(&env)?, held(&env)?, "the update's quads are counted");
     // and a later build that adds again follows the change from there
-    env.file("more.ttl", "<https://example.org/e> <https://example.org/f> 5 .\n");
+    env.file(
+        "more.ttl",
+        "<https://example.org/e> <https://example.org/f> 5 .\n",
+    );
     env.run(&["build", "--add", "--source", "more.ttl"]).ok();
     assert_eq!(stated(&env)?, held(&env)?);
     Ok(())

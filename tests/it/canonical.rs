@@ -145,7 +145,8 @@ fn adding_to_a_store_gives_what_a_full_build_gives() -> TestResult {
         std::fs::copy(fixture(name), all.join(name))?;
     }
     full.file("all/review.ttl", WITH_BLANK_NODES);
-    full.run(&["build", "--source", all.to_str().ok_or("path")?]).ok();
+    full.run(&["build", "--source", all.to_str().ok_or("path")?])
+        .ok();
 
     let added = Env::new();
     let copy = |name: &str| -> Result<String, std::io::Error> {
@@ -156,16 +157,26 @@ fn adding_to_a_store_gives_what_a_full_build_gives() -> TestResult {
     let (a, b) = (copy(first[0])?, copy(first[1])?);
     added.run(&["build", "--source", &a, "--source", &b]).ok();
     for name in later {
-        added.run(&["build", "--add", "--source", &copy(name)?]).ok();
+        added
+            .run(&["build", "--add", "--source", &copy(name)?])
+            .ok();
     }
     added.file("all/review.ttl", WITH_BLANK_NODES);
-    added.run(&["build", "--add", "--source", "all/review.ttl"]).ok();
+    added
+        .run(&["build", "--add", "--source", "all/review.ttl"])
+        .ok();
     // the first document again, as a new version of it would come
     added.run(&["build", "--add", "--source", &a]).ok();
 
     let (want, got) = (all_graphs_but_times(&full), all_graphs_but_times(&added));
-    let missing: Vec<&String> = want.iter().filter(|l| got.binary_search(l).is_err()).collect();
-    let extra: Vec<&String> = got.iter().filter(|l| want.binary_search(l).is_err()).collect();
+    let missing: Vec<&String> = want
+        .iter()
+        .filter(|l| got.binary_search(l).is_err())
+        .collect();
+    let extra: Vec<&String> = got
+        .iter()
+        .filter(|l| want.binary_search(l).is_err())
+        .collect();
     assert!(
         missing.is_empty() && extra.is_empty(),
         "{} quads only in the full build, {} only in the added one; first: {:?} / {:?}",

@@ -259,6 +259,106 @@ fn peer_available() -> bool {
             .is_ok_and(|s| s.success())
 }
 
+/// `poakg --store STORE ARGS...` run and measured.
+fn poakg(store: &Path, args: &[&str], what: &str) -> Measured {
+    measure(
+        Command::new(POAKG).arg("--store").arg(store).args(args),
+        what,
+    )
+}
+
+/// Every measurement of one corpus size but `--add`, as a row of the table
+/// (without its last three columns).
+fn measure_size(dir: &Path, n: usize, peer: bool, me: &Path) -> String {
+    let store = dir.join("store");
+    let plans = dir.join("plans").display().to_string();
+    let build = poakg(
+        &store,
+        &["build", "--format", "json", "--source", &plans],
+        "poakg build",
+    );
+    if !build.stdout.contains("\"documents\"") {
+        eprintln!("{}", build.stdout);
+    }
+    let description = phase_seconds(&build.stdout, "description");
+    let clauses = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:Clause }");
+    let quads = count(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    );
+    let report = poakg(&store, &["report", "cross-pillar"], "poakg report");
+    let partners_report = poakg(&store, &["report", "partners"], "poakg report partners");
+    let nq = dir.join("data.nq").display().to_string();
+    let export = poakg(
+        &store,
+        &["export", "--format", "nquads", "--output", &nq],
+        "poakg export",
+    );
+    // RDFC-1.0 canonical N-Quads of the same store, in the same run
+    let canonical_nq = dir.join("canonical.nq").display().to_string();
+    let canonical = poakg(
+        &store,
+        &[
+            "export",
+            "--format",
+            "nquads",
+            "--canonical",
+            "--output",
+            &canonical_nq,
+        ],
+        "poakg export --canonical",
+    );
+    let bulk = measure(
+        Command::new(me)
+            .arg("--bulk-load")
+            .arg(&nq)
+            .arg(dir.join("reference")),
+        "oxigraph bulk load",
+    );
+    let poakg_total = build.wall + report.wall;
+    let peer_s = peer.then(|| peer_seconds(&store, dir));
+    format!(
+        "{n}\t{clauses}\t{quads}\t{:.2}\t{:.0}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.3}\t{:.3}\t{}\t{}",
+        build.wall.as_secs_f64(),
+        build.wall.as_secs_f64() * 1e6 / clauses.max(1) as f64,
+        build.max_rss_mb,
+        folder_size(&store) as f64 / 1e6,
+        bulk.wall.as_secs_f64(),
+        bulk.max_rss_mb,
+        build.wall.as_secs_f64() / bulk.wall.as_secs_f64(),
+        report.wall.as_secs_f64(),
+        partners_report.wall.as_secs_f64(),
+        peer_s.map_or("-".into(), |p| format!("{:.2}", p.as_secs_f64())),
+        peer_s.map_or("-".into(), |p| format!("{:.1}", p.as_secs_f64() / poakg_total.as_secs_f64())),
+    ) + &format!(
+        "\t{description:.3}\t{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.0}",
+        description / build.wall.as_secs_f64(),
+        export.wall.as_secs_f64(),
+        canonical.wall.as_secs_f64(),
+        canonical.wall.as_secs_f64() / export.wall.as_secs_f64(),
+        canonical.max_rss_mb,
+    )
+}
+
+/// The peer's wall time on the same triples (exported as N-Triples).
+fn peer_seconds(store: &Path, dir: &Path) -> Duration {
+    let nt = dir.join("data.nt").display().to_string();
+    poakg(
+        store,
+        &["export", "--format", "ntriples", "--output", &nt],
+        "poakg export",
+    );
+    let run = measure(
+        Command::new("python3")
+            .arg(Path::new(REPO).join("benches/peer_reference.py"))
+            .arg(&nt)
+            .arg(Path::new(REPO).join("queries")),
+        "peer",
+    );
+    eprint!("{}", run.stdout);
+    run.wall
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == "--bulk-load") {
@@ -290,105 +390,7 @@ fn main() {
         let dir = root.join(format!("corpus-{n}"));
         let _ = std::fs::remove_dir_all(&dir);
         generate(&dir.join("plans"), 0..n, &templates, &partners);
-        let store = dir.join("store");
-        let build = measure(
-            Command::new(POAKG)
-                .arg("--store")
-                .arg(&store)
-                .args(["build", "--format", "json", "--source"])
-                .arg(dir.join("plans")),
-            "poakg build",
-        );
-        let description = phase_seconds(&build.stdout, "description");
-        let clauses = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?c a poa:Clause }");
-        let quads = count(
-            &store,
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-        );
-        let report = measure(
-            Command::new(POAKG)
-                .arg("--store")
-                .arg(&store)
-                .args(["report", "cross-pillar"]),
-            "poakg report",
-        );
-        let partners_report = measure(
-            Command::new(POAKG)
-                .arg("--store")
-                .arg(&store)
-                .args(["report", "partners"]),
-            "poakg report partners",
-        );
-        let nq = dir.join("data.nq");
-        let export = measure(
-            Command::new(POAKG)
-                .arg("--store")
-                .arg(&store)
-                .args(["export", "--format", "nquads", "--output"])
-                .arg(&nq),
-            "poakg export",
-        );
-        // RDFC-1.0 canonical N-Quads of the same store, in the same run
-        let canonical = measure(
-            Command::new(POAKG)
-                .arg("--store")
-                .arg(&store)
-                .args(["export", "--format", "nquads", "--canonical", "--output"])
-                .arg(dir.join("canonical.nq")),
-            "poakg export --canonical",
-        );
-        let reference = dir.join("reference");
-        let bulk = measure(
-            Command::new(&me)
-                .arg("--bulk-load")
-                .arg(&nq)
-                .arg(&reference),
-            "oxigraph bulk load",
-        );
-        let poakg_total = build.wall + report.wall;
-        let peer_s = if peer {
-            let nt = dir.join("data.nt");
-            measure(
-                Command::new(POAKG)
-                    .arg("--store")
-                    .arg(&store)
-                    .args(["export", "--format", "ntriples", "--output"])
-                    .arg(&nt),
-                "poakg export",
-            );
-            let run = measure(
-                Command::new("python3")
-                    .arg(Path::new(REPO).join("benches/peer_reference.py"))
-                    .arg(&nt)
-                    .arg(Path::new(REPO).join("queries")),
-                "peer",
-            );
-            eprint!("{}", run.stdout);
-            Some(run.wall)
-        } else {
-            None
-        };
-        let row = format!(
-            "{n}\t{clauses}\t{quads}\t{:.2}\t{:.0}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.3}\t{:.3}\t{}\t{}",
-            build.wall.as_secs_f64(),
-            build.wall.as_secs_f64() * 1e6 / clauses.max(1) as f64,
-            build.max_rss_mb,
-            folder_size(&store) as f64 / 1e6,
-            bulk.wall.as_secs_f64(),
-            bulk.max_rss_mb,
-            build.wall.as_secs_f64() / bulk.wall.as_secs_f64(),
-            report.wall.as_secs_f64(),
-            partners_report.wall.as_secs_f64(),
-            peer_s.map_or("-".into(), |p| format!("{:.2}", p.as_secs_f64())),
-            peer_s.map_or("-".into(), |p| format!("{:.1}", p.as_secs_f64() / poakg_total.as_secs_f64())),
-        ) + &format!(
-            "\t{description:.3}\t{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.0}",
-            description / build.wall.as_secs_f64(),
-            export.wall.as_secs_f64(),
-            canonical.wall.as_secs_f64(),
-            canonical.wall.as_secs_f64() / export.wall.as_secs_f64(),
-            canonical.max_rss_mb,
-        );
+        let row = measure_size(&dir, n, peer, &me);
         let (add, one) = add_one(&dir, n, &templates, &partners);
         let row = row
             + &format!(
@@ -397,15 +399,18 @@ fn main() {
                 one.wall.as_secs_f64(),
                 add.wall.as_secs_f64() / one.wall.as_secs_f64()
             );
-        let phases: Vec<String> = ["ingest", "references", "comparisons", "analysis", "description"]
-            .iter()
-            .map(|p| format!("{p} {:.2} s", phase_seconds(&add.stdout, p)))
-            .collect();
+        let phases: Vec<String> = [
+            "ingest",
+            "references",
+            "comparisons",
+            "analysis",
+            "description",
+        ]
+        .iter()
+        .map(|p| format!("{p} {:.2} s", phase_seconds(&add.stdout, p)))
+        .collect();
         eprintln!("{n} plans, --add of one: {}", phases.join(", "));
         println!("{}", row.replace('\t', "  "));
-        if !build.stdout.contains("\"documents\"") {
-            eprintln!("{}", build.stdout);
-        }
         rows.push(row);
         if keep.is_none() {
             let _ = std::fs::remove_dir_all(&dir);

@@ -26,6 +26,7 @@ mod tools;
 use tools::{free_port, oxigraph_binary};
 
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -201,28 +202,49 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let poakg = env!("CARGO_BIN_EXE_poakg");
     let store = dir.path().join("poakg");
-    let nquads = dir.path().join("all.nq");
     let ox_store = dir.path().join("oxigraph");
-    run(Command::new(poakg).arg("--store").arg(&store).arg("build"));
+    build_stores(
+        poakg,
+        &oxigraph,
+        &store,
+        &ox_store,
+        &dir.path().join("all.nq"),
+    );
+    let queries = shipped_queries();
+    let servers = start_servers(poakg, &oxigraph, &store, &ox_store);
+    same_answers(&queries, &servers);
+    println!(
+        "serve_load: {} shipped queries, {clients} clients, {seconds} s per round, two rounds per server, better round kept",
+        queries.len()
+    );
+    rounds(&servers, &queries, clients, seconds);
+    runaway_under_load(&servers, &queries, clients);
+}
+
+/// The seed store built by poakg, exported, and loaded by Oxigraph.
+fn build_stores(poakg: &str, oxigraph: &Path, store: &Path, ox_store: &Path, nquads: &Path) {
+    run(Command::new(poakg).arg("--store").arg(store).arg("build"));
     run(Command::new(poakg)
         .arg("--store")
-        .arg(&store)
+        .arg(store)
         .args(["export", "--format", "nquads", "--output"])
-        .arg(&nquads));
-    run(Command::new(&oxigraph)
+        .arg(nquads));
+    run(Command::new(oxigraph)
         .args(["load", "--location"])
-        .arg(&ox_store)
+        .arg(ox_store)
         .arg("--file")
-        .arg(&nquads));
+        .arg(nquads));
+}
 
-    let queries = shipped_queries();
+/// `poakg serve` and `oxigraph serve-read-only` on the same data.
+fn start_servers(poakg: &str, oxigraph: &Path, store: &Path, ox_store: &Path) -> [Server; 2] {
     let (p1, p2) = (free_port(), free_port());
-    let servers = [
+    [
         start(
             "poakg serve",
             Command::new(poakg)
                 .arg("--store")
-                .arg(&store)
+                .arg(store)
                 .args([
                     "serve",
                     "--bind",
@@ -236,9 +258,9 @@ fn main() {
         ),
         start(
             "oxigraph serve-read-only",
-            Command::new(&oxigraph)
+            Command::new(oxigraph)
                 .args(["serve-read-only", "--location"])
-                .arg(&ox_store)
+                .arg(ox_store)
                 .args([
                     "--bind",
                     &format!("127.0.0.1:{p2}"),
@@ -249,10 +271,14 @@ fn main() {
             p2,
             "/query",
         ),
-    ];
-    // the same answers first: a load run of errors would be meaningless
-    for (name, q) in &queries {
-        for s in &servers {
+    ]
+}
+
+/// Both servers answer every shipped query: a load run of errors would be
+/// meaningless.
+fn same_answers(queries: &[(String, String)], servers: &[Server]) {
+    for (name, q) in queries {
+        for s in servers {
             let path = format!(
                 "{}?query={}",
                 s.path,
@@ -269,14 +295,14 @@ fn main() {
             assert_eq!(r.status, 200, "{}: {name}: {}", s.name, r.body);
         }
     }
-    println!(
-        "serve_load: {} shipped queries, {clients} clients, {seconds} s per round, two rounds per server, better round kept",
-        queries.len()
-    );
+}
+
+/// Two load rounds per server, the better kept, printed with the ratios.
+fn rounds(servers: &[Server], queries: &[(String, String)], clients: usize, seconds: f64) {
     let mut best: Vec<Option<Outcome>> = vec![None, None];
     for _round in 0..2 {
         for (i, s) in servers.iter().enumerate() {
-            let o = load(s, &queries, clients, seconds);
+            let o = load(s, queries, clients, seconds);
             if best[i].as_ref().is_none_or(|b| o.rps() > b.rps()) {
                 best[i] = Some(o);
             }
@@ -293,10 +319,12 @@ fn main() {
             a.percentile(0.99).as_secs_f64() / b.percentile(0.99).as_secs_f64()
         );
     }
+}
 
-    // The timeout under load: a cross product that never ends on its own.
+/// The timeout under load: a cross product that never ends on its own.
+fn runaway_under_load(servers: &[Server], queries: &[(String, String)], clients: usize) {
     let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    for s in &servers {
+    for s in servers {
         let stop = Arc::new(AtomicBool::new(false));
         let background: Vec<_> = (0..clients)
             .map(|c| {
