@@ -1,9 +1,12 @@
 //! The analyses, on a [`Network`] and its co-mention graph. Pure functions.
 
-use super::Network;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef as _;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub use super::pillars::{
+    connectors, dominant_pillars, explained_path, pillar_matrix, ConnectorRank, Step,
+};
 
 /// Centrality of every entity in the co-mention graph.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -288,23 +291,37 @@ pub fn communities(graph: &UnGraph<usize, f64>) -> Vec<usize> {
     raw.iter().map(|c| rank[c]).collect()
 }
 
+/// How far one labelling follows another.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Agreement {
+    /// Normalised mutual information, in [0, 1].
+    pub nmi: f64,
+    /// Purity of the first labelling against the second, in [0, 1].
+    pub purity: f64,
+}
+
 /// Normalised mutual information between two labellings (arithmetic mean
 /// normalisation, as scikit-learn's default), and purity of `a` against `b`.
-pub fn nmi_and_purity(a: &[usize], b: &[usize]) -> (f64, f64) {
+/// Sums run in label order, so the figures are the same to the last digit
+/// from run to run (a hash map's order made them differ).
+pub fn nmi_and_purity(a: &[usize], b: &[usize]) -> Agreement {
     let n = a.len() as f64;
     if a.is_empty() {
-        return (0.0, 0.0);
+        return Agreement {
+            nmi: 0.0,
+            purity: 0.0,
+        };
     }
-    let mut joint: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut pa: HashMap<usize, f64> = HashMap::new();
-    let mut pb: HashMap<usize, f64> = HashMap::new();
+    let mut joint: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let mut pa: BTreeMap<usize, f64> = BTreeMap::new();
+    let mut pb: BTreeMap<usize, f64> = BTreeMap::new();
     for (&x, &y) in a.iter().zip(b) {
         *joint.entry((x, y)).or_default() += 1.0;
         *pa.entry(x).or_default() += 1.0;
         *pb.entry(y).or_default() += 1.0;
     }
     let entropy =
-        |p: &HashMap<usize, f64>| -p.values().map(|c| (c / n) * (c / n).ln()).sum::<f64>();
+        |p: &BTreeMap<usize, f64>| -p.values().map(|c| (c / n) * (c / n).ln()).sum::<f64>();
     let mi: f64 = joint
         .iter()
         .map(|((x, y), c)| (c / n) * ((c * n) / (pa[x] * pb[y])).ln())
@@ -315,165 +332,15 @@ pub fn nmi_and_purity(a: &[usize], b: &[usize]) -> (f64, f64) {
     } else {
         2.0 * mi / (ha + hb)
     };
-    let mut best: HashMap<usize, f64> = HashMap::new();
+    let mut best: BTreeMap<usize, f64> = BTreeMap::new();
     for ((x, _), c) in &joint {
         let e = best.entry(*x).or_default();
         *e = e.max(*c);
     }
-    (nmi.clamp(0.0, 1.0), best.values().sum::<f64>() / n)
-}
-
-/// One step of an explained path: an entity, then the passage leading on.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Step {
-    /// The entity at this step (an index into the network's entities).
-    pub entity: usize,
-    /// The passage that names this entity and the next one (none for the last).
-    pub via: Option<usize>,
-}
-
-/// The shortest path from entity `a` to entity `b` through passages that name
-/// both ends of each hop (breadth-first on the passage-entity network; ties go
-/// to the earlier passage and entity).
-pub fn explained_path(net: &Network, a: usize, b: usize) -> Option<Vec<Step>> {
-    let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); net.entities.len()];
-    let mut by_passage: Vec<Vec<usize>> = vec![Vec::new(); net.passages.len()];
-    for &(p, e) in &net.mentions {
-        by_entity[e].push(p);
-        by_passage[p].push(e);
+    Agreement {
+        nmi: nmi.clamp(0.0, 1.0),
+        purity: best.values().sum::<f64>() / n,
     }
-    let mut prev: Vec<Option<(usize, usize)>> = vec![None; net.entities.len()];
-    let mut seen = vec![false; net.entities.len()];
-    seen[a] = true;
-    let mut queue = VecDeque::from([a]);
-    while let Some(e) = queue.pop_front() {
-        if e == b {
-            break;
-        }
-        for &p in &by_entity[e] {
-            for &next in &by_passage[p] {
-                if !seen[next] {
-                    seen[next] = true;
-                    prev[next] = Some((e, p));
-                    queue.push_back(next);
-                }
-            }
-        }
-    }
-    if !seen[b] {
-        return None;
-    }
-    let mut steps = vec![Step {
-        entity: b,
-        via: None,
-    }];
-    let mut cur = b;
-    while let Some((from, via)) = prev[cur] {
-        steps.push(Step {
-            entity: from,
-            via: Some(via),
-        });
-        cur = from;
-    }
-    steps.reverse();
-    Some(steps)
-}
-
-/// The pillar-by-pillar matrix: for each pair of pillars, the entities named in both.
-pub fn pillar_matrix(net: &Network) -> BTreeMap<(String, String), Vec<usize>> {
-    let spans: Vec<BTreeSet<String>> = (0..net.entities.len())
-        .map(|e| net.pillar_span(e))
-        .collect();
-    let pillars: Vec<String> = net.pillar_titles.keys().cloned().collect();
-    let mut out = BTreeMap::new();
-    for a in &pillars {
-        for b in &pillars {
-            let shared: Vec<usize> = (0..net.entities.len())
-                .filter(|&e| spans[e].contains(a) && spans[e].contains(b))
-                .collect();
-            out.insert((a.clone(), b.clone()), shared);
-        }
-    }
-    out
-}
-
-/// Entities named in two or more pillars, by span then mentions, then label.
-pub fn connectors(net: &Network) -> Vec<(usize, BTreeSet<String>, usize)> {
-    let counts = net.mention_counts();
-    // a connector links pillars of one plan; with several plans, one that
-    // does so in more plans ranks first
-    let mut out: Vec<(usize, BTreeSet<String>, usize, usize)> = (0..net.entities.len())
-        .map(|e| {
-            (
-                e,
-                net.pillar_span(e),
-                counts[e],
-                net.connecting_plans(e).len(),
-            )
-        })
-        .filter(|(_, _, _, plans)| *plans >= 1)
-        .collect();
-    out.sort_by(|x, y| {
-        y.3.cmp(&x.3)
-            .then(y.1.len().cmp(&x.1.len()))
-            .then(y.2.cmp(&x.2))
-            .then_with(|| net.entities[x.0].label.cmp(&net.entities[y.0].label))
-    });
-    out.into_iter()
-        .map(|(e, span, n, _)| (e, span, n))
-        .collect()
-}
-
-/// Each entity's dominant pillar (most passages, ties to the lowest), for
-/// comparing communities with the formal pillars; None if named in no pillar.
-pub fn dominant_pillars(net: &Network) -> Vec<Option<String>> {
-    (0..net.entities.len())
-        .map(|e| {
-            let mut count: BTreeMap<String, usize> = BTreeMap::new();
-            for p in net.passages_of(e) {
-                if let Some(pillar) = &net.passages[p].pillar {
-                    *count.entry(pillar.clone()).or_default() += 1;
-                }
-            }
-            let best = count.values().copied().max()?;
-            // ties go to the first pillar in numbering order ("2" before "10")
-            count
-                .into_iter()
-                .filter(|(_, c)| *c == best)
-                .map(|(p, _)| p)
-                .min_by(|a, b| numbering_order(a, b))
-        })
-        .collect()
-}
-
-/// Orders notations as people number them: runs of digits by value, the
-/// rest as text (`US:2021/2` before `US:2021/10`).
-fn numbering_order(a: &str, b: &str) -> std::cmp::Ordering {
-    fn runs(s: &str) -> Vec<(bool, &str)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let bytes = s.as_bytes();
-        for i in 1..=bytes.len() {
-            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
-                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
-                start = i;
-            }
-        }
-        out
-    }
-    let key = |s: &str| -> Vec<(String, u128)> {
-        runs(s)
-            .into_iter()
-            .map(|(digits, run)| {
-                if digits {
-                    (String::new(), run.parse::<u128>().unwrap_or(u128::MAX))
-                } else {
-                    (run.to_owned(), 0)
-                }
-            })
-            .collect()
-    };
-    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
 /// Helper for tests and reports: a graph from an edge list over `n` nodes.
@@ -486,14 +353,4 @@ pub fn graph_from_edges(n: usize, edges: &[(usize, usize, f64)]) -> UnGraph<usiz
         g.add_edge(NodeIndex::new(a), NodeIndex::new(b), w);
     }
     g
-}
-
-#[cfg(test)]
-mod numbering_tests {
-    #[test]
-    fn notations_order_by_their_numbers() {
-        let mut got = vec!["10", "2", "US:2021/10", "US:2021/2", "1", ""];
-        got.sort_by(|a, b| super::numbering_order(a, b));
-        assert_eq!(got, ["", "1", "2", "10", "US:2021/2", "US:2021/10"]);
-    }
 }

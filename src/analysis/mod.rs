@@ -8,6 +8,7 @@
 pub mod load;
 pub mod metrics;
 pub mod partners;
+mod pillars;
 pub mod rdf;
 pub use crate::corpus::themes;
 
@@ -250,6 +251,15 @@ pub struct Analysis {
     pub mentions: Vec<usize>,
 }
 
+/// An entity co-mentioned with another, and the weight of their link.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Neighbour {
+    /// The entity (an index into the network's entities).
+    pub entity: usize,
+    /// The passages naming both (a hierarchy link with none weighs 1).
+    pub shared: f64,
+}
+
 impl Analysis {
     /// Runs every analysis; `hierarchy` adds registry parent and owner links.
     pub fn compute(net: Network, hierarchy: bool) -> Analysis {
@@ -276,7 +286,7 @@ impl Analysis {
                     .map(|&pi| (communities[e], pi))
             })
             .unzip();
-        let (nmi, purity) = metrics::nmi_and_purity(&a, &b);
+        let metrics::Agreement { nmi, purity } = metrics::nmi_and_purity(&a, &b);
         let mentions = net.mention_counts();
         Analysis {
             net,
@@ -293,10 +303,10 @@ impl Analysis {
     }
 
     /// Entities co-mentioned with `e`, by shared passages, heaviest first.
-    pub fn neighbours(&self, e: usize) -> Vec<(usize, f64)> {
+    pub fn neighbours(&self, e: usize) -> Vec<Neighbour> {
         use petgraph::visit::EdgeRef;
         let n = NodeIndex::new(e);
-        let mut out: Vec<(usize, f64)> = self
+        let mut out: Vec<Neighbour> = self
             .graph
             .edges(n)
             .map(|edge| {
@@ -305,14 +315,17 @@ impl Analysis {
                 } else {
                     edge.source()
                 };
-                (other.index(), *edge.weight())
+                Neighbour {
+                    entity: other.index(),
+                    shared: *edge.weight(),
+                }
             })
             .collect();
         out.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then_with(|| {
-                self.net.entities[a.0]
+            b.shared.total_cmp(&a.shared).then_with(|| {
+                self.net.entities[a.entity]
                     .label
-                    .cmp(&self.net.entities[b.0].label)
+                    .cmp(&self.net.entities[b.entity].label)
             })
         });
         out

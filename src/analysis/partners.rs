@@ -77,6 +77,15 @@ pub struct MatchedPillar {
     pub title: String,
 }
 
+/// An entity one plan alone names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NamedByOne {
+    /// The plan (an index into [`Partners::plans`]).
+    pub plan: usize,
+    /// The entity (an index into the network's entities).
+    pub entity: usize,
+}
+
 /// Everything the partners report shows.
 #[derive(Debug, Clone)]
 pub struct Partners {
@@ -174,18 +183,18 @@ impl Partners {
             .collect()
     }
 
-    /// The entities one plan alone names, as (plan, entity).
-    pub fn unique(&self) -> Vec<(usize, usize)> {
+    /// The entities one plan alone names, by plan then entity.
+    pub fn unique(&self) -> Vec<NamedByOne> {
         if self.plans.len() < 2 {
             return Vec::new();
         }
-        let mut out: Vec<(usize, usize)> = self
+        let mut out: Vec<NamedByOne> = self
             .presence
             .iter()
             .filter_map(|(e, c)| {
                 let mut named = c.iter().enumerate().filter(|(_, &x)| x > 0);
                 match (named.next(), named.next()) {
-                    (Some((plan, _)), None) => Some((plan, *e)),
+                    (Some((plan, _)), None) => Some(NamedByOne { plan, entity: *e }),
                     _ => None,
                 }
             })
@@ -314,7 +323,7 @@ mod tests {
         let listed = net.passages.clone();
         let p = Partners::compute(&net, &listed, &plans, Themes::bundled());
         assert_eq!(p.shared_by_all(), vec![0]);
-        assert_eq!(p.unique(), vec![(2, 1)]);
+        assert_eq!(p.unique(), vec![NamedByOne { plan: 2, entity: 1 }]);
         assert_eq!(p.presence[&0], vec![2, 1, 1]);
         assert_eq!(p.likeness[0][1].entities, 1.0);
         assert_eq!(p.likeness[0][2].entities, 0.5);

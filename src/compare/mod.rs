@@ -16,6 +16,20 @@ pub use align::{align, Change, Link, Params, Row};
 pub use explain::Explanation;
 pub use load::{clauses, Clause};
 
+/// Rows of each change, named as in reports (`carried-over`...).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ChangeCounts {
+    /// Rows carrying a clause over.
+    #[serde(rename = "carried-over")]
+    pub carried_over: usize,
+    /// Rows revising a clause.
+    pub revised: usize,
+    /// Clauses of the later plan alone.
+    pub new: usize,
+    /// Clauses of the earlier plan alone.
+    pub dropped: usize,
+}
+
 /// Two plans' clauses and their alignment.
 #[derive(Debug, Clone)]
 pub struct Comparison {
@@ -82,26 +96,23 @@ impl Comparison {
     }
 
     /// Rows of each change.
-    pub fn counts(&self) -> [(Change, usize); 4] {
-        [
-            Change::CarriedOver,
-            Change::Revised,
-            Change::New,
-            Change::Dropped,
-        ]
-        .map(|c| (c, self.rows.iter().filter(|r| r.change == c).count()))
+    pub fn counts(&self) -> ChangeCounts {
+        let count = |c: Change| self.rows.iter().filter(|r| r.change == c).count();
+        ChangeCounts {
+            carried_over: count(Change::CarriedOver),
+            revised: count(Change::Revised),
+            new: count(Change::New),
+            dropped: count(Change::Dropped),
+        }
     }
 
-    /// The pillar a row belongs to (the later clause's, else the earlier's),
-    /// for grouping reports.
-    pub fn pillar_of(&self, row: &Row) -> (Option<usize>, &str) {
+    /// The pillar a row belongs to (the later clause's, else the
+    /// earlier's: notation and title), for grouping reports.
+    pub fn pillar_of(&self, row: &Row) -> &str {
         match (row.later, row.earlier) {
-            (Some(j), _) => (
-                Some(self.later[j].pillar_position),
-                self.later[j].pillar.as_str(),
-            ),
-            (None, Some(i)) => (None, self.earlier[i].pillar.as_str()),
-            (None, None) => (None, ""),
+            (Some(j), _) => self.later[j].pillar.as_str(),
+            (None, Some(i)) => self.earlier[i].pillar.as_str(),
+            (None, None) => "",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! (`Commitments`): its JSON is its serialisation, its tables are drawn
 //! from it.
 
+use super::report_json;
 use super::{Report, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -264,13 +265,4 @@ impl Commitments {
             json: report_json("commitments", self),
         }
     }
-}
-
-/// A report's JSON: `{"report": name, ...the figures}`.
-pub(super) fn report_json<T: Serialize>(name: &str, figures: &T) -> serde_json::Value {
-    let mut value = serde_json::to_value(figures).unwrap_or(serde_json::Value::Null);
-    if let serde_json::Value::Object(map) = &mut value {
-        map.insert("report".into(), name.into());
-    }
-    value
 }

@@ -3,9 +3,10 @@
 //! what changed), then the dropped clauses; and as an HTML page with the
 //! two texts aligned and the changed words marked (`compare_page`).
 
+use super::report_json;
 use super::{Report, Table};
-use crate::compare::{Change, Comparison, Link, Row};
-use serde_json::json;
+use crate::compare::{Change, ChangeCounts, Clause, Comparison, Explanation, Link, Row};
+use serde::Serialize;
 
 /// Names of the two plans, as the report shows them.
 #[derive(Debug, Clone)]
@@ -100,65 +101,171 @@ fn level_changes(c: &Comparison, names: &PlanNames) -> Table {
     }
 }
 
+/// A clause of a compared pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClauseSide {
+    /// Its notation.
+    pub notation: String,
+    /// Its IRI.
+    pub iri: String,
+    /// Its text.
+    pub text: String,
+}
+
+impl ClauseSide {
+    fn of(c: &Clause) -> Self {
+        ClauseSide {
+            notation: c.notation.clone(),
+            iri: c.iri.clone(),
+            text: c.text.clone(),
+        }
+    }
+
+    /// Notation and text, as a table cell.
+    fn cell(&self) -> String {
+        cell(&self.notation, &self.text)
+    }
+}
+
+/// One row of a comparison: a pair, a new clause or a dropped one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompareRow {
+    /// The earlier plan's clause, if any.
+    pub earlier: Option<ClauseSide>,
+    /// The later plan's clause, if any.
+    pub later: Option<ClauseSide>,
+    /// What became of it (`carried-over`, `revised`, `new`, `dropped`).
+    pub change: &'static str,
+    /// How the pair came to be.
+    pub link: Link,
+    /// The texts' similarity.
+    pub similarity: f64,
+    /// Later commitment level minus earlier, when both have one.
+    pub level_change: Option<i64>,
+    /// The two clauses' commitment levels.
+    pub levels: [Option<u8>; 2],
+    /// What the two share and how they differ.
+    pub explanation: Explanation,
+    /// The change, link and similarity, as a table cell.
+    #[serde(skip)]
+    pub change_cell: String,
+    /// The heading of the group the row is shown in.
+    #[serde(skip)]
+    pub group: String,
+}
+
+/// One plan of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparedPlan {
+    /// Its IRI.
+    pub iri: String,
+    /// Its short name.
+    pub name: String,
+    /// Its clauses.
+    pub clauses: usize,
+}
+
+/// The comparison of two plans (`poakg compare`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompareReport {
+    /// The earlier plan.
+    pub earlier: ComparedPlan,
+    /// The later plan.
+    pub later: ComparedPlan,
+    /// Rows of each change.
+    pub counts: ChangeCounts,
+    /// The rows, in the later plan's order; dropped clauses last.
+    pub rows: Vec<CompareRow>,
+    /// The counts in one sentence.
+    #[serde(skip)]
+    pub summary: String,
+    /// The clauses strengthened and weakened, most changed first.
+    #[serde(skip)]
+    pub level_changes: Table,
+}
+
+impl CompareReport {
+    /// The report of comparison `c` of the plans `names`.
+    pub fn of(c: &Comparison, names: &PlanNames) -> Self {
+        let rows = c
+            .rows
+            .iter()
+            .map(|row| {
+                let earlier = row.earlier.map(|i| &c.earlier[i]);
+                let later = row.later.map(|j| &c.later[j]);
+                CompareRow {
+                    earlier: earlier.map(ClauseSide::of),
+                    later: later.map(ClauseSide::of),
+                    change: row.change.name(),
+                    link: row.link,
+                    similarity: row.similarity,
+                    level_change: c.level_change(row),
+                    levels: [earlier.and_then(|x| x.level), later.and_then(|x| x.level)],
+                    explanation: c.explain(row),
+                    change_cell: change_cell(row),
+                    group: if row.later.is_some() {
+                        format!("Pillar {}", c.pillar_of(row))
+                    } else {
+                        "Dropped clauses of the earlier plan".to_owned()
+                    },
+                }
+            })
+            .collect();
+        let plan = |iri: &str, name: &str, clauses: usize| ComparedPlan {
+            iri: iri.to_owned(),
+            name: name.to_owned(),
+            clauses,
+        };
+        CompareReport {
+            earlier: plan(&c.earlier_plan, &names.earlier, c.earlier.len()),
+            later: plan(&c.later_plan, &names.later, c.later.len()),
+            counts: c.counts(),
+            rows,
+            summary: summary(c),
+            level_changes: level_changes(c, names),
+        }
+    }
+
+    /// The report: a side-by-side table per pillar of the later plan, the
+    /// dropped clauses, then the clauses strengthened and weakened.
+    pub fn report(&self) -> Report {
+        let header: Vec<String> = [
+            self.earlier.name.as_str(),
+            self.later.name.as_str(),
+            "change",
+            "what changed",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut tables: Vec<Table> = Vec::new();
+        for row in &self.rows {
+            if tables.last().is_none_or(|t| t.title != row.group) {
+                tables.push(Table {
+                    title: row.group.clone(),
+                    header: header.clone(),
+                    rows: Vec::new(),
+                });
+            }
+            if let Some(t) = tables.last_mut() {
+                t.rows.push(vec![
+                    row.earlier.as_ref().map_or(String::new(), ClauseSide::cell),
+                    row.later.as_ref().map_or(String::new(), ClauseSide::cell),
+                    row.change_cell.clone(),
+                    row.explanation.summary(),
+                ]);
+            }
+        }
+        tables.push(self.level_changes.clone());
+        Report {
+            title: format!("{} -> {}", self.earlier.name, self.later.name),
+            notes: vec![self.summary.clone()],
+            tables,
+            json: report_json("compare", self),
+        }
+    }
+}
+
 /// The report of a comparison.
 pub fn compare(c: &Comparison, names: &PlanNames) -> Report {
-    let header: Vec<String> = [
-        names.earlier.as_str(),
-        names.later.as_str(),
-        "change",
-        "what changed",
-    ]
-    .map(String::from)
-    .to_vec();
-    let mut tables: Vec<Table> = Vec::new();
-    let mut items = Vec::new();
-    for row in &c.rows {
-        let (_, pillar) = c.pillar_of(row);
-        let title = if row.later.is_some() {
-            format!("Pillar {pillar}")
-        } else {
-            "Dropped clauses of the earlier plan".to_owned()
-        };
-        if tables.last().is_none_or(|t| t.title != title) {
-            tables.push(Table {
-                title,
-                header: header.clone(),
-                rows: Vec::new(),
-            });
-        }
-        let why = c.explain(row);
-        let earlier = row.earlier.map(|i| &c.earlier[i]);
-        let later = row.later.map(|j| &c.later[j]);
-        if let Some(t) = tables.last_mut() {
-            t.rows.push(vec![
-                earlier.map_or(String::new(), |x| cell(&x.notation, &x.text)),
-                later.map_or(String::new(), |x| cell(&x.notation, &x.text)),
-                change_cell(row),
-                why.summary(),
-            ]);
-        }
-        items.push(json!({
-            "earlier": earlier.map(|x| json!({"notation": x.notation, "iri": x.iri, "text": x.text})),
-            "later": later.map(|x| json!({"notation": x.notation, "iri": x.iri, "text": x.text})),
-            "change": row.change.name(),
-            "link": row.link,
-            "similarity": row.similarity,
-            "level_change": c.level_change(row),
-            "levels": [earlier.and_then(|x| x.level), later.and_then(|x| x.level)],
-            "explanation": why,
-        }));
-    }
-    tables.push(level_changes(c, names));
-    Report {
-        title: format!("{} -> {}", names.earlier, names.later),
-        notes: vec![summary(c)],
-        tables,
-        json: json!({
-            "report": "compare",
-            "earlier": {"iri": c.earlier_plan, "name": names.earlier, "clauses": c.earlier.len()},
-            "later": {"iri": c.later_plan, "name": names.later, "clauses": c.later.len()},
-            "counts": c.counts().iter().map(|(ch, n)| (ch.name().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
-            "rows": items,
-        }),
-    }
+    CompareReport::of(c, names).report()
 }

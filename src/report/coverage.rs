@@ -2,9 +2,10 @@
 //! to (shared entities, rare shared words), and what no activity touches.
 
 use super::cells::*;
+use super::report_json;
 use super::{Report, Table};
 use crate::analysis::{Analysis, Passage};
-use serde_json::json;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The theme words of a text: its content words (the toolkit's stop words
@@ -18,52 +19,123 @@ fn themes(text: &str) -> BTreeMap<String, String> {
     out
 }
 
-/// The programme coverage of the plan: for each programme activity, the
-/// (at most five) clauses it relates to by shared entities or rare shared
-/// words, then the sections and pillars no activity touches. `all` is every
-/// clause and activity with a text (see
-/// [`crate::analysis::load::network_and_passages`]).
-pub fn coverage(a: &Analysis, all: &[Passage]) -> Report {
-    let activities: Vec<&Passage> = all.iter().filter(|p| p.is_activity).collect();
-    let clauses: Vec<&Passage> = all
-        .iter()
-        .filter(|p| !p.is_activity && p.pillar.is_some())
-        .collect();
-    let mut rows = Vec::new();
-    let mut items = Vec::new();
-    let mut touched_sections: BTreeSet<String> = BTreeSet::new();
-    let rarity = Rarity::of(all);
-    for act in &activities {
-        let related = related_clauses(a, act, &clauses, &rarity);
-        for r in &related {
-            if let Some(s) = &r.clause.section {
-                touched_sections.insert(s.clone());
-            }
+/// One programme activity and the clauses it relates to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActivityCoverage {
+    /// The activity's key.
+    pub activity: String,
+    /// Its text.
+    pub text: String,
+    /// The beginning of its text, for a table.
+    #[serde(skip)]
+    pub snippet: String,
+    /// The keys of the (at most five) clauses it relates to, best first.
+    pub clauses: Vec<String>,
+    /// Why, one reason a clause: the entities both name, else the rarest
+    /// themes both have.
+    pub why: Vec<String>,
+}
+
+/// A section no activity touches; serialised as the section's notation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UntouchedSection {
+    /// Its pillar's notation.
+    pub pillar: String,
+    /// The section's notation.
+    pub section: String,
+}
+
+impl Serialize for UntouchedSection {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.section)
+    }
+}
+
+/// The programme coverage of the plan (`report coverage`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Each activity and the clauses it relates to.
+    pub activities: Vec<ActivityCoverage>,
+    /// The sections no related clause is in.
+    pub untouched_sections: Vec<UntouchedSection>,
+    /// The pillars none of whose sections is touched.
+    pub untouched_pillars: Vec<String>,
+}
+
+impl Coverage {
+    /// For each programme activity, the (at most five) clauses it relates
+    /// to by shared entities or rare shared words, then the sections and
+    /// pillars no activity touches. `all` is every clause and activity with
+    /// a text (see [`crate::analysis::load::network_and_passages`]).
+    pub fn of(a: &Analysis, all: &[Passage]) -> Self {
+        let clauses: Vec<&Passage> = all
+            .iter()
+            .filter(|p| !p.is_activity && p.pillar.is_some())
+            .collect();
+        let rarity = Rarity::of(all);
+        let mut touched_sections: BTreeSet<String> = BTreeSet::new();
+        let mut activities = Vec::new();
+        for act in all.iter().filter(|p| p.is_activity) {
+            let related = related_clauses(a, act, &clauses, &rarity);
+            touched_sections.extend(related.iter().filter_map(|r| r.clause.section.clone()));
+            activities.push(ActivityCoverage {
+                activity: act.key.clone(),
+                text: act.text.clone(),
+                snippet: snippet(act, &[], 40),
+                clauses: related.iter().map(|r| r.clause.key.clone()).collect(),
+                why: related.iter().map(Related::why).collect(),
+            });
         }
-        let keys: Vec<String> = related.iter().map(|r| r.clause.key.clone()).collect();
-        let why: Vec<String> = related.iter().map(Related::why).collect();
-        rows.push(vec![
-            act.key.clone(),
-            snippet(act, &[], 40),
-            keys.join(" "),
-            why.join("; "),
-        ]);
-        items.push(json!({"activity": act.key, "text": act.text, "clauses": keys, "why": why}));
+        let untouched = Untouched::of(a, &clauses, &touched_sections);
+        Coverage {
+            activities,
+            untouched_sections: untouched.sections,
+            untouched_pillars: untouched.pillars,
+        }
     }
-    let untouched = Untouched::of(a, &clauses, &touched_sections);
-    let (untouched, untouched_pillars) = (untouched.sections, untouched.pillars);
-    Report {
-        title: "Programme coverage of the plan".into(),
-        notes: vec![
-            format!("{} activities; a clause relates to an activity when both name an entity, or when the content words they share are rare enough (summed inverse document frequency ≥ ln(N/20)); top five by shared entities, then by that score.", activities.len()),
-            format!("Pillars no activity touches: {}", if untouched_pillars.is_empty() { "none".into() } else { untouched_pillars.join(", ") }),
-        ],
-        tables: vec![
-            Table { title: "Activities and the clauses they relate to".into(), header: ["activity", "text", "clauses", "why"].map(String::from).to_vec(), rows },
-            Table { title: "Sections no activity touches".into(), header: ["pillar", "section"].map(String::from).to_vec(), rows: untouched.clone() },
-        ],
-        json: json!({"report": "coverage", "activities": items, "untouched_sections": untouched.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), "untouched_pillars": untouched_pillars}),
+
+    /// The report: the activities, then the sections no activity touches.
+    pub fn report(&self) -> Report {
+        let rows = self
+            .activities
+            .iter()
+            .map(|c| {
+                vec![
+                    c.activity.clone(),
+                    c.snippet.clone(),
+                    c.clauses.join(" "),
+                    c.why.join("; "),
+                ]
+            })
+            .collect();
+        let untouched = self
+            .untouched_sections
+            .iter()
+            .map(|u| vec![u.pillar.clone(), u.section.clone()])
+            .collect();
+        let pillars = if self.untouched_pillars.is_empty() {
+            "none".into()
+        } else {
+            self.untouched_pillars.join(", ")
+        };
+        Report {
+            title: "Programme coverage of the plan".into(),
+            notes: vec![
+                format!("{} activities; a clause relates to an activity when both name an entity, or when the content words they share are rare enough (summed inverse document frequency ≥ ln(N/20)); top five by shared entities, then by that score.", self.activities.len()),
+                format!("Pillars no activity touches: {pillars}"),
+            ],
+            tables: vec![
+                Table { title: "Activities and the clauses they relate to".into(), header: ["activity", "text", "clauses", "why"].map(String::from).to_vec(), rows },
+                Table { title: "Sections no activity touches".into(), header: ["pillar", "section"].map(String::from).to_vec(), rows: untouched },
+            ],
+            json: report_json("coverage", self),
+        }
     }
+}
+
+/// The programme coverage as a report.
+pub fn coverage(a: &Analysis, all: &[Passage]) -> Report {
+    Coverage::of(a, all).report()
 }
 
 /// Themes: content words weighted by rarity (inverse document frequency
@@ -190,8 +262,8 @@ fn related_clauses<'a>(
 
 /// What no activity touches.
 struct Untouched {
-    /// Rows of (pillar, section) for the sections no related clause is in.
-    sections: Vec<Vec<String>>,
+    /// The sections no related clause is in.
+    sections: Vec<UntouchedSection>,
     /// The pillars none of whose sections is touched.
     pillars: Vec<String>,
 }
@@ -220,7 +292,10 @@ impl Untouched {
             sections: sections
                 .iter()
                 .filter(|(_, (_, t))| !t)
-                .map(|(s, (p, _))| vec![p.clone(), s.clone()])
+                .map(|(s, (p, _))| UntouchedSection {
+                    pillar: p.clone(),
+                    section: s.clone(),
+                })
                 .collect(),
             pillars: a
                 .net

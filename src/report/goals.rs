@@ -3,7 +3,8 @@
 //! covers, and the plans x goals heat map (`report goals`). One typed
 //! value (`Goals`) gives the JSON, the tables and the picture.
 
-use super::commitments::{report_json, share, PlanProfile};
+use super::commitments::{share, PlanProfile};
+use super::report_json;
 use super::{Report, Table};
 use crate::enrich::{AOIP_AREAS, MODALITIES};
 use crate::output::escape::html;

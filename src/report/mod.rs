@@ -8,24 +8,30 @@
 //! [`Analysis`]: crate::analysis::Analysis
 
 mod cells;
+pub mod central;
 pub mod commitments;
 pub mod compare;
-mod connectors;
-mod coverage;
+pub mod connectors;
+pub mod coverage;
+pub mod entity;
 pub mod goals;
-mod groups;
+pub mod groups;
+mod partner_tables;
 pub mod partners;
 pub mod pictures;
 
 /// Every report, by name.
 pub mod reports {
-    pub use super::connectors::{central, cross_pillar, entity, path};
+    pub use super::central::{central, path};
+    pub use super::connectors::cross_pillar;
     pub use super::coverage::coverage;
+    pub use super::entity::entity;
     pub use super::groups::{communities, pillars};
     pub use super::partners::partners;
 }
 
 use crate::output;
+use serde::Serialize;
 use serde_json::Value;
 use std::io::Write;
 
@@ -71,7 +77,7 @@ impl crate::output::choice::Choice for ReportFormat {
 }
 
 /// One table of a report.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// Heading shown above the table; empty for none.
     pub title: String,
@@ -159,6 +165,15 @@ impl Report {
         }
         Ok(())
     }
+}
+
+/// A report's JSON: `{"report": name, ...the figures}`.
+fn report_json<T: Serialize>(name: &str, figures: &T) -> serde_json::Value {
+    let mut value = serde_json::to_value(figures).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("report".into(), name.into());
+    }
+    value
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ fn diff(a: &str, b: &str) -> (Vec<Segment>, Vec<Segment>) {
 pub fn render(c: &Comparison, names: &PlanNames) -> Result<String, PageError> {
     let mut groups: Vec<Group> = Vec::new();
     for (k, row) in c.rows.iter().enumerate() {
-        let (_, pillar) = c.pillar_of(row);
+        let pillar = c.pillar_of(row);
         let title = if row.later.is_some() {
             format!("Pillar {pillar}")
         } else {
