@@ -41,7 +41,7 @@ pub fn plan_names(store: &KgStore) -> Result<HashMap<String, String>, QueryError
         let Some(plan) = text(&row, "plan") else { continue };
         let year = |var: &str| text(&row, var).and_then(|y| y.get(..4)?.parse::<u16>().ok());
         let span = match (year("start"), year("end")) {
-            (Some(a), Some(b)) => Span::Period(a, b),
+            (Some(a), Some(b)) => Span::Period(crate::corpus::Period::new(a, b)),
             (Some(a), None) => Span::Adopted(a),
             _ => Span::Unknown,
         };

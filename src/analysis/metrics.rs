@@ -143,11 +143,24 @@ pub fn articulation_points(graph: &UnGraph<usize, f64>) -> Vec<usize> {
     points
 }
 
-/// Links whose removal disconnects the network, as sorted entity pairs.
-pub fn bridges(graph: &UnGraph<usize, f64>) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = rustworkx_core::connectivity::bridges(graph)
+/// A link between two entities (indices into the network's entities), the
+/// lower index first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Link {
+    /// The entity of the lower index.
+    pub from: usize,
+    /// The other.
+    pub to: usize,
+}
+
+/// Links whose removal disconnects the network, sorted.
+pub fn bridges(graph: &UnGraph<usize, f64>) -> Vec<Link> {
+    let mut out: Vec<Link> = rustworkx_core::connectivity::bridges(graph)
         .into_iter()
-        .map(|(a, b)| (a.index().min(b.index()), a.index().max(b.index())))
+        .map(|(a, b)| Link {
+            from: a.index().min(b.index()),
+            to: a.index().max(b.index()),
+        })
         .collect();
     out.sort_unstable();
     out

@@ -239,7 +239,7 @@ pub struct Analysis {
     pub articulation: Vec<usize>,
     /// Links whose removal disconnects the graph, as sorted (lower, higher)
     /// entity pairs.
-    pub bridges: Vec<(usize, usize)>,
+    pub bridges: Vec<metrics::Link>,
     /// NMI of the communities against each entity's dominant pillar, in
     /// [0, 1] (over the entities named in a pillar).
     pub nmi: f64,

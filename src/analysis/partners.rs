@@ -21,7 +21,7 @@ pub struct PlanLabel {
     /// The partner's name ("United States"), when the store gives one.
     pub partner: Option<String>,
     /// First and last year of the plan's period.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<crate::corpus::Period>,
 }
 
 /// One plan's figures.

@@ -24,7 +24,7 @@ fn barbell() -> UnGraph<usize, f64> {
 fn barbell_bridges_articulation_and_betweenness() {
     let g = barbell();
     assert_eq!(articulation_points(&g), [2, 3]);
-    assert_eq!(bridges(&g), [(2, 3)]);
+    assert_eq!(bridges(&g), [Link { from: 2, to: 3 }]);
     let c = centrality(&g);
     // node 2 lies on the shortest paths from {0,1} to {3,4,5}: 2*3 = 6 pairs
     // out of (5*4)/2 = 10 possible, normalised: 6/10.

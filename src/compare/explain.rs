@@ -24,16 +24,32 @@ pub struct Explanation {
     pub earlier_only_entities: Vec<String>,
     /// Labels of the entities only the later clause names.
     pub later_only_entities: Vec<String>,
-    /// The lead verbs when they differ: (earlier, later).
-    pub lead_verb: Option<(String, String)>,
+    /// The lead verbs when they differ.
+    pub lead_verb: Option<VerbChange>,
+}
+
+/// The lead verbs of two clauses that differ; serialised as `[earlier,
+/// later]`, the shape the comparison's JSON has always had.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerbChange {
+    /// The earlier clause's.
+    pub earlier: String,
+    /// The later clause's.
+    pub later: String,
+}
+
+impl serde::Serialize for VerbChange {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&[&self.earlier, &self.later], s)
+    }
 }
 
 impl Explanation {
     /// One line for text reports: "verb Explore -> Implement; +ADMM-Plus; -think tanks".
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
-        if let Some((a, b)) = &self.lead_verb {
-            parts.push(format!("verb {a} -> {b}"));
+        if let Some(v) = &self.lead_verb {
+            parts.push(format!("verb {} -> {}", v.earlier, v.later));
         }
         for e in &self.later_only_entities {
             parts.push(format!("+{e}"));
@@ -87,7 +103,7 @@ pub fn explain(earlier: Option<&Clause>, later: Option<&Clause>) -> Explanation 
         .cloned()
         .collect();
     let labels = |c: Option<&Clause>| -> Vec<String> {
-        c.map(|c| c.entities.iter().map(|(_, l)| l.clone()).collect())
+        c.map(|c| c.entities.iter().map(|e| e.label.clone()).collect())
             .unwrap_or_default()
     };
     let (ea, eb) = (labels(earlier), labels(later));
@@ -95,7 +111,10 @@ pub fn explain(earlier: Option<&Clause>, later: Option<&Clause>) -> Explanation 
         earlier.and_then(|c| lead_verb(&c.text)),
         later.and_then(|c| lead_verb(&c.text)),
     ) {
-        (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y) => Some((x.to_owned(), y.to_owned())),
+        (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y) => Some(VerbChange {
+            earlier: x.to_owned(),
+            later: y.to_owned(),
+        }),
         _ => None,
     };
     Explanation {
@@ -123,7 +142,10 @@ mod tests {
             level: None,
             entities: entities
                 .iter()
-                .map(|e| (String::new(), (*e).to_owned()))
+                .map(|e| crate::compare::load::ClauseEntity {
+                    iri: String::new(),
+                    label: (*e).to_owned(),
+                })
                 .collect(),
         }
     }
@@ -139,7 +161,11 @@ mod tests {
             &["ASEAN Regional Forum", "ADMM-Plus"],
         );
         let e = explain(Some(&a), Some(&b));
-        assert_eq!(e.lead_verb, Some(("Explore".into(), "Implement".into())));
+        let verbs = e
+            .lead_verb
+            .as_ref()
+            .map(|v| (v.earlier.as_str(), v.later.as_str()));
+        assert_eq!(verbs, Some(("Explore", "Implement")));
         assert_eq!(e.later_only_entities, ["ADMM-Plus"]);
         assert_eq!(e.shared_entities, ["ASEAN Regional Forum"]);
         assert!(e.shared_words.contains(&"cybersecurity".to_owned()));

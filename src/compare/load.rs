@@ -18,10 +18,19 @@ pub struct Clause {
     pub pillar: String,
     /// Position of its pillar in the plan, from 1; 0 when it has none.
     pub pillar_position: usize,
-    /// Entities the clause names: (IRI, label), by label.
-    pub entities: Vec<(String, String)>,
+    /// Entities the clause names, by label.
+    pub entities: Vec<ClauseEntity>,
     /// Its commitment level (1-5), when the labeller gave one.
     pub level: Option<u8>,
+}
+
+/// An entity a clause names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ClauseEntity {
+    /// Its IRI.
+    pub iri: String,
+    /// Its preferred label.
+    pub label: String,
 }
 
 /// The clauses of the plan `plan` (an IRI), in plan order.
@@ -52,20 +61,12 @@ pub fn clauses_of(
     read(store, &format!("VALUES ?doc {{ {} }}", iris.join(" ")))
 }
 
-/// Clauses by plan, each plan's in order; `values` narrows the plans
-/// (`VALUES ?doc { <iri> }`) or is empty for every plan.
-fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
-    let rows = sparql::select(
-        store,
-        "clauses of a plan",
-        format!(
-            "SELECT ?c ?doc ?n ?text ?pos ?pn ?pt ?ppos ?level WHERE {{
-               {values} ?c dcterms:isPartOf ?doc ; a poa:Clause ; skos:notation ?n ; poa:text ?text ; poa:position ?pos .
-               OPTIONAL {{ ?c poa:inPillar ?p . ?p skos:notation ?pn ; skos:prefLabel ?pt ; poa:position ?ppos }}
-               OPTIONAL {{ ?c poa:commitmentLevel ?level }}
-             }}"
-        ),
-    )?;
+/// The entities each clause of the `values` documents names: clause IRI ->
+/// label -> entity IRI.
+fn clause_entities(
+    store: &KgStore,
+    values: &str,
+) -> Result<HashMap<String, BTreeMap<String, String>>, QueryError> {
     let mut entities: HashMap<String, BTreeMap<String, String>> = HashMap::new();
     for row in sparql::select(
         store,
@@ -86,6 +87,24 @@ fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, Q
             entities.entry(c).or_default().entry(label).or_insert(e);
         }
     }
+    Ok(entities)
+}
+
+/// Clauses by plan, each plan's in order; `values` narrows the plans
+/// (`VALUES ?doc { <iri> }`) or is empty for every plan.
+fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, QueryError> {
+    let rows = sparql::select(
+        store,
+        "clauses of a plan",
+        format!(
+            "SELECT ?c ?doc ?n ?text ?pos ?pn ?pt ?ppos ?level WHERE {{
+               {values} ?c dcterms:isPartOf ?doc ; a poa:Clause ; skos:notation ?n ; poa:text ?text ; poa:position ?pos .
+               OPTIONAL {{ ?c poa:inPillar ?p . ?p skos:notation ?pn ; skos:prefLabel ?pt ; poa:position ?ppos }}
+               OPTIONAL {{ ?c poa:commitmentLevel ?level }}
+             }}"
+        ),
+    )?;
+    let mut entities = clause_entities(store, values)?;
     let number =
         |row: &sparql::Row, var: &str| row_text(row, var).and_then(|v| v.parse::<usize>().ok());
     let mut seen = std::collections::HashSet::new();
@@ -109,7 +128,11 @@ fn read(store: &KgStore, values: &str) -> Result<HashMap<String, Vec<Clause>>, Q
         };
         let named = entities
             .remove(&iri)
-            .map(|m| m.into_iter().map(|(label, e)| (e, label)).collect())
+            .map(|m| {
+                m.into_iter()
+                    .map(|(label, iri)| ClauseEntity { iri, label })
+                    .collect()
+            })
             .unwrap_or_default();
         by_plan.entry(doc).or_default().push((
             number(row, "pos").unwrap_or(usize::MAX),

@@ -107,10 +107,19 @@ pub struct AlignmentScore {
     /// Judged clauses given the hand alignment's change (a later clause's
     /// change is that of its first row).
     pub right_changes: usize,
-    /// Pairs of the hand alignment the alignment missed, as (earlier, later).
-    pub missed: Vec<(String, String)>,
+    /// Pairs of the hand alignment the alignment missed.
+    pub missed: Vec<NotationPair>,
     /// Pairs the alignment made that the hand alignment does not have.
-    pub wrong: Vec<(String, String)>,
+    pub wrong: Vec<NotationPair>,
+}
+
+/// A pair of clauses by notation.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NotationPair {
+    /// The earlier clause's notation.
+    pub earlier: String,
+    /// The later clause's.
+    pub later: String,
 }
 
 impl AlignmentScore {
@@ -143,9 +152,14 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn pairs(rows: &[NamedRow]) -> BTreeSet<(String, String)> {
+fn pairs(rows: &[NamedRow]) -> BTreeSet<NotationPair> {
     rows.iter()
-        .filter_map(|r| Some((r.earlier.clone()?, r.later.clone()?)))
+        .filter_map(|r| {
+            Some(NotationPair {
+                earlier: r.earlier.clone()?,
+                later: r.later.clone()?,
+            })
+        })
         .collect()
 }
 
@@ -206,7 +220,11 @@ mod tests {
         let s = score(&gold, &found);
         assert_eq!((s.gold_pairs, s.found_pairs, s.right_pairs), (2, 2, 1));
         assert_eq!((s.clauses, s.right_changes), (4, 3));
-        assert_eq!(s.missed, [("2".to_owned(), "2".to_owned())]);
+        let missed = NotationPair {
+            earlier: "2".into(),
+            later: "2".into(),
+        };
+        assert_eq!(s.missed, [missed]);
         Ok(())
     }
 

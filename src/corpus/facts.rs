@@ -3,6 +3,7 @@
 //! that prints none, and the origin of title, partner, period and kind.
 
 use super::partners::Partner;
+use super::Period;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -103,7 +104,7 @@ pub(super) fn adoption_date(preamble: &str) -> Option<(u16, u8, u8)> {
 pub(super) fn compose_title(
     partner: Option<&Partner>,
     kind: &str,
-    period: Option<(u16, u16)>,
+    period: Option<Period>,
 ) -> String {
     let partner = partner.map_or("ASEAN", |p| p.label.as_str());
     let lead = if partner == "ASEAN" {
@@ -112,7 +113,7 @@ pub(super) fn compose_title(
         format!("ASEAN-{partner}")
     };
     match period {
-        Some((a, b)) => format!("{lead} {kind} ({a}-{b})"),
+        Some(p) => format!("{lead} {kind} ({p})"),
         None => format!("{lead} {kind}"),
     }
 }

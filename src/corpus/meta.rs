@@ -7,6 +7,7 @@ pub use super::facts::{MetaSources, Origin};
 use super::partners::{Partner, Partners};
 pub use super::plan_id::{kind_code, KINDS};
 use super::plan_id::{PlanId, Span};
+use super::Period;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -22,9 +23,9 @@ pub struct PlanMeta {
     pub kind: String,
     /// First and last year the plan covers: the override, else the title,
     /// else a period the preamble states; None when none does.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<Period>,
     /// The period of the plan this one follows, when the text names it.
-    pub predecessor: Option<(u16, u16)>,
+    pub predecessor: Option<Period>,
     /// The day the plan was adopted, where the text states it ("adopted
     /// at the 9th ASEAN-ROK Summit on 13 December 2005"): year, month, day.
     pub issued: Option<(u16, u8, u8)>,
@@ -44,7 +45,7 @@ pub struct Overrides {
     /// partner table does not know becomes a partner of unknown kind.
     pub partner: Option<String>,
     /// First and last year the plan covers.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<Period>,
     /// The kind of document, e.g. "Work Plan" (see [`KINDS`]).
     pub kind: Option<String>,
     /// The title to use instead of the one found in the text.
@@ -144,13 +145,11 @@ static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn plausible((start, end): (u16, u16)) -> bool {
-    end > start && end - start <= 15
-}
-
-fn years(c: &regex::Captures<'_>) -> Option<(u16, u16)> {
-    let p = (c[1].parse().ok()?, c[2].parse().ok()?);
-    plausible(p).then_some(p)
+/// The period of two captured years, when it is plausible (the end after
+/// the start, 15 years at most).
+fn years(c: &regex::Captures<'_>) -> Option<Period> {
+    let p = Period::new(c[1].parse().ok()?, c[2].parse().ok()?);
+    (p.last > p.first && p.last - p.first <= 15).then_some(p)
 }
 
 /// A file's name without its extension, separators as spaces
@@ -216,7 +215,7 @@ fn read_period(
     preamble: &str,
     file_name: &str,
     overrides: &Overrides,
-) -> (Option<(u16, u16)>, Origin) {
+) -> (Option<Period>, Origin) {
     let stated = || {
         STATED_PERIOD
             .captures_iter(preamble)
@@ -238,7 +237,7 @@ fn read_period(
 }
 
 /// The period written in `text`, the first plausible one.
-pub fn period_in(text: &str) -> Option<(u16, u16)> {
+pub fn period_in(text: &str) -> Option<Period> {
     YEARS.captures_iter(text).find_map(|c| years(&c))
 }
 
@@ -277,7 +276,7 @@ impl PlanMeta {
         let predecessor = PREVIOUS
             .captures_iter(&format!("{preamble}\n{body}"))
             .filter_map(|c| years(&c))
-            .find(|p| period.is_none_or(|(start, _)| p.1 <= start && p.1 + 3 >= start));
+            .find(|p| period.is_none_or(|now| p.last <= now.first && p.last + 3 >= now.first));
         let title = if title.trim().is_empty() {
             sources.title = Origin::Composed;
             warnings
@@ -321,9 +320,7 @@ impl PlanMeta {
             .partner
             .as_ref()
             .map_or("?".to_owned(), |p| p.label.clone());
-        let period = self
-            .period
-            .map_or(String::new(), |(a, b)| format!(" {a}-{b}"));
+        let period = self.period.map_or(String::new(), |p| format!(" {p}"));
         format!("ASEAN-{partner} {}{period}", self.kind)
     }
 
@@ -332,7 +329,7 @@ impl PlanMeta {
     pub fn id(&self) -> Option<PlanId> {
         let partner = self.partner.as_ref()?;
         let span = match (self.period, self.issued) {
-            (Some((start, end)), _) => Span::Period(start, end),
+            (Some(p), _) => Span::Period(p),
             (None, Some((year, _, _))) => Span::Adopted(year),
             (None, None) => Span::Unknown,
         };
@@ -348,12 +345,12 @@ impl PlanMeta {
     /// The plan this one follows: same partner and kind, the period its
     /// text names.
     pub fn predecessor_id(&self) -> Option<PlanId> {
-        let (start, end) = self.predecessor?;
+        let period = self.predecessor?;
         let partner = self.partner.as_ref()?;
         Some(PlanId::new(
             &partner.code,
             &kind_code(&self.kind),
-            Span::Period(start, end),
+            Span::Period(period),
         ))
     }
 
@@ -364,10 +361,10 @@ impl PlanMeta {
 
     /// The predecessor's title: this title with the period changed.
     pub fn predecessor_title(&self) -> Option<String> {
-        let (start, end) = self.predecessor?;
-        let replaced = YEARS.replace(&self.title, format!("{start}-{end}").as_str());
+        let period = self.predecessor?;
+        let replaced = YEARS.replace(&self.title, period.to_string().as_str());
         Some(if replaced == self.title {
-            format!("{} ({start}-{end})", self.title)
+            format!("{} ({period})", self.title)
         } else {
             replaced.into_owned()
         })
@@ -383,7 +380,7 @@ fn find_partner(
     partners: &Partners,
     warnings: &mut Vec<String>,
 ) -> Option<Partner> {
-    if let Some((p, _)) = partners.find_in(title) {
+    if let Some(p) = partners.find_in(title) {
         return Some(p.clone());
     }
     for text in [title, preamble] {
@@ -429,7 +426,7 @@ fn find_partner(
         }
     }
     let head: String = preamble.chars().take(600).collect();
-    if let Some((p, _)) = partners.find_in(&head) {
+    if let Some(p) = partners.find_in(&head) {
         return Some(p.clone());
     }
     warnings.push(
@@ -450,7 +447,7 @@ mod tests {
     #[test_case("for the period of 2023 to 2027", Some((2023, 2027)) ; "prose")]
     #[test_case("adopted in 2003 and 2019", None ; "not a period")]
     fn periods(text: &str, want: Option<(u16, u16)>) {
-        assert_eq!(period_in(text), want);
+        assert_eq!(period_in(text), want.map(|(a, b)| Period::new(a, b)));
     }
 
     fn meta(title: &str, preamble: &str) -> PlanMeta {
@@ -477,7 +474,7 @@ mod tests {
             "Plan of Action to Implement the ASEAN-New Zealand Strategic Partnership",
             "This Plan of Action covers the period 2021 to 2025.",
         );
-        assert_eq!(m.period, Some((2021, 2025)));
+        assert_eq!(m.period, Some(Period::new(2021, 2025)));
     }
 
     #[test]

@@ -6,9 +6,11 @@
 mod facts;
 pub mod meta;
 pub mod partners;
+mod period;
 mod plan_id;
 pub mod themes;
 
 pub use meta::{Overrides, PlanMeta};
 pub use partners::{Partner, Partners};
+pub use period::Period;
 pub use plan_id::{KindConcept, PlanId, Span};

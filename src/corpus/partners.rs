@@ -185,8 +185,8 @@ impl Partners {
 
     /// The partner whose name stands in `text` at a word boundary, longest
     /// name first (so "Republic of Korea" wins over "Korea").
-    pub fn find_in(&self, text: &str) -> Option<(&Partner, usize)> {
-        let mut best: Option<(&Partner, usize, usize)> = None;
+    pub fn find_in(&self, text: &str) -> Option<&Partner> {
+        let mut best: Option<(&Partner, usize)> = None;
         // a title in capitals ("THE ASEAN-INDIA PARTNERSHIP") names its
         // partner in capitals; short forms stay out ("US" is also a word)
         let shouting =
@@ -196,17 +196,18 @@ impl Partners {
                 let upper = (shouting && name.chars().count() >= 4).then(|| name.to_uppercase());
                 // a short all-capital form ("US", "UN", "EU") only as a word
                 // of its own, never inside another
-                if let Some(at) =
-                    find_word(text, name).or_else(|| find_word(text, upper.as_deref()?))
+                if find_word(text, name)
+                    .or_else(|| find_word(text, upper.as_deref()?))
+                    .is_some()
                 {
                     let len = name.chars().count();
-                    if best.is_none_or(|(_, _, l)| len > l) {
-                        best = Some((p, at, len));
+                    if best.is_none_or(|(_, l)| len > l) {
+                        best = Some((p, len));
                     }
                 }
             }
         }
-        best.map(|(p, at, _)| (p, at))
+        best.map(|(p, _)| p)
     }
 }
 
@@ -245,7 +246,7 @@ mod tests {
     fn the_bundled_table_reads_and_finds_partners() -> Result<(), PartnersError> {
         let p = Partners::bundled()?;
         assert_eq!(p.get("US").map(|x| x.label.as_str()), Some("United States"));
-        let (kr, _) = p
+        let kr = p
             .find_in("the ASEAN-Republic of Korea Strategic Partnership")
             .ok_or("korea")
             .map_err(|m| PartnersError {

@@ -4,6 +4,7 @@
 //! the IRI, the entity id a mention of the plan carries (`plan:<slug>`), the
 //! short name (`US:2021`) and the label of tables (`US 2021-2025`).
 
+use super::Period;
 use crate::vocab;
 use oxigraph::model::NamedNode;
 use std::fmt;
@@ -72,7 +73,7 @@ impl KindConcept {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Span {
     /// The first and last years it covers.
-    Period(u16, u16),
+    Period(Period),
     /// No period, but the year it was adopted (two plans of one partner and
     /// kind with no period are told apart by it).
     Adopted(u16),
@@ -108,7 +109,7 @@ impl PlanId {
     pub fn slug(&self) -> String {
         let base = format!("asean-{}-{}", self.partner.to_lowercase(), self.kind);
         match self.span {
-            Span::Period(a, b) => format!("{base}-{a}-{b}"),
+            Span::Period(p) => format!("{base}-{p}"),
             Span::Adopted(year) => format!("{base}-{year}"),
             Span::Unknown => base,
         }
@@ -134,7 +135,9 @@ impl PlanId {
     /// and the first year), `US` when the period is unknown.
     pub fn short(&self) -> String {
         match self.span {
-            Span::Period(year, _) | Span::Adopted(year) => format!("{}:{year}", self.partner),
+            Span::Period(Period { first: year, .. }) | Span::Adopted(year) => {
+                format!("{}:{year}", self.partner)
+            }
             Span::Unknown => self.partner.clone(),
         }
     }
@@ -142,7 +145,7 @@ impl PlanId {
     /// The label of tables: `US 2021-2025`.
     pub fn label(&self) -> String {
         match self.span {
-            Span::Period(a, b) => format!("{} {a}-{b}", self.partner),
+            Span::Period(p) => format!("{} {p}", self.partner),
             Span::Adopted(year) => format!("{} {year}", self.partner),
             Span::Unknown => self.partner.clone(),
         }
@@ -156,7 +159,7 @@ impl PlanId {
         let year = |s: &str| s.parse::<u16>().ok().filter(|y| (1900..2200).contains(y));
         let (head, span) = match parts.as_slice() {
             [head @ .., a, b] if head.len() >= 2 && year(a).is_some() && year(b).is_some() => {
-                (head, Span::Period(year(a)?, year(b)?))
+                (head, Span::Period(Period::new(year(a)?, year(b)?)))
             }
             [head @ .., a] if head.len() >= 2 && year(a).is_some() => {
                 (head, Span::Adopted(year(a)?))
@@ -191,14 +194,14 @@ impl fmt::Display for PlanId {
 
 #[cfg(test)]
 mod tests {
-    use super::{PlanId, Span};
+    use super::{Period, PlanId, Span};
     use test_case::test_case;
 
     #[test_case(
         "asean-us-poa-2021-2025",
         "US",
         "poa",
-        Span::Period(2021, 2025),
+        Span::Period(Period::new(2021, 2025)),
         "US:2021",
         "US 2021-2025"
     )]

@@ -126,18 +126,27 @@ pub struct Labels {
     pub aoip: Vec<Label>,
 }
 
-/// Cue files to use instead of the bundled ones, each as (name for errors,
-/// text); `None` keeps the bundled file.
+/// A cue file's text and the name its errors give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueFile {
+    /// The file's name, for errors.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Cue files to use instead of the bundled ones; `None` keeps the bundled
+/// file.
 #[derive(Debug, Clone, Default)]
 pub struct CueTexts {
     /// In the format of `ontology/commitment-cues.tsv`.
-    pub commitment: Option<(String, String)>,
+    pub commitment: Option<CueFile>,
     /// In the format of `ontology/modality-cues.tsv`.
-    pub modalities: Option<(String, String)>,
+    pub modalities: Option<CueFile>,
     /// In the format of `ontology/sdg-cues.tsv`.
-    pub sdgs: Option<(String, String)>,
+    pub sdgs: Option<CueFile>,
     /// In the format of `ontology/aoip-cues.tsv`.
-    pub aoip: Option<(String, String)>,
+    pub aoip: Option<CueFile>,
 }
 
 impl CueTexts {
@@ -159,7 +168,7 @@ impl CueTexts {
             "aoip-cues.tsv" => &mut self.aoip,
             _ => return false,
         };
-        *slot = Some((file, text));
+        *slot = Some(CueFile { name: file, text });
         true
     }
 }
@@ -182,10 +191,11 @@ impl Labeller {
 
     /// The labeller of the given cue files, the bundled ones where none is given.
     pub fn with_cues(texts: &CueTexts) -> Result<Labeller, CueError> {
-        let pick = |given: &Option<(String, String)>, name: &'static str, bundled: &'static str| {
-            given
-                .clone()
-                .unwrap_or_else(|| (format!("ontology/{name}"), bundled.to_owned()))
+        let pick = |given: &Option<CueFile>, name: &'static str, bundled: &'static str| {
+            given.as_ref().map_or_else(
+                || (format!("ontology/{name}"), bundled.to_owned()),
+                |f| (f.name.clone(), f.text.clone()),
+            )
         };
         let (file, text) = pick(
             &texts.commitment,

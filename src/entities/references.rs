@@ -121,7 +121,8 @@ impl Patterns {
             let (Some(kind), Some(a), Some(b)) = (c.get(1), c.get(2), c.get(3)) else {
                 continue;
             };
-            let period: Option<(u16, u16)> = a.as_str().parse().ok().zip(b.as_str().parse().ok());
+            let period = (a.as_str().parse().ok().zip(b.as_str().parse().ok()))
+                .map(|(first, last)| crate::corpus::Period::new(first, last));
             let whole = c.get(0).map_or(kind.end(), |m| m.end());
             let target = [&context.previous_plan, &context.this_plan]
                 .into_iter()
@@ -251,7 +252,7 @@ mod tests {
             id: id.into(),
             title: format!("Plan of Action ({}-{})", period.0, period.1),
             kind: "Plan of Action".into(),
-            period: Some(period),
+            period: Some(crate::corpus::Period::new(period.0, period.1)),
         }
     }
 

@@ -189,10 +189,7 @@ pub(super) fn programme(source: &Source, extractor: &Extractor) -> Result<Parsed
         .collect();
     // a page names its partner in its title ("ASEAN-US Partnership Program")
     let context = DocContext {
-        partner: extractor
-            .partners()
-            .find_in(&page.title)
-            .map(|(p, _)| p.clone()),
+        partner: extractor.partners().find_in(&page.title).cloned(),
         ..DocContext::default()
     };
     let (entity_quads, extraction) =

@@ -224,10 +224,11 @@ fn plan_description(sink: &mut Sink, nodes: &PlanNodes<'_>, plan: &Plan, meta: &
         let date = format!("{year:04}-{month:02}-{day:02}");
         sink.add(doc, DCT_ISSUED, Literal::new_typed_literal(date, xsd::DATE));
     }
-    if let Some((start, end)) = meta.period {
-        sink.year(doc, poa::START_YEAR, i32::from(start));
-        sink.year(doc, poa::END_YEAR, i32::from(end));
-        sink.period(doc, i32::from(start), i32::from(end));
+    if let Some(period) = meta.period {
+        let (start, end) = (i32::from(period.first), i32::from(period.last));
+        sink.year(doc, poa::START_YEAR, start);
+        sink.year(doc, poa::END_YEAR, end);
+        sink.period(doc, start, end);
     }
     if let Some(partner) = &meta.partner {
         sink.add(

@@ -26,11 +26,20 @@ pub fn compare(store: &KgStore, earlier: &PlanInfo, later: &PlanInfo) -> Result<
     ))
 }
 
+/// A plan and the plan it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanPair<'a> {
+    /// The plan followed.
+    pub earlier: &'a PlanInfo,
+    /// The plan that follows it.
+    pub later: &'a PlanInfo,
+}
+
 /// Each plan with the plan it follows: the plan its text says it replaces
 /// when that plan is in the store, else the previous plan of the same
 /// partner and kind by period (one that ends before it starts, or failing
 /// that the latest that starts before it).
-pub fn consecutive(plans: &[PlanInfo]) -> Vec<(&PlanInfo, &PlanInfo)> {
+pub fn consecutive(plans: &[PlanInfo]) -> Vec<PlanPair<'_>> {
     let mut out = Vec::new();
     for later in plans {
         let named = later
@@ -38,7 +47,7 @@ pub fn consecutive(plans: &[PlanInfo]) -> Vec<(&PlanInfo, &PlanInfo)> {
             .as_deref()
             .and_then(|iri| plans.iter().find(|p| p.iri == iri));
         let by_period = || {
-            let (start, _) = later.period?;
+            let start = later.period?.first;
             plans
                 .iter()
                 .filter(|p| {
@@ -46,12 +55,12 @@ pub fn consecutive(plans: &[PlanInfo]) -> Vec<(&PlanInfo, &PlanInfo)> {
                         && p.partner_code.is_some()
                         && p.partner_code == later.partner_code
                         && p.kind == later.kind
-                        && p.period.is_some_and(|(a, _)| a < start)
+                        && p.period.is_some_and(|p| p.first < start)
                 })
-                .max_by_key(|p| (p.period.map(|(_, b)| b <= start), p.period))
+                .max_by_key(|p| (p.period.map(|p| p.last <= start), p.period))
         };
         if let Some(earlier) = named.or_else(by_period) {
-            out.push((earlier, later));
+            out.push(PlanPair { earlier, later });
         }
     }
     out
@@ -98,13 +107,14 @@ fn update_comparisons(
     let pairs = consecutive(&all);
     let namespace = store.base().data_namespace().to_owned();
     let written = |p: &PlanInfo| changed.contains(&format!("{namespace}graph/{}", p.slug));
-    let mut fresh: Vec<(&PlanInfo, &PlanInfo)> = Vec::new();
+    let mut fresh: Vec<PlanPair<'_>> = Vec::new();
     let mut inferred = std::collections::HashSet::new();
-    for (earlier, later) in &pairs {
+    for pair in &pairs {
+        let (earlier, later) = (pair.earlier, pair.later);
         inferred.extend(inferred_predecessor(earlier, later, graph).map(|q| store.base().quad(q)));
         let key = (earlier.iri.clone(), later.iri.clone());
         if written(earlier) || written(later) || kept.alignments.remove(&key).is_none() {
-            fresh.push((*earlier, *later));
+            fresh.push(*pair);
         }
     }
     // what is left of the kept alignments belongs to pairs realigned or gone
@@ -210,11 +220,7 @@ fn plan_of_clause(clause: &str) -> String {
 }
 
 /// Aligns `pairs` and adds their quads to `graph`, a batch at a time.
-fn align(
-    store: &KgStore,
-    pairs: &[(&PlanInfo, &PlanInfo)],
-    graph: &NamedNode,
-) -> Result<(), Error> {
+fn align(store: &KgStore, pairs: &[PlanPair<'_>], graph: &NamedNode) -> Result<(), Error> {
     align_batches(store, pairs, graph, true, &mut |quads| {
         Ok(store.bulk_add(quads)?)
     })
@@ -223,7 +229,7 @@ fn align(
 /// The quads of aligning `pairs`, without the predecessors inferred.
 fn alignment_quads(
     store: &KgStore,
-    pairs: &[(&PlanInfo, &PlanInfo)],
+    pairs: &[PlanPair<'_>],
     graph: &NamedNode,
 ) -> Result<Vec<Quad>, Error> {
     let mut out = Vec::new();
@@ -239,7 +245,7 @@ fn alignment_quads(
 /// `with_predecessors`).
 fn align_batches(
     store: &KgStore,
-    pairs: &[(&PlanInfo, &PlanInfo)],
+    pairs: &[PlanPair<'_>],
     graph: &NamedNode,
     with_predecessors: bool,
     write: &mut dyn FnMut(Vec<Quad>) -> Result<(), Error>,
@@ -249,7 +255,7 @@ fn align_batches(
     }
     let wanted: Vec<&str> = pairs
         .iter()
-        .flat_map(|(a, b)| [a.iri.as_str(), b.iri.as_str()])
+        .flat_map(|p| [p.earlier.iri.as_str(), p.later.iri.as_str()])
         .collect();
     let clauses = compare::load::clauses_of(store, &wanted)?;
     let take = |iri: &str| clauses.get(iri).cloned().unwrap_or_default();
@@ -262,7 +268,7 @@ fn align_batches(
                     let take = &take;
                     scope.spawn(move || {
                         let mut quads = Vec::new();
-                        for (earlier, later) in part {
+                        for &PlanPair { earlier, later } in part {
                             if with_predecessors {
                                 quads.extend(inferred_predecessor(earlier, later, graph));
                             }
@@ -303,7 +309,7 @@ mod tests {
             kind: "Plan of Action".into(),
             partner_code: Some(code.into()),
             partner: None,
-            period: Some(period),
+            period: Some(crate::corpus::Period::new(period.0, period.1)),
             replaces: replaces.map(vocab::id),
         }
     }
@@ -319,7 +325,7 @@ mod tests {
         ];
         let pairs: Vec<(&str, &str)> = consecutive(&plans)
             .into_iter()
-            .map(|(a, b)| (a.slug.as_str(), b.slug.as_str()))
+            .map(|p| (p.earlier.slug.as_str(), p.later.slug.as_str()))
             .collect();
         assert_eq!(
             pairs,

@@ -405,16 +405,16 @@ fn subsets(store: &KgStore, sink: &mut Sink, d: &NamedNode) -> Result<(), Error>
                 crate::entities::rdf::partner_iri(code),
             );
         }
-        if let Some((a, b)) = plan.period {
+        if let Some(period) = plan.period {
             sink.add(
                 s,
                 poa::START_YEAR.into_owned(),
-                Literal::new_typed_literal(a.to_string(), xsd::G_YEAR),
+                Literal::new_typed_literal(period.first.to_string(), xsd::G_YEAR),
             );
             sink.add(
                 s,
                 poa::END_YEAR.into_owned(),
-                Literal::new_typed_literal(b.to_string(), xsd::G_YEAR),
+                Literal::new_typed_literal(period.last.to_string(), xsd::G_YEAR),
             );
         }
         sink.add(

@@ -31,7 +31,7 @@ pub use build::{
     BuildSummary, OnBadDocument, PhaseTime,
 };
 pub use classify::classify;
-pub use compare::{compare, consecutive, store_comparisons};
+pub use compare::{compare, consecutive, store_comparisons, PlanPair};
 pub use describe::{remembered, store_description, Publication, DATASET_GRAPH, DEFAULT_LICENSE};
 pub use error::Error;
 pub use files::{read_text, write_atomically};

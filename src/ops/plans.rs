@@ -5,7 +5,7 @@
 
 use super::Error;
 use crate::corpus::meta::kind_code;
-use crate::corpus::{PlanId, Span};
+use crate::corpus::{Period, PlanId, Span};
 use crate::sparql::{self, row_text};
 use crate::store::KgStore;
 use crate::text::fold;
@@ -27,7 +27,7 @@ pub struct PlanInfo {
     /// The partner's name (`United States`), when the store has one.
     pub partner: Option<String>,
     /// The first and last years it covers, when both are known.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<Period>,
     /// The plan it follows, when the text names it.
     pub replaces: Option<String>,
 }
@@ -37,9 +37,7 @@ impl PlanInfo {
     /// partner.
     pub fn id(&self) -> Option<PlanId> {
         let code = self.partner_code.as_deref()?;
-        let span = self
-            .period
-            .map_or(Span::Unknown, |(a, b)| Span::Period(a, b));
+        let span = self.period.map_or(Span::Unknown, Span::Period);
         Some(PlanId::new(code, &kind_code(&self.kind), span))
     }
 
@@ -98,7 +96,9 @@ fn plans_with(store: &KgStore, replaces: &str) -> Result<Vec<PlanInfo>, Error> {
             kind: row_text(row, "kind").unwrap_or_else(|| "Plan of Action".into()),
             partner_code: row_text(row, "code"),
             partner: row_text(row, "partner"),
-            period: year("start").zip(year("end")),
+            period: year("start")
+                .zip(year("end"))
+                .map(|(first, last)| Period::new(first, last)),
             replaces: row_text(row, "replaces"),
             iri,
         });
@@ -231,8 +231,9 @@ fn by_partner<'a>(plans: &'a [PlanInfo], want: &str) -> Vec<&'a PlanInfo> {
         })
         .filter(|p| {
             year.is_none_or(|y| {
-                p.period.is_some_and(|(a, b)| {
-                    a == y || (when.is_some_and(|w| w.len() > 4) && b >= y && a <= y)
+                p.period.is_some_and(|p| {
+                    p.first == y
+                        || (when.is_some_and(|w| w.len() > 4) && p.last >= y && p.first <= y)
                 })
             })
         })
@@ -286,7 +287,7 @@ mod tests {
                 }
                 .into(),
             ),
-            period: Some(period),
+            period: Some(Period::new(period.0, period.1)),
             replaces: None,
         }
     }

@@ -79,7 +79,7 @@ pub fn profiles(store: &KgStore, focus: Option<&PlanInfo>) -> Result<Vec<PlanPro
                 .clone()
                 .or_else(|| p.partner_code.clone())
                 .unwrap_or_default(),
-            start: p.period.map(|(a, _)| a),
+            start: p.period.map(|p| p.first),
             iri: p.iri,
         })
         .collect())

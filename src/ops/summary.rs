@@ -59,7 +59,7 @@ pub struct PlanReport {
     /// Plan of Action, Work Plan, ...
     pub kind: String,
     /// First and last year.
-    pub period: Option<[u16; 2]>,
+    pub period: Option<crate::corpus::Period>,
     /// Where title, partner, period and kind came from.
     pub sources: PlanSources,
 }
@@ -136,7 +136,7 @@ fn document(doc: &Loaded) -> DocumentReport {
             title: meta.title.clone(),
             partner: meta.partner.as_ref().map(|p| p.code.clone()),
             kind: meta.kind.clone(),
-            period: meta.period.map(|(a, b)| [a, b]),
+            period: meta.period,
             sources: PlanSources {
                 title: meta.sources.title.name(),
                 partner: meta.sources.partner.name(),

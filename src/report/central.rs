@@ -183,7 +183,7 @@ impl Central {
             bridges: a
                 .bridges
                 .iter()
-                .map(|&(x, y)| [label(x), label(y)])
+                .map(|b| [label(b.from), label(b.to)])
                 .collect(),
             network: NetworkSize {
                 entities: a.graph.node_count() - a.mentions.iter().filter(|&&m| m == 0).count(),

@@ -93,12 +93,28 @@ pub struct PlanCommitments {
 pub struct PartnerTrend {
     /// The partner.
     pub partner: String,
-    /// Its plans' short names and mean levels, earliest first.
-    pub plans: Vec<(String, f64)>,
+    /// Its plans' mean levels, earliest first.
+    pub plans: Vec<PlanMean>,
     /// The last plan's mean level minus the first's.
     pub change: f64,
     /// `firmer`, `softer`, `steady` (within 0.1) or `one plan`.
     pub verdict: &'static str,
+}
+
+/// A plan's mean commitment level; serialised as `[plan, mean]`, the shape
+/// the report's JSON has always had.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanMean {
+    /// The plan's short name.
+    pub plan: String,
+    /// The mean level of its clauses.
+    pub mean: f64,
+}
+
+impl Serialize for PlanMean {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.plan, self.mean).serialize(s)
+    }
 }
 
 /// The commitments report.
@@ -166,12 +182,15 @@ pub fn commitments(profiles: &[PlanProfile], shifts: Vec<LevelShift>) -> Commitm
         .into_iter()
         .map(|(partner, mut list)| {
             list.sort_by_key(|(start, f)| (*start, f.plan.clone()));
-            let means: Vec<(String, f64)> = list
+            let means: Vec<PlanMean> = list
                 .iter()
-                .map(|(_, f)| (f.plan.clone(), f.mean_level))
+                .map(|(_, f)| PlanMean {
+                    plan: f.plan.clone(),
+                    mean: f.mean_level,
+                })
                 .collect();
             let change = match (means.first(), means.last()) {
-                (Some(a), Some(b)) => b.1 - a.1,
+                (Some(a), Some(b)) => b.mean - a.mean,
                 _ => 0.0,
             };
             let verdict = match change {
@@ -239,7 +258,7 @@ impl Commitments {
                 let plans = t
                     .plans
                     .iter()
-                    .map(|(p, m)| format!("{p}: {m:.2}"))
+                    .map(|m| format!("{}: {:.2}", m.plan, m.mean))
                     .collect::<Vec<_>>()
                     .join(" -> ");
                 vec![

@@ -26,15 +26,25 @@ pub struct PlanCounts {
     /// Clauses per code, in the scheme's order (every code, zeros too); a
     /// JSON object in that order.
     #[serde(serialize_with = "in_order")]
-    pub counts: Vec<(String, usize)>,
+    pub counts: Vec<CodeCount>,
 }
 
-/// Pairs as a JSON object, keeping their order ("2" before "10").
-fn in_order<S: serde::Serializer>(pairs: &[(String, usize)], s: S) -> Result<S::Ok, S::Error> {
+/// The clauses of a plan labelled with one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeCount {
+    /// The code (`3`, `maritime`, `capacity_building`).
+    pub code: String,
+    /// Clauses labelled with it.
+    pub clauses: usize,
+}
+
+/// Counts as a JSON object from code to clauses, keeping their order ("2"
+/// before "10").
+fn in_order<S: serde::Serializer>(counts: &[CodeCount], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap as _;
-    let mut map = s.serialize_map(Some(pairs.len()))?;
-    for (k, v) in pairs {
-        map.serialize_entry(k, v)?;
+    let mut map = s.serialize_map(Some(counts.len()))?;
+    for c in counts {
+        map.serialize_entry(&c.code, &c.clauses)?;
     }
     map.end()
 }
@@ -68,11 +78,9 @@ fn counts(
             clauses: p.clauses.len(),
             counts: codes
                 .iter()
-                .map(|code| {
-                    (
-                        code.clone(),
-                        p.clauses.iter().filter(|c| of(c).contains(code)).count(),
-                    )
+                .map(|code| CodeCount {
+                    code: code.clone(),
+                    clauses: p.clauses.iter().filter(|c| of(c).contains(code)).count(),
                 })
                 .collect(),
         })
@@ -87,8 +95,8 @@ fn uncovered(rows: &[PlanCounts]) -> Vec<String> {
         .counts
         .iter()
         .enumerate()
-        .filter(|(i, _)| rows.iter().all(|r| r.counts[*i].1 == 0))
-        .map(|(_, (code, _))| code.clone())
+        .filter(|(i, _)| rows.iter().all(|r| r.counts[*i].clauses == 0))
+        .map(|(_, c)| c.code.clone())
         .collect()
 }
 
@@ -112,7 +120,7 @@ fn table(title: &str, rows: &[PlanCounts]) -> Table {
     let mut header = vec!["plan".to_owned(), "clauses".to_owned()];
     header.extend(
         rows.first()
-            .map(|r| r.counts.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>())
+            .map(|r| r.counts.iter().map(|c| c.code.clone()).collect::<Vec<_>>())
             .unwrap_or_default(),
     );
     Table {
@@ -122,11 +130,13 @@ fn table(title: &str, rows: &[PlanCounts]) -> Table {
             .iter()
             .map(|r| {
                 let mut row = vec![r.plan.clone(), r.clauses.to_string()];
-                row.extend(
-                    r.counts
-                        .iter()
-                        .map(|(_, n)| format!("{n} ({:.0}%)", share(*n, r.clauses) * 100.0)),
-                );
+                row.extend(r.counts.iter().map(|c| {
+                    format!(
+                        "{} ({:.0}%)",
+                        c.clauses,
+                        share(c.clauses, r.clauses) * 100.0
+                    )
+                }));
                 row
             })
             .collect(),
@@ -174,7 +184,7 @@ impl Goals {
         let max = self
             .sdgs
             .iter()
-            .flat_map(|r| r.counts.iter().map(|(_, n)| share(*n, r.clauses)))
+            .flat_map(|r| r.counts.iter().map(|c| share(c.clauses, r.clauses)))
             .fold(0.0_f64, f64::max)
             .max(1e-9);
         let mut out = String::new();
@@ -198,7 +208,14 @@ impl Goals {
                 y + cell / 2 + 4,
                 html(&row.plan)
             );
-            for (j, (goal, n)) in row.counts.iter().enumerate() {
+            for (
+                j,
+                CodeCount {
+                    code: goal,
+                    clauses: n,
+                },
+            ) in row.counts.iter().enumerate()
+            {
                 let v = share(*n, row.clauses) / max;
                 let x = left + j * cell;
                 let ink = if v > 0.5 { "white" } else { "black" };

@@ -68,9 +68,7 @@ impl PartnersReport {
                 vec![
                     f.plan.name.clone(),
                     f.plan.partner.clone().unwrap_or_else(|| "-".into()),
-                    f.plan
-                        .period
-                        .map_or("-".into(), |(a, b)| format!("{a}-{b}")),
+                    f.plan.period.map_or("-".into(), |p| p.to_string()),
                     f.clauses.to_string(),
                     f.mentions.to_string(),
                     f.entities.to_string(),

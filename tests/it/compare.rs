@@ -62,13 +62,14 @@ fn difflib(c: &Comparison) -> Result<Option<Vec<score::NamedRow>>, Box<dyn std::
 }
 
 /// Pairs of notations with their similarity, for the report of a failure.
-fn with_similarity(c: &Comparison, pairs: &[(String, String)]) -> String {
+fn with_similarity(c: &Comparison, pairs: &[score::NotationPair]) -> String {
     let a: Vec<&str> = c.earlier.iter().map(|x| x.text.as_str()).collect();
     let b: Vec<&str> = c.later.iter().map(|x| x.text.as_str()).collect();
     let sims = compare::align::Similarities::new(&a, &b);
     let index = |list: &[compare::Clause], n: &str| list.iter().position(|x| x.notation == n);
     pairs
         .iter()
+        .map(|p| (&p.earlier, &p.later))
         .map(|(x, y)| match (index(&c.earlier, x), index(&c.later, y)) {
             (Some(i), Some(j)) => format!("{x}->{y} ({:.2})", sims.get(i, j)),
             _ => format!("{x}->{y}"),

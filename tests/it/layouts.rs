@@ -135,7 +135,7 @@ fn check_meta(
                 .partner
                 .as_ref()
                 .is_some_and(|p| p.names().any(|n| fold(n) == fold(value))),
-            "period" => meta.period.map(|(a, b)| format!("{a}-{b}")).as_deref() == Some(value),
+            "period" => meta.period.map(|p| p.to_string()).as_deref() == Some(value),
             "kind" => fold(&meta.kind) == fold(value),
             _ => true,
         };

@@ -139,9 +139,7 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
                 })
                 .unwrap_or("")
                 .to_owned(),
-            "period" => meta
-                .period
-                .map_or("~none".to_owned(), |(a, b)| format!("{a}-{b}")),
+            "period" => meta.period.map_or("~none".to_owned(), |p| p.to_string()),
             "period-source" => match meta.sources.period.name() {
                 "title line" => "title".to_owned(),
                 "file name" => "filename".to_owned(),

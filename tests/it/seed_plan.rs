@@ -32,7 +32,7 @@ fn five_pillars_with_their_titles() -> TestResult {
         plan.title,
         "Plan of Action to Implement the ASEAN-United States Strategic Partnership (2021-2025)"
     );
-    assert_eq!(plan.period, Some((2021, 2025)));
+    assert_eq!(plan.period, Some(poakg::corpus::Period::new(2021, 2025)));
     Ok(())
 }
 

@@ -52,7 +52,7 @@ pub struct PlanRef {
     /// Its kind, as titles call it ("Plan of Action", "Work Plan").
     pub kind: String,
     /// First and last year of its period (2021, 2025), when known.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<crate::corpus::Period>,
 }
 
 /// The bundled registry.
@@ -139,11 +139,16 @@ impl Extractor {
     }
 
     /// The registry's row for a partnership's plan of this kind and period.
-    pub fn plan_row(&self, partner: &str, kind: &str, period: (u16, u16)) -> Option<&Entity> {
+    pub fn plan_row(
+        &self,
+        partner: &str,
+        kind: &str,
+        period: crate::corpus::Period,
+    ) -> Option<&Entity> {
         let slug = crate::corpus::PlanId::new(
             partner,
             &crate::corpus::meta::kind_code(kind),
-            crate::corpus::Span::Period(period.0, period.1),
+            crate::corpus::Span::Period(period),
         )
         .entity_id();
         self.plan_rows

@@ -370,11 +370,11 @@ pub(super) fn plan_id(e: &Entity) -> Option<crate::corpus::PlanId> {
         lower.starts_with(&k.to_lowercase()) || lower.contains(&format!(" {}", k.to_lowercase()))
     })?;
     // "Plan of Action to Implement ..." yes; "Joint Statement on ..." only when it is the whole kind
-    let (a, b) = crate::corpus::meta::period_in(&e.label)?;
+    let period = crate::corpus::meta::period_in(&e.label)?;
     Some(crate::corpus::PlanId::new(
         partner,
         &crate::corpus::meta::kind_code(kind),
-        crate::corpus::Span::Period(a, b),
+        crate::corpus::Span::Period(period),
     ))
 }
 

@@ -30,7 +30,7 @@ pub struct Plan {
     /// The title as printed, wrapped lines joined.
     pub title: String,
     /// First and last year of the plan's period, when the title gives one.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<crate::corpus::Period>,
     /// The text before the first pillar, if any.
     pub preamble: Option<Passage>,
     /// The pillars in document order.

@@ -50,7 +50,7 @@ pub struct Args {
 
     /// The plans' period, where the text does not say (2021-2025).
     #[arg(long, value_name = "YEARS", value_parser = parse_period, help_heading = "What the plans are (over their text and sidecars)")]
-    pub period: Option<(u16, u16)>,
+    pub period: Option<poakg::corpus::Period>,
 
     /// The kind of document (Plan of Action, Work Plan, Framework of Cooperation, ...).
     #[arg(
@@ -102,7 +102,7 @@ fn parse_language(value: &str) -> Result<String, String> {
         .ok_or_else(|| format!("expected a BCP 47 language tag, e.g. en or fr, not {value:?}"))
 }
 
-fn parse_period(value: &str) -> Result<(u16, u16), String> {
+fn parse_period(value: &str) -> Result<poakg::corpus::Period, String> {
     poakg::corpus::meta::period_in(value)
         .ok_or_else(|| format!("expected two years, e.g. 2021-2025, not {value:?}"))
 }

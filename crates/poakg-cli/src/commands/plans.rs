@@ -32,7 +32,7 @@ impl Record for Row<'_> {
 
     fn cells(&self) -> Vec<String> {
         let p = self.plan;
-        let period = p.period.map_or(String::new(), |(a, b)| format!("{a}-{b}"));
+        let period = p.period.map_or(String::new(), |p| p.to_string());
         let follows = p
             .replaces
             .as_deref()

@@ -248,13 +248,22 @@ fn class_of(
 struct NetworkPage<'a> {
     /// The query string the page's script passes on to `/network.json`.
     data: &'a str,
-    plans: &'a [(String, String)],
+    plans: &'a [PlanChoice],
     plan: &'a str,
 }
 
-/// Renders the network page; `plans` are (slug, title) pairs to choose
-/// from, `plan` the slug chosen (empty for all).
-pub fn render(plans: &[(String, String)], plan: &str) -> Result<String, PageError> {
+/// A plan the network page offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanChoice {
+    /// Its slug, the value chosen.
+    pub slug: String,
+    /// What the list shows: its title and label.
+    pub title: String,
+}
+
+/// Renders the network page; `plans` are the plans to choose from, `plan`
+/// the slug chosen (empty for all).
+pub fn render(plans: &[PlanChoice], plan: &str) -> Result<String, PageError> {
     let data = if plan.is_empty() {
         "/network.json".to_owned()
     } else {

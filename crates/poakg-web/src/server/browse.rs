@@ -31,7 +31,7 @@ pub fn home(state: &Arc<State>) -> Response<Body> {
                 title: p.title.clone(),
                 href: pages::links::href(&p.iri),
                 partner: p.partner.clone().unwrap_or_else(|| "-".into()),
-                period: p.period.map_or("-".into(), |(a, b)| format!("{a}-{b}")),
+                period: p.period.map_or("-".into(), |p| p.to_string()),
                 kind: p.kind.clone(),
                 counts: counts.get(&p.iri).copied().unwrap_or_default().in_order(),
             })
@@ -65,9 +65,12 @@ pub fn network_page(state: &Arc<State>, plan: Option<String>) -> Response<Body> 
                 format!("no plan {plan:?} in this store"),
             );
         }
-        let choices: Vec<(String, String)> = plans
+        let choices: Vec<pages::network::PlanChoice> = plans
             .iter()
-            .map(|p| (p.slug.clone(), format!("{} ({})", p.title, p.label())))
+            .map(|p| pages::network::PlanChoice {
+                slug: p.slug.clone(),
+                title: format!("{} ({})", p.title, p.label()),
+            })
             .collect();
         match pages::network::render(&choices, &plan) {
             Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),

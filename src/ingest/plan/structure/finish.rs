@@ -4,6 +4,7 @@
 
 use super::front::{ends_sentence, front_matter, title_case_if_shouting};
 use super::*;
+use crate::corpus::Period;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,7 +30,7 @@ impl<'s> Parser<'s, '_> {
         );
         let period = YEAR_RANGE
             .captures(&title)
-            .and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)));
+            .and_then(|c| Some(Period::new(c[1].parse().ok()?, c[2].parse().ok()?)));
         let mut cleaner = Cleaner {
             repairer: &repairer,
             repairs,

@@ -37,7 +37,7 @@ fn recovers_pillars_sections_and_clauses() -> TestResult {
         plan.title,
         "Plan of Action to Implement the ASEAN-Freedonia Comprehensive Partnership (2023-2027)"
     );
-    assert_eq!(plan.period, Some((2023, 2027)));
+    assert_eq!(plan.period, Some(crate::corpus::Period::new(2023, 2027)));
     let preamble = plan.preamble.as_ref().ok_or("no preamble")?;
     assert!(preamble.text.starts_with("This Plan of Action guides"));
     assert!(preamble.text.ends_with("priority areas below."));
