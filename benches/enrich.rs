@@ -95,7 +95,7 @@ fn main() {
         .expect("build")
     };
     let build = best(5, whole);
-    let (store, _) = whole();
+    let store = whole().store;
     let texts: Vec<String> =
         poakg::sparql::select(&store, "passages", "SELECT ?t WHERE { ?p poa:text ?t }")
             .expect("texts")

@@ -18,8 +18,9 @@ static ENDPOINT: LazyLock<Endpoint> = LazyLock::new(|| {
         .into_iter()
         .map(poakg::ingest::Input::Source)
         .collect();
-    let (store, _) = poakg::ops::build(writer, &seeds, true, poakg::ops::OnBadDocument::Stop, &extractor, &mut |_| {})
-        .expect("the seeds build");
+    let store = poakg::ops::build(writer, &seeds, true, poakg::ops::OnBadDocument::Stop, &extractor, &mut |_| {})
+        .expect("the seeds build")
+        .store;
     Endpoint::new(
         Backing::Writing(Writer::over_memory(store)),
         Options {

@@ -25,9 +25,19 @@ fn passage(row: &Row) -> Option<Passage> {
     })
 }
 
+/// A network read from a store, and every passage with a text.
+#[derive(Debug, Clone, Default)]
+pub struct NetworkRead {
+    /// The passages naming entities, the entities and their links.
+    pub net: Network,
+    /// Every clause and activity with a text, whether it names an entity
+    /// or not.
+    pub passages: Vec<Passage>,
+}
+
 /// Loads every passage that names an entity, every entity, and the registry links.
 pub fn network(store: &KgStore) -> Result<Network, QueryError> {
-    Ok(network_and_passages(store, None)?.0)
+    Ok(network_and_passages(store, None)?.net)
 }
 
 /// The short name of each plan of the store (`US:2021`), by IRI.
@@ -69,7 +79,7 @@ pub fn plan_names(store: &KgStore) -> Result<HashMap<String, String>, QueryError
 pub fn network_and_passages(
     store: &KgStore,
     plan: Option<&str>,
-) -> Result<(Network, Vec<Passage>), QueryError> {
+) -> Result<NetworkRead, QueryError> {
     let mut net = Network::default();
     let plan_names = plan_names(store)?;
     let naming = read_pillars(store, plan, &plan_names, &mut net)?;
@@ -78,7 +88,10 @@ pub fn network_and_passages(
     read_mentions(store, &passages.index, &entity_index, &mut net)?;
     drop_unmentioning(&mut net);
     read_hierarchy(store, &entity_index, &mut net)?;
-    Ok((net, passages.listed))
+    Ok(NetworkRead {
+        net,
+        passages: passages.listed,
+    })
 }
 
 /// How pillars (and sections and clauses) are named: by their notation,
@@ -265,7 +278,10 @@ fn read_mentions(
             text(&row, "p").and_then(|p| passage_index.get(&p).copied()),
             text(&row, "e").and_then(|e| entity_index.get(&e).copied()),
         ) {
-            net.mentions.insert((pi, ei));
+            net.mentions.insert(super::Naming {
+                passage: pi,
+                entity: ei,
+            });
         }
     }
     Ok(())
@@ -287,7 +303,10 @@ fn read_hierarchy(
             text(&row, "a").and_then(|a| entity_index.get(&a).copied()),
             text(&row, "b").and_then(|b| entity_index.get(&b).copied()),
         ) {
-            net.hierarchy.push((a, b));
+            net.hierarchy.push(super::RegistryLink {
+                child: a,
+                parent: b,
+            });
         }
     }
     net.hierarchy.sort_unstable();
@@ -299,8 +318,8 @@ fn read_hierarchy(
 /// (a user's own data may use schema:mentions for anything), renumbering.
 fn drop_unmentioning(net: &mut Network) {
     let mut used = vec![false; net.passages.len()];
-    for &(p, _) in &net.mentions {
-        used[p] = true;
+    for m in &net.mentions {
+        used[m.passage] = true;
     }
     if used.iter().all(|&u| u) {
         return;
@@ -316,7 +335,10 @@ fn drop_unmentioning(net: &mut Network) {
     net.passages = kept;
     net.mentions = std::mem::take(&mut net.mentions)
         .into_iter()
-        .map(|(p, e)| (renumber[p], e))
+        .map(|m| super::Naming {
+            passage: renumber[m.passage],
+            ..m
+        })
         .collect();
 }
 

@@ -64,12 +64,32 @@ pub struct Network {
     /// The entities (sorted by IRI when loaded from a store); referred to by
     /// index everywhere else.
     pub entities: Vec<EntityNode>,
-    /// (passage, entity), each pair once.
-    pub mentions: BTreeSet<(usize, usize)>,
-    /// (child or instrument, parent or owner): org:subOrganizationOf and poa:owner.
-    pub hierarchy: Vec<(usize, usize)>,
+    /// Which passage names which entity, each pair once, by passage.
+    pub mentions: BTreeSet<Naming>,
+    /// The registry's org:subOrganizationOf and poa:owner links.
+    pub hierarchy: Vec<RegistryLink>,
     /// Pillar notation -> title.
     pub pillar_titles: BTreeMap<String, String>,
+}
+
+/// A passage naming an entity (indices into the network's passages and
+/// entities); ordered by passage, then entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Naming {
+    /// The passage.
+    pub passage: usize,
+    /// The entity it names.
+    pub entity: usize,
+}
+
+/// A registry link between two entities: a body and the one it belongs to
+/// (org:subOrganizationOf), or an instrument and its owner (poa:owner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegistryLink {
+    /// The body or instrument.
+    pub child: usize,
+    /// The body it belongs to, or the owner.
+    pub parent: usize,
 }
 
 impl Network {
@@ -77,16 +97,17 @@ impl Network {
     pub fn passages_of(&self, entity: usize) -> Vec<usize> {
         self.mentions
             .iter()
-            .filter(|(_, e)| *e == entity)
-            .map(|(p, _)| *p)
+            .filter(|m| m.entity == entity)
+            .map(|m| m.passage)
             .collect()
     }
 
     /// Entities of each passage.
     pub fn entities_of(&self, passage: usize) -> Vec<usize> {
+        let from = |passage| Naming { passage, entity: 0 };
         self.mentions
-            .range((passage, 0)..(passage + 1, 0))
-            .map(|(_, e)| *e)
+            .range(from(passage)..from(passage + 1))
+            .map(|m| m.entity)
             .collect()
     }
 
@@ -135,8 +156,8 @@ impl Network {
     /// Mentioned passages per entity (a passage naming it twice counts once).
     pub fn mention_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.entities.len()];
-        for (_, e) in &self.mentions {
-            counts[*e] += 1;
+        for m in &self.mentions {
+            counts[m.entity] += 1;
         }
         counts
     }
@@ -153,8 +174,8 @@ impl Network {
         }
         let mut weights: BTreeMap<(usize, usize), f64> = BTreeMap::new();
         let mut by_passage: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (p, e) in &self.mentions {
-            by_passage.entry(*p).or_default().push(*e);
+        for m in &self.mentions {
+            by_passage.entry(m.passage).or_default().push(m.entity);
         }
         for entities in by_passage.values() {
             for (i, &a) in entities.iter().enumerate() {
@@ -164,7 +185,11 @@ impl Network {
             }
         }
         if hierarchy {
-            for &(a, b) in &self.hierarchy {
+            for &RegistryLink {
+                child: a,
+                parent: b,
+            } in &self.hierarchy
+            {
                 if a != b {
                     weights.entry((a.min(b), a.max(b))).or_insert(1.0);
                 }

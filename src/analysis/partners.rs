@@ -313,6 +313,7 @@ mod tests {
         }
         net.mentions = [(0, 0), (1, 0), (2, 0), (3, 0), (3, 1)]
             .into_iter()
+            .map(|(passage, entity)| crate::analysis::Naming { passage, entity })
             .collect();
         (net, ["a", "b", "c"].map(label).to_vec())
     }

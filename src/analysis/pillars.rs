@@ -21,7 +21,11 @@ pub struct Step {
 pub fn explained_path(net: &Network, a: usize, b: usize) -> Option<Vec<Step>> {
     let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); net.entities.len()];
     let mut by_passage: Vec<Vec<usize>> = vec![Vec::new(); net.passages.len()];
-    for &(p, e) in &net.mentions {
+    for &super::Naming {
+        passage: p,
+        entity: e,
+    } in &net.mentions
+    {
         by_entity[e].push(p);
         by_passage[p].push(e);
     }

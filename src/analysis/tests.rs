@@ -176,8 +176,12 @@ fn small_network() -> Network {
         ],
         mentions: [(0, 0), (0, 1), (1, 1), (1, 2), (2, 3)]
             .into_iter()
+            .map(|(passage, entity)| Naming { passage, entity })
             .collect(),
-        hierarchy: vec![(3, 0)],
+        hierarchy: vec![RegistryLink {
+            child: 3,
+            parent: 0,
+        }],
         pillar_titles: [
             ("1".to_string(), "One".to_string()),
             ("2".to_string(), "Two".to_string()),

@@ -179,9 +179,9 @@ impl Similarities {
         let Some(k) = k.filter(|k| k.abs_diff(j) <= 1) else {
             return false;
         };
-        let (left_out, taken_up) = self
-            .vectors
-            .residual_in(i, self.earlier + k, self.earlier + j);
+        let crate::compare::text::Residual { left_out, taken_up } =
+            self.vectors
+                .residual_in(i, self.earlier + k, self.earlier + j);
         self.get(i, j) >= params.part
             && left_out >= params.residual
             && taken_up >= params.containment

@@ -159,14 +159,17 @@ impl Vectors {
 }
 
 impl Vectors {
-    /// Of text `x`'s word weight that text `k` lacks, (its share of `x`'s
-    /// weight, the share of it that text `y` has): when `x` was split into
+    /// Of text `x`'s word weight that text `k` lacks: its share of `x`'s
+    /// weight, and the share of it that text `y` has. When `x` was split into
     /// `k` and `y`, `y` holds what `k` left out, so the second is high
     /// even where `y` adds much of its own.
-    pub fn residual_in(&self, x: usize, k: usize, y: usize) -> (f32, f32) {
+    pub fn residual_in(&self, x: usize, k: usize, y: usize) -> Residual {
         let total: f32 = self.word_weights[x].iter().map(|(_, w)| w).sum();
         if total == 0.0 {
-            return (0.0, 0.0);
+            return Residual {
+                left_out: 0.0,
+                taken_up: 0.0,
+            };
         }
         let residual: Vector = self.word_weights[x]
             .iter()
@@ -179,11 +182,26 @@ impl Vectors {
             .collect();
         let left: f32 = residual.iter().map(|(_, w)| w).sum();
         if left == 0.0 {
-            return (0.0, 0.0);
+            return Residual {
+                left_out: 0.0,
+                taken_up: 0.0,
+            };
         }
         let covered = merge_sum(&residual, &self.word_weights[y], |a, _| a);
-        (left / total, covered / left)
+        Residual {
+            left_out: left / total,
+            taken_up: covered / left,
+        }
     }
+}
+
+/// What [`Vectors::residual_in`] measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Residual {
+    /// The share of a text's word weight another text lacks.
+    pub left_out: f32,
+    /// The share of that left-out weight a third text has.
+    pub taken_up: f32,
 }
 
 /// Cosine of two unit vectors.

@@ -85,7 +85,7 @@ static ADOPTED_ON: LazyLock<[Regex; 3]> = LazyLock::new(|| {
 });
 
 /// The adoption date a preamble states (see [`ADOPTED_ON`]).
-pub(super) fn adoption_date(preamble: &str) -> Option<(u16, u8, u8)> {
+pub(super) fn adoption_date(preamble: &str) -> Option<super::AdoptionDate> {
     ADOPTED_ON.iter().find_map(|re| {
         re.captures_iter(preamble).find_map(|c| {
             let (day, month) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
@@ -94,7 +94,11 @@ pub(super) fn adoption_date(preamble: &str) -> Option<(u16, u8, u8)> {
             };
             let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u8 + 1;
             let day: u8 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-            Some((c[5].parse().ok()?, month, day))
+            Some(super::AdoptionDate {
+                year: c[5].parse().ok()?,
+                month,
+                day,
+            })
         })
     })
 }

@@ -27,8 +27,8 @@ pub struct PlanMeta {
     /// The period of the plan this one follows, when the text names it.
     pub predecessor: Option<Period>,
     /// The day the plan was adopted, where the text states it ("adopted
-    /// at the 9th ASEAN-ROK Summit on 13 December 2005"): year, month, day.
-    pub issued: Option<(u16, u8, u8)>,
+    /// at the 9th ASEAN-ROK Summit on 13 December 2005").
+    pub issued: Option<super::AdoptionDate>,
     /// What could not be read, for the build report.
     pub warnings: Vec<String>,
     /// Where each of title, partner, period and kind came from.
@@ -330,7 +330,7 @@ impl PlanMeta {
         let partner = self.partner.as_ref()?;
         let span = match (self.period, self.issued) {
             (Some(p), _) => Span::Period(p),
-            (None, Some((year, _, _))) => Span::Adopted(year),
+            (None, Some(date)) => Span::Adopted(date.year),
             (None, None) => Span::Unknown,
         };
         Some(PlanId::new(&partner.code, &kind_code(&self.kind), span))

@@ -12,5 +12,5 @@ pub mod themes;
 
 pub use meta::{Overrides, PlanMeta};
 pub use partners::{Partner, Partners};
-pub use period::Period;
+pub use period::{AdoptionDate, Period};
 pub use plan_id::{KindConcept, PlanId, Span};

@@ -1,4 +1,4 @@
-//! The years a plan covers.
+//! When a plan runs and when it was adopted.
 
 use std::fmt;
 
@@ -29,6 +29,24 @@ impl fmt::Display for Period {
 impl serde::Serialize for Period {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(&[self.first, self.last], s)
+    }
+}
+
+/// The day a plan was adopted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AdoptionDate {
+    /// The year.
+    pub year: u16,
+    /// The month, 1-12.
+    pub month: u8,
+    /// The day of the month, 1-31.
+    pub day: u8,
+}
+
+/// As `xsd:date` writes it: `2005-12-13`.
+impl fmt::Display for AdoptionDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 

@@ -89,6 +89,15 @@ pub struct LexiconError {
 /// The bundled lexicon.
 pub const BUNDLED_LEXICON: &str = include_str!("../../ontology/lexicon.tsv");
 
+/// A head found at the start of some words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    /// Its length in words.
+    pub words: usize,
+    /// The rule it gives.
+    pub rule: HeadRule,
+}
+
 impl Lexicon {
     /// The bundled lexicon.
     pub fn bundled() -> Result<Lexicon, LexiconError> {
@@ -229,12 +238,15 @@ impl Lexicon {
         w == "ASEAN" || self.party_short.contains(w)
     }
 
-    /// The head starting `words`, as (its length in words, its rule).
-    pub fn head_at(&self, words: &[&str]) -> Option<(usize, HeadRule)> {
+    /// The head starting `words`.
+    pub fn head_at(&self, words: &[&str]) -> Option<Head> {
         self.heads
             .iter()
             .find(|(h, _)| words.len() >= h.len() && h.iter().zip(words).all(|(p, w)| p == w))
-            .map(|(h, rule)| (h.len(), *rule))
+            .map(|(h, rule)| Head {
+                words: h.len(),
+                rule: *rule,
+            })
     }
 
     /// Whether `w` is a word of some head ("Plan", "Action", "Summit").
@@ -287,9 +299,16 @@ mod tests {
         let lex = Lexicon::bundled()?;
         assert_eq!(
             lex.head_at(&["Plan", "of", "Action", "on"]),
-            Some((3, HeadRule::Instrument))
+            Some(Head {
+                words: 3,
+                rule: HeadRule::Instrument
+            })
         );
-        assert_eq!(lex.head_at(&["Summit"]), Some((1, HeadRule::Forum)));
+        let summit = Head {
+            words: 1,
+            rule: HeadRule::Forum,
+        };
+        assert_eq!(lex.head_at(&["Summit"]), Some(summit));
         assert!(lex.is_connector("of") && lex.is_generic("Joint"));
         Ok(())
     }
@@ -299,7 +318,11 @@ mod tests {
         let mut lex = Lexicon::bundled()?;
         assert_eq!(lex.head_at(&["Compact"]), None);
         lex.add("mine.tsv", "# mine\nhead\tCompact\tinstrument\n")?;
-        assert_eq!(lex.head_at(&["Compact"]), Some((1, HeadRule::Instrument)));
+        let compact = Head {
+            words: 1,
+            rule: HeadRule::Instrument,
+        };
+        assert_eq!(lex.head_at(&["Compact"]), Some(compact));
         let err = lex
             .add("mine.tsv", "head\tPact\tweapon\n")
             .expect_err("bad rule");

@@ -142,7 +142,7 @@ pub fn mention_quads(
             end: m.end,
         };
         crate::anchor::target_quads(&anchor, &g, &mut targets);
-        let (start, end) = source_span(m, passage.offsets);
+        let std::ops::Range { start, end } = source_span(m, passage.offsets);
         add(
             &node,
             poa::START_OFFSET,
@@ -170,12 +170,12 @@ pub fn mention_quads(
 
 /// The mention's span in the source: from its first char's offset to just
 /// past its last char's.
-pub fn source_span(m: &Mention, offsets: &[usize]) -> (usize, usize) {
+pub fn source_span(m: &Mention, offsets: &[usize]) -> std::ops::Range<usize> {
     let start = offsets.get(m.start).copied().unwrap_or(0);
     let end = m
         .end
         .checked_sub(1)
         .and_then(|i| offsets.get(i))
         .map_or(start, |o| o + 1);
-    (start, end.max(start))
+    start..end.max(start)
 }

@@ -220,9 +220,12 @@ fn plan_description(sink: &mut Sink, nodes: &PlanNodes<'_>, plan: &Plan, meta: &
         sink.add(doc, poa::COMPLETE, Literal::from(false));
         sink.str(doc, poa::CUT_CLAUSE, cut);
     }
-    if let Some((year, month, day)) = meta.issued {
-        let date = format!("{year:04}-{month:02}-{day:02}");
-        sink.add(doc, DCT_ISSUED, Literal::new_typed_literal(date, xsd::DATE));
+    if let Some(date) = meta.issued {
+        sink.add(
+            doc,
+            DCT_ISSUED,
+            Literal::new_typed_literal(date.to_string(), xsd::DATE),
+        );
     }
     if let Some(period) = meta.period {
         let (start, end) = (i32::from(period.first), i32::from(period.last));

@@ -193,7 +193,7 @@ pub fn build(
     on_bad: OnBadDocument,
     extractor: &Extractor,
     observe: &mut dyn FnMut(&Loaded),
-) -> Result<(KgStore, BuildSummary), Error> {
+) -> Result<BuiltStore, Error> {
     let publication = super::Publication::default();
     build_published(
         writer,
@@ -206,6 +206,14 @@ pub fn build(
     )
 }
 
+/// A store built and opened for reading, and what the build did.
+pub struct BuiltStore {
+    /// The store, opened for reading.
+    pub store: KgStore,
+    /// What was built, refused and timed.
+    pub summary: BuildSummary,
+}
+
 /// [`build`], with the publisher and licence the dataset's description
 /// gives (what the store remembers where `publication` says nothing).
 pub fn build_published(
@@ -216,7 +224,7 @@ pub fn build_published(
     extractor: &Extractor,
     publication: &super::Publication,
     observe: &mut dyn FnMut(&Loaded),
-) -> Result<(KgStore, BuildSummary), Error> {
+) -> Result<BuiltStore, Error> {
     let started = super::describe::now();
     let strict = on_bad == OnBadDocument::Stop;
     let mut phases = Vec::new();
@@ -259,16 +267,16 @@ pub fn build_published(
         }
     });
     let classes = timed(&mut phases, "classes", || super::class_counts(&store))?;
-    Ok((
+    Ok(BuiltStore {
         store,
-        BuildSummary {
+        summary: BuildSummary {
             documents,
             analysis,
             classes,
             refused,
             phases,
         },
-    ))
+    })
 }
 
 /// Recomputes the analysis graph of a store being written (after a build).
@@ -286,6 +294,15 @@ pub fn store_analysis(writer: &Writer) -> Result<Option<Analysis>, Error> {
     Ok(Some(analysis))
 }
 
+/// A network analysed, and the passages read with it.
+#[derive(Debug)]
+pub struct Analysed {
+    /// Every analysis of the network.
+    pub analysis: Analysis,
+    /// Every clause and activity with a text (for `report coverage`).
+    pub passages: Vec<Passage>,
+}
+
 /// Loads the network from the store (of one plan, or of all) and runs every
 /// analysis; also gives every clause and activity (read with the network,
 /// for `report coverage`).
@@ -293,11 +310,14 @@ pub fn analyse(
     store: &KgStore,
     hierarchy: bool,
     plan: Option<&super::PlanInfo>,
-) -> Result<(Analysis, Vec<Passage>), Error> {
-    let (net, passages) =
+) -> Result<Analysed, Error> {
+    let analysis::load::NetworkRead { net, passages } =
         analysis::load::network_and_passages(store, plan.map(|p| p.iri.as_str()))?;
     if net.mentions.is_empty() {
         return Err(Error::NothingToAnalyse(store.location().to_string()));
     }
-    Ok((Analysis::compute(net, hierarchy), passages))
+    Ok(Analysed {
+        analysis: Analysis::compute(net, hierarchy),
+        passages,
+    })
 }

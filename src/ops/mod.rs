@@ -27,8 +27,8 @@ mod references;
 mod summary;
 
 pub use build::{
-    analyse, build, build_published, extractor, inputs, sources, store_analysis, AnalysisSummary,
-    BuildSummary, OnBadDocument, PhaseTime,
+    analyse, build, build_published, extractor, inputs, sources, store_analysis, Analysed,
+    AnalysisSummary, BuildSummary, BuiltStore, OnBadDocument, PhaseTime,
 };
 pub use classify::classify;
 pub use compare::{compare, consecutive, store_comparisons, PlanPair};

@@ -39,7 +39,7 @@ pub fn open_for_reading(
     notice(&format!(
         "the store at {location} is empty; building it from the bundled seeds"
     ));
-    let (store, _) = build(
+    let built = build(
         Writer::begin(location, false)?,
         &super::inputs(&[], &Default::default())?,
         true,
@@ -47,5 +47,5 @@ pub fn open_for_reading(
         &extractor(&[], &[])?,
         &mut |_| {},
     )?;
-    Ok(store)
+    Ok(built.store)
 }

@@ -24,7 +24,10 @@ pub fn partners(store: &KgStore, focus: Option<&PlanInfo>) -> Result<PartnerFigu
     if plans.is_empty() {
         return Err(Error::NothingToAnalyse(store.location().to_string()));
     }
-    let (net, listed) = load::network_and_passages(store, None)?;
+    let load::NetworkRead {
+        net,
+        passages: listed,
+    } = load::network_and_passages(store, None)?;
     let labels: Vec<PlanLabel> = plans
         .iter()
         .map(|p| PlanLabel {

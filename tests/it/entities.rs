@@ -270,7 +270,7 @@ fn bundled_registry_is_well_formed() -> TestResult {
             // generic word would match in every plan
             let only_a_head = lexicon
                 .head_at(&words)
-                .is_some_and(|(n, _)| n == words.len());
+                .is_some_and(|h| h.words == words.len());
             let only_generic = words
                 .iter()
                 .all(|w| lexicon.is_generic(w) || lexicon.is_connector(w));

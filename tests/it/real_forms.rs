@@ -146,10 +146,7 @@ fn score_fixture(path: &std::path::Path, gold: &Gold) -> Score {
                 other => other.to_owned(),
             },
             "kind" => meta.kind.clone(),
-            "issued" => meta
-                .issued
-                .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
-                .unwrap_or_default(),
+            "issued" => meta.issued.map(|d| d.to_string()).unwrap_or_default(),
             "encoding" => encoding_name(doc.encoding).to_owned(),
             "complete" => if doc.cut.is_some() { "false" } else { "true" }.to_owned(),
             "cut" => doc.cut.clone().unwrap_or_default(),

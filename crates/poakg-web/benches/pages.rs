@@ -39,7 +39,7 @@ fn endpoint() -> Endpoint {
         .into_iter()
         .map(poakg::ingest::Input::Source)
         .collect();
-    let (store, _) = poakg::ops::build(
+    let store = poakg::ops::build(
         writer,
         &seeds,
         true,
@@ -47,7 +47,8 @@ fn endpoint() -> Endpoint {
         &extractor,
         &mut |_| {},
     )
-    .expect("the seeds build");
+    .expect("the seeds build")
+    .store;
     Endpoint::new(
         Backing::Writing(Writer::over_memory(store)),
         Options::default(),

@@ -79,7 +79,11 @@ impl Mentions {
             mentions: vec![0; n],
             by_theme: vec![BTreeMap::new(); n],
         };
-        for &(p, e) in &net.mentions {
+        for &crate::analysis::Naming {
+            passage: p,
+            entity: e,
+        } in &net.mentions
+        {
             let passage = &net.passages[p];
             let Some(&plan) = index.get(passage.document.as_str()) else {
                 continue;

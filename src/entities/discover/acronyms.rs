@@ -96,7 +96,11 @@ fn definition_at(
         start: tokens[start].start,
         end: tokens[to - 1].end,
         class,
-        acronym: Some((inside, tokens[open + 1].start, tokens[close - 1].end)),
+        acronym: Some(super::Acronym {
+            text: inside,
+            start: tokens[open + 1].start,
+            end: tokens[close - 1].end,
+        }),
     })
 }
 

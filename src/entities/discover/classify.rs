@@ -10,9 +10,9 @@ pub fn heads_in(lex: &Lexicon, words: &[&str]) -> Vec<(usize, HeadRule)> {
     let mut i = 0;
     while i < words.len() {
         match lex.head_at(&words[i..]) {
-            Some((n, rule)) => {
-                found.push((i + n - 1, rule));
-                i += n;
+            Some(head) => {
+                found.push((i + head.words - 1, head.rule));
+                i += head.words;
             }
             None => i += 1,
         }

@@ -35,8 +35,19 @@ pub struct Candidate {
     pub end: usize,
     /// The class the rule gives the name.
     pub class: EntityClass,
-    /// The acronym defined with the name, with its char range.
-    pub acronym: Option<(String, usize, usize)>,
+    /// The acronym defined with the name.
+    pub acronym: Option<Acronym>,
+}
+
+/// An acronym defined with a name ("Full Name (ACRONYM)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acronym {
+    /// The acronym as it stands in the text.
+    pub text: String,
+    /// Start of its char range.
+    pub start: usize,
+    /// End of its char range (exclusive).
+    pub end: usize,
 }
 
 #[cfg(test)]

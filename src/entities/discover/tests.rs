@@ -69,7 +69,7 @@ fn classes_by_head(name: &str, class: Option<EntityClass>) {
 fn names(found: &[Candidate]) -> Vec<(&str, Option<&str>)> {
     found
         .iter()
-        .map(|c| (c.name.as_str(), c.acronym.as_ref().map(|a| a.0.as_str())))
+        .map(|c| (c.name.as_str(), c.acronym.as_ref().map(|a| a.text.as_str())))
         .collect()
 }
 

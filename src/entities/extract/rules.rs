@@ -25,9 +25,10 @@ impl Extractor {
                         shared * 10 >= (def.end - def.start) * 6
                     })
                     .map(|m| m.entity.clone());
-                let Some((acronym, a_start, a_end)) = def.acronym.clone() else {
+                let Some(defined) = def.acronym.clone() else {
                     continue;
                 };
+                let (acronym, a_start, a_end) = (defined.text, defined.start, defined.end);
                 let acronym_known = out
                     .mentions
                     .iter()

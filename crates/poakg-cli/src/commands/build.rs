@@ -141,7 +141,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         &mut |doc| progress.document(doc),
     );
     progress.finish();
-    let (store, summary) = built?;
+    let ops::BuiltStore { store, summary } = built?;
     if args.format == super::stats::SummaryFormat::Json {
         serde_json::to_writer_pretty(&mut *ctx.out, &summary.report())
             .map_err(std::io::Error::from)?;

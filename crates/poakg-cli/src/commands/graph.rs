@@ -36,7 +36,7 @@ pub enum GraphFormat {
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
     let plan = ctx.plan(&store, &args.plan)?;
-    let (analysis, _) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
+    let analysis = ops::analyse(&store, args.hierarchy, plan.as_ref())?.analysis;
     let dot = pictures::dot(&analysis);
     let bytes = match args.format {
         GraphFormat::Dot => dot.into_bytes(),

@@ -71,7 +71,7 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         }
         _ => {}
     }
-    let (analysis, passages) = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
+    let ops::Analysed { analysis, passages } = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
     let find = |name: &str| {
         analysis
             .net
