@@ -69,6 +69,21 @@ impl Vocabulary {
     }
 }
 
+/// Each text's content-word TF-IDF vector, L2-normalised, with IDF over all
+/// of them: [`Vectors::words`] without the trigrams and weights a
+/// comparison also needs (comparing whole plans, which are long, needs the
+/// words only).
+pub fn word_vectors(texts: &[&str]) -> Vec<Vector> {
+    let mut vocab = Vocabulary::default();
+    let ids: Vec<Vec<u32>> = texts
+        .iter()
+        .map(|t| vocab.add_document(&content_words(t).collect::<Vec<_>>()))
+        .collect();
+    ids.iter()
+        .map(|ids| weigh(ids, &vocab, texts.len(), true))
+        .collect()
+}
+
 /// Vectors of every text of a collection, weighted by the collection's IDF.
 #[derive(Debug)]
 pub struct Vectors {
