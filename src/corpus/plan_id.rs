@@ -60,7 +60,7 @@ impl KindConcept {
         let listed = KINDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(kind));
         let local = match listed {
             Some((_, code)) => (*code).to_owned(),
-            None => crate::entities::slug(kind),
+            None => crate::text::slug(kind),
         };
         KindConcept {
             iri: NamedNode::new_unchecked(vocab::id(&format!("concept/kind/{local}"))),

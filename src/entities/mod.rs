@@ -306,37 +306,8 @@ fn swap_initials(name: &str) -> Option<String> {
     (swapped != name).then(|| swapped.into_owned())
 }
 
-/// A name as an IRI-safe id; letters outside ASCII are transliterated
-/// first (deunicode): "Agence Française de Développement" gives
-/// `agence-francaise-de-developpement`.
-pub fn slug(name: &str) -> String {
-    let ascii = deunicode::deunicode(
-        &name
-            .chars()
-            .map(crate::text::normalise_char)
-            .collect::<String>(),
-    );
-    let mut out = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == '+' {
-            out.push_str("-plus-");
-        } else if !out.ends_with('-') && !out.is_empty() && c != '\'' && c != '.' {
-            out.push('-');
-        }
-    }
-    let out = out
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if out.is_empty() {
-        "entity".into()
-    } else {
-        out
-    }
-}
+/// A name as an IRI-safe id (see [`crate::text::slug`]).
+pub use crate::text::slug;
 
 #[cfg(test)]
 mod tests;

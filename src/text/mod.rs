@@ -3,7 +3,8 @@
 //! tokenising (`words`), stop words (`is_stop_word`: NLTK's English list,
 //! through the stop-words crate, and the genre's own words, none a
 //! partner's), stemming (`stem`: Snowball's English stemmer, through
-//! rust-stemmers), and the regular expressions written in the source.
+//! rust-stemmers), IRI-safe ids (`slug`, transliterated with deunicode),
+//! and the regular expressions written in the source.
 
 mod tokens;
 
@@ -120,6 +121,33 @@ static STEMMER: LazyLock<rust_stemmers::Stemmer> =
 /// meet at "capac".
 pub fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
+}
+
+/// A name as an IRI-safe id; letters outside ASCII are transliterated
+/// first (deunicode): "Agence Française de Développement" gives
+/// `agence-francaise-de-developpement`.
+pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(&name.chars().map(normalise_char).collect::<String>());
+    let mut out = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '+' {
+            out.push_str("-plus-");
+        } else if !out.ends_with('-') && !out.is_empty() && c != '\'' && c != '.' {
+            out.push('-');
+        }
+    }
+    let out = out
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if out.is_empty() {
+        "entity".into()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
