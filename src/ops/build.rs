@@ -303,6 +303,19 @@ pub struct Analysed {
     pub passages: Vec<Passage>,
 }
 
+/// Loads the network from the store (of one plan, or of all), with every
+/// clause and activity; an error when no passage names an entity.
+pub fn network(
+    store: &KgStore,
+    plan: Option<&super::PlanInfo>,
+) -> Result<analysis::load::NetworkRead, Error> {
+    let read = analysis::load::network_and_passages(store, plan.map(|p| p.iri.as_str()))?;
+    if read.net.mentions.is_empty() {
+        return Err(Error::NothingToAnalyse(store.location().to_string()));
+    }
+    Ok(read)
+}
+
 /// Loads the network from the store (of one plan, or of all) and runs every
 /// analysis; also gives every clause and activity (read with the network,
 /// for `report coverage`).
@@ -311,11 +324,7 @@ pub fn analyse(
     hierarchy: bool,
     plan: Option<&super::PlanInfo>,
 ) -> Result<Analysed, Error> {
-    let analysis::load::NetworkRead { net, passages } =
-        analysis::load::network_and_passages(store, plan.map(|p| p.iri.as_str()))?;
-    if net.mentions.is_empty() {
-        return Err(Error::NothingToAnalyse(store.location().to_string()));
-    }
+    let analysis::load::NetworkRead { net, passages } = network(store, plan)?;
     Ok(Analysed {
         analysis: Analysis::compute(net, hierarchy),
         passages,

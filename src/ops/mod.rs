@@ -27,7 +27,7 @@ mod references;
 mod summary;
 
 pub use build::{
-    analyse, build, build_published, extractor, inputs, sources, store_analysis, Analysed,
+    analyse, build, build_published, extractor, inputs, network, sources, store_analysis, Analysed,
     AnalysisSummary, BuildSummary, BuiltStore, OnBadDocument, PhaseTime,
 };
 pub use classify::classify;

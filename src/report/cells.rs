@@ -1,7 +1,7 @@
 //! Cell formatting shared by the reports: numbers, pillar spans, passage
 //! lists, snippets with the entity highlighted.
 
-use crate::analysis::{Analysis, Passage};
+use crate::analysis::{Network, Passage};
 use std::collections::BTreeSet;
 
 pub(super) fn f3(v: f64) -> String {
@@ -12,16 +12,11 @@ pub(super) fn span_text(span: &BTreeSet<String>) -> String {
     span.iter().cloned().collect::<Vec<_>>().join(" ")
 }
 
-pub(super) fn clause_keys(a: &Analysis, e: usize) -> Vec<String> {
-    let mut ps = a.net.passages_of(e);
-    ps.sort_by_key(|&p| {
-        (
-            a.net.passages[p].document.clone(),
-            a.net.passages[p].position,
-        )
-    });
+pub(super) fn clause_keys(net: &Network, e: usize) -> Vec<String> {
+    let mut ps = net.passages_of(e);
+    ps.sort_by_key(|&p| (net.passages[p].document.clone(), net.passages[p].position));
     ps.into_iter()
-        .map(|p| a.net.passages[p].key.clone())
+        .map(|p| net.passages[p].key.clone())
         .collect()
 }
 

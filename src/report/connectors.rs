@@ -4,7 +4,7 @@
 use super::cells::*;
 use super::report_json;
 use super::{Report, Table};
-use crate::analysis::{metrics, Analysis};
+use crate::analysis::{metrics, Network};
 use crate::entities::EntityClass;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -43,36 +43,31 @@ pub struct CrossPillar {
 }
 
 impl CrossPillar {
-    /// The connectors of the analysis's network: ranked by pillar span,
+    /// The connectors of a network: ranked by pillar span,
     /// then by passages naming them (with several plans, first by how many
     /// plans they connect pillars in).
-    pub fn of(a: &Analysis) -> Self {
-        let connectors = metrics::connectors(&a.net)
+    pub fn of(net: &Network) -> Self {
+        let connectors = metrics::connectors(net)
             .into_iter()
             .map(|c| {
-                let ent = &a.net.entities[c.entity];
+                let ent = &net.entities[c.entity];
                 Connector {
                     entity: ent.label.clone(),
                     iri: ent.iri.clone(),
                     class: ent.class,
                     span: c.pillars.len(),
                     pillars: c.pillars,
-                    plans: a.net.connecting_plans(c.entity),
+                    plans: net.connecting_plans(c.entity),
                     mentions: c.mentions,
-                    passages: clause_keys(a, c.entity),
+                    passages: clause_keys(net, c.entity),
                 }
             })
             .collect();
         CrossPillar {
-            plans: a
-                .net
-                .passages
-                .iter()
-                .filter_map(|p| p.plan.clone())
-                .collect(),
+            plans: net.passages.iter().filter_map(|p| p.plan.clone()).collect(),
             connectors,
-            in_pillars: (0..a.net.entities.len())
-                .filter(|&e| !a.net.pillar_span(e).is_empty())
+            in_pillars: (0..net.entities.len())
+                .filter(|&e| !net.pillar_span(e).is_empty())
                 .count(),
         }
     }
@@ -139,7 +134,8 @@ impl CrossPillar {
     }
 }
 
-/// The cross-pillar connectors as a report.
-pub fn cross_pillar(a: &Analysis) -> Report {
-    CrossPillar::of(a).report()
+/// The cross-pillar connectors of a network as a report (they need the
+/// network only, not its centralities or communities).
+pub fn cross_pillar(net: &Network) -> Report {
+    CrossPillar::of(net).report()
 }

@@ -69,6 +69,15 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Kind::Commitments | Kind::Goals => {
             return labels(&store, plan.as_ref(), &args.which, args.format, ctx)
         }
+        // the connectors need the network, not its centralities
+        Kind::CrossPillar => {
+            let read = ops::network(&store, plan.as_ref())?;
+            if args.format == ReportFormat::Svg {
+                return Err(CliError::SvgNotHere);
+            }
+            reports::cross_pillar(&read.net).write(args.format, ctx.width, ctx.out)?;
+            return Ok(());
+        }
         _ => {}
     }
     let ops::Analysed { analysis, passages } = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
@@ -90,7 +99,8 @@ pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
         };
     }
     let report = match args.which {
-        Kind::CrossPillar => reports::cross_pillar(&analysis),
+        // answered above, from the network alone
+        Kind::CrossPillar => reports::cross_pillar(&analysis.net),
         Kind::Entity { name } => reports::entity(&analysis, find(&name)?),
         Kind::Pillars => reports::pillars(&analysis),
         Kind::Path { from, to } => reports::path(&analysis, find(&from)?, find(&to)?),
