@@ -74,14 +74,21 @@ impl Vocabulary {
 /// comparison also needs (comparing whole plans, which are long, needs the
 /// words only).
 pub fn word_vectors(texts: &[&str]) -> Vec<Vector> {
-    let mut vocab = Vocabulary::default();
-    let ids: Vec<Vec<u32>> = texts
-        .iter()
-        .map(|t| vocab.add_document(&content_words(t).collect::<Vec<_>>()))
-        .collect();
+    let (vocab, ids) = word_ids(texts);
     ids.iter()
         .map(|ids| weigh(ids, &vocab, texts.len(), true))
         .collect()
+}
+
+/// Each text's content-word ids, sorted, and the vocabulary that counts
+/// their document frequencies.
+fn word_ids(texts: &[&str]) -> (Vocabulary, Vec<Vec<u32>>) {
+    let mut vocab = Vocabulary::default();
+    let ids = texts
+        .iter()
+        .map(|t| vocab.add_document(&content_words(t).collect::<Vec<_>>()))
+        .collect();
+    (vocab, ids)
 }
 
 /// Vectors of every text of a collection, weighted by the collection's IDF.
@@ -129,12 +136,8 @@ fn weigh(ids: &[u32], vocab: &Vocabulary, documents: usize, unit: bool) -> Vecto
 impl Vectors {
     /// Vectors of `texts`, with IDF over all of them.
     pub fn new(texts: &[&str]) -> Vectors {
-        let mut word_vocab = Vocabulary::default();
+        let (word_vocab, word_ids) = word_ids(texts);
         let mut gram_vocab = Vocabulary::default();
-        let word_ids: Vec<Vec<u32>> = texts
-            .iter()
-            .map(|t| word_vocab.add_document(&content_words(t).collect::<Vec<_>>()))
-            .collect();
         let gram_ids: Vec<Vec<u32>> = texts
             .iter()
             .map(|t| gram_vocab.add_document(&trigrams(t)))

@@ -63,58 +63,62 @@ pub enum Kind {
 pub fn exec(args: Args, ctx: &mut Context<'_>) -> Result<(), CliError> {
     let store = ctx.open_for_reading()?;
     let plan = ctx.plan(&store, &args.plan)?;
-    match args.which {
+    let format = args.format;
+    let analyse = || ops::analyse(&store, args.hierarchy, plan.as_ref());
+    // the reports drawn as tables only: the store is read before the format
+    // is refused, so a store error wins over a format error
+    let tables_only = |analysed: ops::Analysed| match format {
+        ReportFormat::Svg => Err(CliError::SvgNotHere),
+        _ => Ok(analysed),
+    };
+    let report = match args.which {
         // no co-mention analysis: these reports read the network or the labels only
-        Kind::Partners => return partners(&store, plan.as_ref(), args.format, ctx),
+        Kind::Partners => return partners(&store, plan.as_ref(), format, ctx),
         Kind::Commitments | Kind::Goals => {
-            return labels(&store, plan.as_ref(), &args.which, args.format, ctx)
+            return labels(&store, plan.as_ref(), &args.which, format, ctx)
         }
         // the connectors need the network, not its centralities
         Kind::CrossPillar => {
             let read = ops::network(&store, plan.as_ref())?;
-            if args.format == ReportFormat::Svg {
+            if format == ReportFormat::Svg {
                 return Err(CliError::SvgNotHere);
             }
-            reports::cross_pillar(&read.net).write(args.format, ctx.width, ctx.out)?;
-            return Ok(());
+            reports::cross_pillar(&read.net)
         }
-        _ => {}
-    }
-    let ops::Analysed { analysis, passages } = ops::analyse(&store, args.hierarchy, plan.as_ref())?;
-    let find = |name: &str| {
-        analysis
-            .net
-            .find(name)
-            .ok_or_else(|| ops::Error::NoSuchEntity {
-                name: name.to_owned(),
-                suggestions: analysis.net.nearest(name, 3),
-            })
-    };
-    if args.format == ReportFormat::Svg {
-        return match args.which {
-            Kind::Pillars => Ok(ctx
-                .out
-                .write_all(pictures::heatmap_svg(&analysis).as_bytes())?),
-            _ => Err(CliError::SvgNotHere),
-        };
-    }
-    let report = match args.which {
-        // answered above, from the network alone
-        Kind::CrossPillar => reports::cross_pillar(&analysis.net),
-        Kind::Entity { name } => reports::entity(&analysis, find(&name)?),
-        Kind::Pillars => reports::pillars(&analysis),
-        Kind::Path { from, to } => reports::path(&analysis, find(&from)?, find(&to)?),
-        Kind::Central { top } => reports::central(&analysis, top),
-        Kind::Communities => reports::communities(&analysis),
-        Kind::Coverage => reports::coverage(&analysis, &passages),
-        // answered above, without the co-mention analysis
-        Kind::Partners => return partners(&store, plan.as_ref(), args.format, ctx),
-        Kind::Commitments | Kind::Goals => {
-            return labels(&store, plan.as_ref(), &args.which, args.format, ctx)
+        Kind::Pillars => {
+            let ops::Analysed { analysis, .. } = analyse()?;
+            if format == ReportFormat::Svg {
+                let svg = pictures::heatmap_svg(&analysis);
+                return Ok(ctx.out.write_all(svg.as_bytes())?);
+            }
+            reports::pillars(&analysis)
+        }
+        Kind::Entity { ref name } => {
+            let ops::Analysed { analysis, .. } = tables_only(analyse()?)?;
+            reports::entity(&analysis, find(&analysis.net, name)?)
+        }
+        Kind::Path { ref from, ref to } => {
+            let ops::Analysed { analysis, .. } = tables_only(analyse()?)?;
+            let (from, to) = (find(&analysis.net, from)?, find(&analysis.net, to)?);
+            reports::path(&analysis, from, to)
+        }
+        Kind::Central { top } => reports::central(&tables_only(analyse()?)?.analysis, top),
+        Kind::Communities => reports::communities(&tables_only(analyse()?)?.analysis),
+        Kind::Coverage => {
+            let ops::Analysed { analysis, passages } = tables_only(analyse()?)?;
+            reports::coverage(&analysis, &passages)
         }
     };
-    report.write(args.format, ctx.width, ctx.out)?;
+    report.write(format, ctx.width, ctx.out)?;
     Ok(())
+}
+
+/// An entity of the network by label or acronym, or the nearest names.
+fn find(net: &poakg::analysis::Network, name: &str) -> Result<usize, ops::Error> {
+    net.find(name).ok_or_else(|| ops::Error::NoSuchEntity {
+        name: name.to_owned(),
+        suggestions: net.nearest(name, 3),
+    })
 }
 
 /// `report partners`: the whole corpus is read; `--plan` picks the rows
