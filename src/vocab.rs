@@ -144,6 +144,12 @@ pub mod poa {
         LEVEL_CHANGE = "levelChange",
         CANONICAL_SHA256 = "canonicalSha256",
         CLAUSE_COUNT = "clauseCount",
+        PILLAR_COUNT = "pillarCount",
+        SECTION_COUNT = "sectionCount",
+        ENTITY_MENTION_COUNT = "entityMentionCount",
+        NAMING_COUNT = "namingCount",
+        ENTITY_COUNT = "entityCount",
+        PLAN_COUNT = "planCount",
         GRAPH_DIGEST = "graphDigest",
     );
 }

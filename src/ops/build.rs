@@ -279,17 +279,22 @@ pub fn build_published(
     })
 }
 
-/// Recomputes the analysis graph of a store being written (after a build).
+/// Recomputes the analysis graph of a store being written (after a build):
+/// the summaries (counts per plan, pillar, entity and class) and the
+/// co-mention measures.
 pub fn store_analysis(writer: &Writer) -> Result<Option<Analysis>, Error> {
     let store = writer.store();
     let net = analysis::load::network(store)?;
     let graph = oxigraph::model::NamedNode::new_unchecked(vocab::ANALYSIS_GRAPH);
     if net.mentions.is_empty() {
-        store.replace_graphs(&[(&graph, &[])], false)?;
+        // the plans are counted whether or not they name anything
+        let quads = super::summaries::quads(store, None, &graph)?;
+        store.replace_graphs(&[(&graph, &quads)], false)?;
         return Ok(None);
     }
+    let mut quads = super::summaries::quads(store, Some(&net), &graph)?;
     let analysis = Analysis::compute(net, false);
-    let quads = analysis::rdf::quads(&analysis, &graph);
+    quads.extend(analysis::rdf::quads(&analysis, &graph));
     store.replace_graphs(&[(&graph, &quads)], false)?;
     Ok(Some(analysis))
 }

@@ -24,6 +24,7 @@ mod partners;
 mod plans;
 mod profiles;
 mod references;
+mod summaries;
 mod summary;
 
 pub use build::{

@@ -132,10 +132,31 @@ impl PlanCounts {
 /// Which count of a [`PlanCounts`] a query fills.
 type CountSlot = fn(&mut PlanCounts) -> &mut usize;
 
-/// Pillars, sections, clauses and entity mentions of each plan, by IRI.
+/// Pillars, sections, clauses and entity mentions of each plan, by IRI: the
+/// summaries the last build wrote into the analysis graph, or counted anew
+/// when a plan has none (a store built by an earlier version, or given a
+/// plan by SPARQL UPDATE since).
 pub fn plan_counts(
     store: &KgStore,
 ) -> Result<std::collections::HashMap<String, PlanCounts>, Error> {
+    let summaries = super::summaries::read_plan_summaries(store)?;
+    let plans = sparql::select(
+        store,
+        "plan count",
+        "SELECT (COUNT(DISTINCT ?plan) AS ?n) WHERE { ?plan a poa:PlanOfAction }",
+    )?;
+    let plans: usize = plans
+        .first()
+        .and_then(|row| sparql::row_number(row, "n"))
+        .unwrap_or(0);
+    if summaries.len() == plans {
+        return Ok(summaries);
+    }
+    count_plans(store)
+}
+
+/// [`plan_counts`] counted from every pillar, section, clause and mention.
+fn count_plans(store: &KgStore) -> Result<std::collections::HashMap<String, PlanCounts>, Error> {
     let mut out: std::collections::HashMap<String, PlanCounts> = std::collections::HashMap::new();
     let slots: [(&str, CountSlot); 3] = [
         ("poa:Pillar", |c| &mut c.pillars),

@@ -39,6 +39,7 @@ mod seed_plan;
 mod server;
 mod server_safety;
 mod sparql_order;
+mod summaries;
 mod validate;
 mod virtuoso;
 mod vocabularies;
