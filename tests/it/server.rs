@@ -192,6 +192,35 @@ fn graph_store_dereferencing_page_and_cors() -> TestResult {
         body.contains(">126<"),
         "the seed plan's 126 clauses: {body}"
     );
+    // sorted by another key; an unknown key, a page 0 or past the last refused
+    let (status, _, body) = get(&s, "/?sort=period", None)?;
+    assert_eq!(status, 200);
+    assert!(body.contains("<strong>period</strong>"), "{body}");
+    let (status, _, body) = get(&s, "/?sort=size", None)?;
+    assert_eq!(status, 400);
+    assert!(
+        body.contains("sort must be one of partner, period, kind, title"),
+        "{body}"
+    );
+    let (status, _, _) = get(&s, "/?page=0", None)?;
+    assert_eq!(status, 400);
+    let (status, _, body) = get(&s, "/?page=2", None)?;
+    assert_eq!(status, 404);
+    assert!(body.contains("the last is 1"), "{body}");
+    // an entity's page says how many passages of each plan name it
+    let (status, _, body) = get(
+        &s,
+        "/id/entity/asean-regional-forum?page=1",
+        Some("text/html"),
+    )?;
+    assert_eq!(status, 200);
+    assert!(body.contains("passages</span></h3>"), "{body}");
+    let (status, _, _) = get(
+        &s,
+        "/id/entity/asean-regional-forum?page=x",
+        Some("text/html"),
+    )?;
+    assert_eq!(status, 400);
     let response = http::request(&s.base, "OPTIONS", "/sparql", &[], b"")?;
     assert_eq!(response.header("access-control-allow-origin"), Some("*"));
     Ok(())

@@ -1,5 +1,6 @@
-//! What an entity's page shows beyond its statements: every passage that
-//! names it, grouped by plan and pillar with a snippet around the mention;
+//! What an entity's page shows beyond its statements: the passages that
+//! name it, grouped by plan (each with how many of its passages name it)
+//! and pillar with a snippet around the mention, a page of plans at a time;
 //! the entities named with it most often; and its analysis figures in words
 //! ("named in 3 of 5 pillars; ranks 2nd of 146 by betweenness").
 
@@ -8,8 +9,11 @@ use poakg::sparql::{self, row_number, row_text, QueryError, Row};
 use poakg::store::KgStore;
 use std::collections::{HashMap, HashSet};
 
-/// At most this many passages are listed on one entity's page.
+/// At most this many passages are listed on one page of an entity's.
 pub const PASSAGES: usize = 500;
+
+/// Plans (or programmes) whose passages one page lists.
+pub const PLANS_PER_PAGE: usize = 20;
 
 /// A passage that names the entity.
 #[derive(Debug, Clone)]
@@ -34,6 +38,8 @@ pub struct PillarGroup {
 pub struct PlanGroup {
     /// The plan or programme.
     pub plan: Link,
+    /// How many of its passages name the entity.
+    pub count: usize,
     /// By pillar, in document order.
     pub pillars: Vec<PillarGroup>,
 }
@@ -41,29 +47,59 @@ pub struct PlanGroup {
 /// The entity-specific part of an entity's page.
 #[derive(Debug, Clone, Default)]
 pub struct EntityView {
-    /// Where it is named.
+    /// Where it is named: the plans of this page.
     pub plans: Vec<PlanGroup>,
-    /// How many passages name it (all of them, even past [`PASSAGES`]).
+    /// How many passages name it, in all plans.
     pub passages: usize,
+    /// This page, from 1.
+    pub page: usize,
+    /// How many pages of plans there are.
+    pub pages: usize,
+    /// Whether this page's plans name it in more than [`PASSAGES`] passages
+    /// (the first of them are listed).
+    pub truncated: bool,
     /// Entities named in the same passages, with how many passages they share, most first.
     pub with: Vec<(Link, usize)>,
     /// Its analysis figures, each a sentence.
     pub figures: Vec<String>,
 }
 
-/// Reads the entity view of `entity`; none when no passage names it.
-pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryError> {
-    let rows = passages_naming(store, entity)?;
-    if rows.is_empty() {
+/// The documents naming an entity, by IRI, each with how many of its
+/// passages and pillars name it.
+struct Naming {
+    document: String,
+    passages: usize,
+    pillars: usize,
+}
+
+/// Reads the entity view of `entity` with the plans of page `page` (from
+/// 1; a page past the last lists no plan); none when no passage names it.
+pub fn read(store: &KgStore, entity: &str, page: usize) -> Result<Option<EntityView>, QueryError> {
+    let documents = documents_naming(store, entity)?;
+    if documents.is_empty() {
         return Ok(None);
     }
+    let start = page.saturating_sub(1).saturating_mul(PLANS_PER_PAGE);
+    let shown: Vec<&str> = documents
+        .iter()
+        .skip(start)
+        .take(PLANS_PER_PAGE)
+        .map(|d| d.document.as_str())
+        .collect();
+    let rows = passages_naming(store, entity, &shown)?;
     let with = named_with(store, entity)?;
     let figures = figure_rows(store, entity)?;
     let all_pillars = pillars_of_documents(store, entity)?;
     let ranked = ranked_entities(store)?;
     let names = names_of(store, &rows, &with)?;
-    let spread = group_passages(&rows, &names);
-    let mut sentences = vec![reach(&spread, all_pillars)];
+    let counts: HashMap<&str, usize> = documents
+        .iter()
+        .map(|d| (d.document.as_str(), d.passages))
+        .collect();
+    let plans = group_passages(&rows, &names, &counts);
+    let truncated = shown.iter().filter_map(|d| counts.get(d)).sum::<usize>() > PASSAGES;
+    let passages = documents.iter().map(|d| d.passages).sum();
+    let mut sentences = vec![reach(&documents, all_pillars)];
     if let Some(row) = figures.first() {
         sentences.extend(analysis_figures(row, ranked));
     }
@@ -75,22 +111,67 @@ pub fn read(store: &KgStore, entity: &str) -> Result<Option<EntityView>, QueryEr
                 Some((Link::to(&o, &names), row_number(r, "k")?))
             })
             .collect(),
-        plans: spread.plans,
-        passages: spread.passages,
+        plans,
+        passages,
+        page,
+        pages: documents.len().div_ceil(PLANS_PER_PAGE),
+        truncated,
         figures: sentences,
     }))
 }
 
-/// Every mention of `entity`: its passage with notation, text, plan, pillar
-/// and offset, and the surface form, in document order.
-fn passages_naming(store: &KgStore, entity: &str) -> Result<Vec<Row>, QueryError> {
+/// The documents whose passages name `entity`, by IRI, with how many
+/// passages and pillars of each name it: counted from the index, without
+/// reading a passage's text.
+fn documents_naming(store: &KgStore, entity: &str) -> Result<Vec<Naming>, QueryError> {
+    let rows = sparql::select(
+        store,
+        "documents naming an entity",
+        format!(
+            "SELECT ?doc (COUNT(DISTINCT ?c) AS ?n) (COUNT(DISTINCT ?pillar) AS ?k) WHERE {{
+               ?c schema:mentions {entity} ; dcterms:isPartOf ?doc ; poa:text ?t .
+               OPTIONAL {{ ?c poa:inPillar ?pillar }} }} GROUP BY ?doc",
+            entity = poakg::sparql::iri(entity)?
+        ),
+    )?;
+    let mut out: Vec<Naming> = rows
+        .iter()
+        .filter_map(|row| {
+            Some(Naming {
+                document: row_text(row, "doc")?,
+                passages: row_number(row, "n")?,
+                pillars: row_number(row, "k").unwrap_or(0),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.document.cmp(&b.document));
+    Ok(out)
+}
+
+/// Every mention of `entity` in the documents `documents`: its passage with
+/// notation, text, plan, pillar and offset, and the surface form, in
+/// document order.
+fn passages_naming(
+    store: &KgStore,
+    entity: &str,
+    documents: &[&str],
+) -> Result<Vec<Row>, QueryError> {
+    if documents.is_empty() {
+        return Ok(Vec::new());
+    }
+    let values = documents
+        .iter()
+        .map(|d| poakg::sparql::iri(d).map(|n| n.to_string()))
+        .collect::<Result<Vec<_>, _>>()?
+        .join(" ");
     sparql::select(
         store,
         "passages naming an entity",
         format!(
             "SELECT ?c ?n ?t ?doc ?pillar ?surface ?pos WHERE {{
-               ?m a poa:Mention ; oa:hasBody {entity} ; oa:hasTarget/oa:hasSource ?c ; poa:surfaceForm ?surface .
-               ?c poa:text ?t ; dcterms:isPartOf ?doc ; poa:startOffset ?pos .
+               VALUES ?doc {{ {values} }}
+               ?c dcterms:isPartOf ?doc ; schema:mentions {entity} ; poa:text ?t ; poa:startOffset ?pos .
+               ?m oa:hasTarget/oa:hasSource ?c ; oa:hasBody {entity} ; poa:surfaceForm ?surface .
                OPTIONAL {{ ?c skos:notation ?n }} OPTIONAL {{ ?c poa:inPillar ?pillar }} }}
              ORDER BY ?doc ?pos",
             entity = poakg::sparql::iri(entity)?
@@ -176,27 +257,16 @@ fn names_of(
     labels(store, &iris.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
-/// Where an entity is named: its passages grouped by plan and pillar, and
-/// how widely it is named.
-struct Spread {
-    /// The passages listed (at most [`PASSAGES`]), by plan and pillar.
-    plans: Vec<PlanGroup>,
-    /// How many passages name it, all of them.
-    passages: usize,
-    /// How many documents name it.
-    documents: usize,
-    /// How many pillars name it.
-    pillars: usize,
-}
-
 /// The passages naming the entity (`rows`, in document order) grouped by
-/// plan and pillar, each passage once.
-fn group_passages(rows: &[Row], names: &HashMap<String, String>) -> Spread {
+/// plan and pillar, each passage once (at most [`PASSAGES`]); `counts` says
+/// how many passages of each plan name it.
+fn group_passages(
+    rows: &[Row],
+    names: &HashMap<String, String>,
+    counts: &HashMap<&str, usize>,
+) -> Vec<PlanGroup> {
     let mut plans: Vec<PlanGroup> = Vec::new();
-    let mut passages = 0;
     let mut seen = HashSet::new();
-    let mut pillars_named = HashSet::new();
-    let mut docs = HashSet::new();
     for row in rows {
         let (Some(c), Some(doc)) = (row_text(row, "c"), row_text(row, "doc")) else {
             continue;
@@ -204,26 +274,21 @@ fn group_passages(rows: &[Row], names: &HashMap<String, String>) -> Spread {
         if !seen.insert(c.clone()) {
             continue; // a passage naming it twice is listed once
         }
-        passages += 1;
-        docs.insert(doc.clone());
-        let pillar = row_text(row, "pillar");
-        if let Some(p) = &pillar {
-            pillars_named.insert(p.clone());
-        }
-        if passages > PASSAGES {
-            continue;
+        if seen.len() > PASSAGES {
+            break;
         }
         let plan = Link::to(&doc, names);
         if plans.last().is_none_or(|g| g.plan != plan) {
             plans.push(PlanGroup {
                 plan,
+                count: counts.get(doc.as_str()).copied().unwrap_or(0),
                 pillars: Vec::new(),
             });
         }
         let Some(group) = plans.last_mut() else {
             continue;
         };
-        let pillar = pillar.map(|p| Link::to(&p, names));
+        let pillar = row_text(row, "pillar").map(|p| Link::to(&p, names));
         if group.pillars.last().is_none_or(|g| g.pillar != pillar) {
             group.pillars.push(PillarGroup {
                 pillar,
@@ -234,12 +299,7 @@ fn group_passages(rows: &[Row], names: &HashMap<String, String>) -> Spread {
             g.passages.push(named_passage(row, &c));
         }
     }
-    Spread {
-        plans,
-        passages,
-        documents: docs.len(),
-        pillars: pillars_named.len(),
-    }
+    plans
 }
 
 /// The passage `c` of a row of [`passages_naming`], by its notation, with
@@ -265,21 +325,23 @@ fn named_passage(row: &Row, c: &str) -> Named {
     }
 }
 
-/// The sentence saying how widely the entity is named, of `all_pillars`
-/// pillars in the documents naming it.
-fn reach(spread: &Spread, all_pillars: usize) -> String {
-    let plans = spread.documents;
+/// The sentence saying how widely the entity is named (in `documents`), of
+/// `all_pillars` pillars in the documents naming it.
+fn reach(documents: &[Naming], all_pillars: usize) -> String {
+    let plans = documents.len();
+    let passages: usize = documents.iter().map(|d| d.passages).sum();
+    let pillars: usize = documents.iter().map(|d| d.pillars).sum();
     let mut sentence = format!(
         "Named in {} passage{} of {} document{}",
-        spread.passages,
-        plural(spread.passages),
+        passages,
+        plural(passages),
         plans,
         plural(plans)
     );
     if all_pillars > 0 {
         sentence += &format!(
             ", in {} of the {} pillars of {}",
-            spread.pillars,
+            pillars,
             all_pillars,
             if plans == 1 {
                 "its plan"

@@ -116,19 +116,20 @@ fn summary_caption(property: &str) -> Option<&'static str> {
 
 /// Renders the page of `iri` from its description (`triples`: the triples
 /// it is subject or object of) and its JSON-LD, reading labels and mentions
-/// from `store`.
+/// from `store`; `page` (from 1) picks the plans an entity's page lists.
 pub fn render(
     store: &KgStore,
     iri: &str,
     triples: &[Triple],
     jsonld: &str,
+    page: usize,
 ) -> Result<String, PageError> {
     let mentions = mentions_of(store, iri)?;
     let names = names_of(store, iri, triples, &mentions)?;
     let kind = kind(iri, triples);
     let statements = Statements::read(iri, triples, &names);
     let entity_links = entity_links(&mentions, &names);
-    let views = Views::read(store, iri, kind)?;
+    let views = Views::read(store, iri, kind, page)?;
     let page = ResourcePage {
         iri,
         label: names
@@ -169,16 +170,40 @@ fn mentions_of(store: &KgStore, iri: &str) -> Result<Vec<(String, String)>, Page
     .collect())
 }
 
-/// The labels of `iri`, of every IRI in its description and of the
-/// entities its text mentions.
+/// Whether `iri` is the subject of `t`.
+fn is_own(iri: &str, t: &Triple) -> bool {
+    matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri)
+}
+
+/// The triples of the description of `iri` its page shows: its own, and
+/// the first [`REFERRERS`] that point to it (an entity named in a thousand
+/// plans is pointed to by thousands of mentions; the page embeds and labels
+/// what it shows, the alternates give the whole description).
+pub fn shown(iri: &str, triples: &[Triple]) -> Vec<Triple> {
+    let mut referrers = 0;
+    triples
+        .iter()
+        .filter(|t| {
+            is_own(iri, t) || {
+                referrers += 1;
+                referrers <= REFERRERS
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+/// The labels of `iri`, of every IRI in the triples its page shows and of
+/// the entities its text mentions.
 fn names_of(
     store: &KgStore,
     iri: &str,
     triples: &[Triple],
     mentions: &[(String, String)],
 ) -> Result<HashMap<String, String>, PageError> {
+    let shown = shown(iri, triples);
     let mut iris: Vec<&str> = vec![iri];
-    for t in triples {
+    for t in &shown {
         iris.push(t.predicate.as_str());
         if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = &t.subject {
             iris.push(n.as_str());
@@ -234,8 +259,7 @@ impl Statements {
     fn read(iri: &str, triples: &[Triple], names: &HashMap<String, String>) -> Statements {
         let mut statements = Statements::default();
         for t in triples {
-            let is_subject = matches!(&t.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str() == iri);
-            if is_subject {
+            if is_own(iri, t) {
                 statements.add_own(t, names);
             } else if statements.referrers.len() < REFERRERS {
                 statements.referrers.push((
@@ -338,8 +362,9 @@ struct Views {
 }
 
 impl Views {
-    /// Reads the views of `iri`, a resource of kind `kind`.
-    fn read(store: &KgStore, iri: &str, kind: Kind) -> Result<Views, PageError> {
+    /// Reads the views of `iri`, a resource of kind `kind` (`page`: which
+    /// plans an entity's view lists).
+    fn read(store: &KgStore, iri: &str, kind: Kind, page: usize) -> Result<Views, PageError> {
         let mut views = Views::default();
         match kind {
             Kind::Document { has_pillars: true } => views.plan = Some(plan::read(store, iri)?),
@@ -356,7 +381,7 @@ impl Views {
             Kind::Other => {}
         }
         if matches!(kind, Kind::Other | Kind::Document { .. }) {
-            views.entity = entity::read(store, iri)?;
+            views.entity = entity::read(store, iri, page)?;
         }
         if kind == Kind::Other {
             views.concept = super::labels::concept_clauses(store, iri)?;

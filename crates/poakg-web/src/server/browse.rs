@@ -17,30 +17,51 @@ fn failed(e: impl std::fmt::Display) -> Reply {
     Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
 }
 
-/// The home page: the plans in the store.
-pub fn home(state: &Arc<State>) -> Response<Body> {
+/// The home page: the plans in the store, sorted and paged as `sort` and
+/// `page` ask; the counts are the summaries the build left.
+pub fn home(state: &Arc<State>, sort: Option<String>, page: Option<String>) -> Response<Body> {
+    let listing = match pages::home::Listing::from_params(sort.as_deref(), page.as_deref()) {
+        Ok(listing) => listing,
+        Err(reason) => return text(StatusCode::BAD_REQUEST, reason),
+    };
+    let state_now = state.clone();
     run_limited(state, None, move |job| {
-        let store = job.store.kg();
-        let (plans, counts) = match (poakg::ops::plans(store), poakg::ops::plan_counts(store)) {
-            (Ok(p), Ok(c)) => (p, c),
-            (Err(e), _) | (_, Err(e)) => return failed(e),
+        let rows = match state_now.plans.get_or_read(&job.store, plan_rows) {
+            Ok(rows) => rows,
+            Err(e) => return failed(e),
         };
-        let rows: Vec<pages::home::PlanRow> = plans
-            .iter()
-            .map(|p| pages::home::PlanRow {
-                title: p.title.clone(),
-                href: pages::links::href(&p.iri),
-                partner: p.partner.clone().unwrap_or_else(|| "-".into()),
-                period: p.period.map_or("-".into(), |p| p.to_string()),
-                kind: p.kind.clone(),
-                counts: counts.get(&p.iri).copied().unwrap_or_default().in_order(),
-            })
-            .collect();
-        match pages::home::render(&rows) {
+        let last = pages::home::last_page(rows.len());
+        if listing.page > last {
+            return Reply::text(
+                StatusCode::NOT_FOUND,
+                format!("no page {} of the plans: the last is {last}", listing.page),
+            );
+        }
+        match pages::home::render(rows.as_ref().clone(), listing) {
             Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),
             Err(e) => failed(e),
         }
     })
+}
+
+/// The plans of the store as the home page lists them, with the counts the
+/// build left.
+fn plan_rows(
+    store: &poakg::store::KgStore,
+) -> Result<Vec<pages::home::PlanRow>, poakg::ops::Error> {
+    let plans = poakg::ops::plans(store)?;
+    let counts = poakg::ops::plan_counts(store)?;
+    Ok(plans
+        .iter()
+        .map(|p| pages::home::PlanRow {
+            title: p.title.clone(),
+            href: pages::links::href(&p.iri),
+            partner: p.partner.clone().unwrap_or_else(|| "-".into()),
+            period: p.period.map_or("-".into(), |p| p.to_string()),
+            kind: p.kind.clone(),
+            counts: counts.get(&p.iri).copied().unwrap_or_default().in_order(),
+        })
+        .collect())
 }
 
 /// The query page.

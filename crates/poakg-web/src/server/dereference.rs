@@ -17,19 +17,30 @@ use poakg::vocab;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Answers a request for the description of a data IRI.
-pub fn describe(state: &Arc<State>, accept: Option<&str>, path: &str) -> Response<Body> {
+/// Answers a request for the description of a data IRI (`page`: which
+/// page of an entity's plans its HTML page lists).
+pub fn describe(
+    state: &Arc<State>,
+    accept: Option<&str>,
+    path: &str,
+    page: usize,
+) -> Response<Body> {
     // the store's own IRI for the path, under whatever base it mints
     let iri = match state.store() {
         Ok(store) => store.kg().base().iri_of_path(path),
         Err(_) => vocab::id(path),
     };
-    describe_iri(state, accept, iri)
+    describe_iri(state, accept, iri, page)
 }
 
 /// Answers a request for the description of `iri` (a data IRI, or a UN
 /// goal's, which this server describes as far as the store knows it).
-pub fn describe_iri(state: &Arc<State>, accept: Option<&str>, iri: String) -> Response<Body> {
+pub fn describe_iri(
+    state: &Arc<State>,
+    accept: Option<&str>,
+    iri: String,
+    page: usize,
+) -> Response<Body> {
     // a typed term, written by Oxigraph as `<...>`: never raw text in a query
     let Ok(node) = NamedNode::new(iri.clone()) else {
         return text(StatusCode::BAD_REQUEST, "not a valid IRI path");
@@ -56,7 +67,7 @@ pub fn describe_iri(state: &Arc<State>, accept: Option<&str>, iri: String) -> Re
                 format!("nothing is known about <{iri}>"),
             );
         }
-        reply(job, &iri, media, &sorted(triples))
+        reply(job, &iri, media, &sorted(triples), page)
     })
 }
 
@@ -163,14 +174,17 @@ fn sorted(mut triples: Vec<Triple>) -> Vec<Triple> {
 
 /// The description of `iri` (`triples`) in `media`: as the resource's page
 /// for HTML, else as RDF.
-fn reply(job: &Job, iri: &str, media: Media, triples: &[Triple]) -> Reply {
+fn reply(job: &Job, iri: &str, media: Media, triples: &[Triple], page: usize) -> Reply {
     if media == Media::Html {
-        let jsonld = graph_body(Media::JsonLd, triples).unwrap_or_default();
+        // what the page shows, embedded: the alternates give the whole
+        let shown = crate::pages::resource::shown(iri, triples);
+        let jsonld = graph_body(Media::JsonLd, &shown).unwrap_or_default();
         return match crate::pages::resource::render(
             job.store.kg(),
             iri,
             triples,
             &String::from_utf8_lossy(&jsonld),
+            page,
         ) {
             Ok(page) => Reply::Ok(Media::Html, page.into_bytes()),
             Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),

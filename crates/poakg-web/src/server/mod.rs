@@ -16,6 +16,7 @@
 
 mod assets;
 mod browse;
+mod cache;
 mod dereference;
 mod graph_store;
 mod http;
@@ -107,6 +108,8 @@ pub struct State {
     running: AtomicUsize,
     /// Updates run one at a time.
     updates: Mutex<()>,
+    /// The home page's plans, read once per published generation.
+    plans: cache::PerGeneration<Vec<crate::pages::home::PlanRow>>,
 }
 
 impl State {
@@ -145,6 +148,7 @@ impl Endpoint {
                 options,
                 running: AtomicUsize::new(0),
                 updates: Mutex::new(()),
+                plans: cache::PerGeneration::default(),
             }),
         }
     }
@@ -224,7 +228,14 @@ fn handle(state: &Arc<State>, request: &mut Request<Body>) -> (Response<Body>, b
     match (request.method().clone(), path.as_str()) {
         (Method::OPTIONS, _) => read_only(http::no_content()),
         (Method::GET, "/health") => read_only(health(state)),
-        (Method::GET, "/") => read_only(browse::home(state)),
+        (Method::GET, "/") => {
+            let params = form(&query_string);
+            read_only(browse::home(
+                state,
+                param(&params, "sort"),
+                param(&params, "page"),
+            ))
+        }
         (Method::GET, "/query") => read_only(browse::query()),
         (Method::GET, "/network") => read_only(browse::network_page(
             state,
@@ -297,6 +308,7 @@ fn goal(state: &Arc<State>, accept: Option<String>, n: &str) -> Response<Body> {
             state,
             accept.as_deref(),
             poakg::vocab::sdg_concept(&n.to_string()),
+            1,
         ),
         _ => text(
             StatusCode::NOT_FOUND,
@@ -409,9 +421,10 @@ fn data_iri(
     accept: Option<String>,
     path: &str,
 ) -> Response<Body> {
+    let params = form(query_string);
     // the alternates a page links to
     let accept = match format_or_accept(
-        &form(query_string),
+        &params,
         accept,
         negotiate::media_of_format,
         "turtle, jsonld, ntriples, rdfxml or html",
@@ -419,7 +432,13 @@ fn data_iri(
         Ok(accept) => accept,
         Err(response) => return response,
     };
-    dereference::describe(state, accept.as_deref(), path)
+    // which plans an entity's page lists
+    let page = match param(&params, "page").map(|p| p.parse::<usize>()) {
+        None => 1,
+        Some(Ok(n)) if n >= 1 => n,
+        Some(_) => return text(StatusCode::BAD_REQUEST, "page must be a number from 1"),
+    };
+    dereference::describe(state, accept.as_deref(), path, page)
 }
 
 /// The media type a request asks for: its `?format=` name when it has one
