@@ -142,14 +142,13 @@ pub fn plan_counts(
     let summaries = super::summaries::read_plan_summaries(store)?;
     let plans = sparql::select(
         store,
-        "plan count",
-        "SELECT (COUNT(DISTINCT ?plan) AS ?n) WHERE { ?plan a poa:PlanOfAction }",
+        "plans summarised",
+        "SELECT DISTINCT ?plan WHERE { ?plan a poa:PlanOfAction }",
     )?;
-    let plans: usize = plans
-        .first()
-        .and_then(|row| sparql::row_number(row, "n"))
-        .unwrap_or(0);
-    if summaries.len() == plans {
+    let every_plan_summarised = plans
+        .iter()
+        .all(|row| row_text(row, "plan").is_some_and(|plan| summaries.contains_key(&plan)));
+    if every_plan_summarised {
         return Ok(summaries);
     }
     count_plans(store)

@@ -274,9 +274,6 @@ fn group_passages(
         if !seen.insert(c.clone()) {
             continue; // a passage naming it twice is listed once
         }
-        if seen.len() > PASSAGES {
-            break;
-        }
         let plan = Link::to(&doc, names);
         if plans.last().is_none_or(|g| g.plan != plan) {
             plans.push(PlanGroup {
@@ -285,7 +282,8 @@ fn group_passages(
                 pillars: Vec::new(),
             });
         }
-        let Some(group) = plans.last_mut() else {
+        // past the cap, every plan of the page still gets its heading and count
+        let Some(group) = plans.last_mut().filter(|_| seen.len() <= PASSAGES) else {
             continue;
         };
         let pillar = row_text(row, "pillar").map(|p| Link::to(&p, names));
