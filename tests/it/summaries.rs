@@ -12,6 +12,15 @@ const POA: &str = "https://w3id.org/poakg/ontology#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const IS_PART_OF: &str = "http://purl.org/dc/terms/isPartOf";
 const MENTIONS: &str = "https://schema.org/mentions";
+/// The counts the build states of a plan (a pillar has the last four).
+const PLAN_COUNTS: [&str; 6] = [
+    "pillarCount",
+    "sectionCount",
+    "clauseCount",
+    "entityMentionCount",
+    "namingCount",
+    "entityCount",
+];
 const ANALYSIS: &str = "https://w3id.org/poakg/id/graph/analysis";
 
 /// The seeds with three partners' plans: several plans, pillars and graphs.
@@ -91,14 +100,7 @@ fn tally(all: &[Quad]) -> Tallies {
             .is_some_and(|t| t.contains(&format!("{POA}{class}")))
     };
     for plan in plan_graphs.values() {
-        for p in [
-            "pillarCount",
-            "sectionCount",
-            "clauseCount",
-            "entityMentionCount",
-            "namingCount",
-            "entityCount",
-        ] {
+        for p in PLAN_COUNTS {
             add(plan, p, 0);
         }
     }
@@ -148,14 +150,7 @@ fn tally(all: &[Quad]) -> Tallies {
 
 /// The summaries of the analysis graph, as the store states them.
 fn stated(all: &[Quad]) -> Tallies {
-    let counts = [
-        "pillarCount",
-        "sectionCount",
-        "clauseCount",
-        "entityMentionCount",
-        "namingCount",
-        "entityCount",
-    ];
+    let counts = PLAN_COUNTS;
     all.iter()
         .filter(|q| q.graph_name.to_string() == format!("<{ANALYSIS}>"))
         .filter_map(|q| {
